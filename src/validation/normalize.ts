@@ -1,0 +1,64 @@
+import Decimal from 'decimal.js';
+
+/**
+ * Cell text as the checker compares it: full-width ASCII (ＡＢＣ１２３％＋－．，) folded to half-width,
+ * ideographic and other unusual spaces to a plain space, zero-width characters removed, runs of
+ * white space collapsed, trimmed. Used for matching and number parsing; messages quote the original.
+ */
+export function normalizeText(input: string): string {
+  let out = '';
+  for (const ch of input) {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
+    else if (code === 0x3000 || code === 0x00a0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f) out += ' ';
+    else if (code === 0x200b || code === 0x200c || code === 0x200d || code === 0xfeff) continue;
+    else out += ch;
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** normalizeText without any white space at all: the form used to match labels and header names. */
+export function textKey(input: string): string {
+  return normalizeText(input).replace(/\s+/g, '');
+}
+
+const PLAIN_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;
+
+/**
+ * A number written as text ("1,234.50", "５８２．０３", "　70", "05") → Decimal; anything else → null.
+ * Text with words or units around the number is not a number here (see parseAmountText).
+ */
+export function parseNumberText(text: string): Decimal | null {
+  const normalized = normalizeText(text).replace(/\s+/g, '');
+  if (!PLAIN_NUMBER.test(normalized)) return null;
+  return new Decimal(normalized.replace(/,/g, ''));
+}
+
+export type MoneyUnit = '元' | '万元';
+
+/** "582.03万元", "864.3万", "232.03", "1,000元" → value and the unit written with it (万 means 万元). */
+export function parseAmountText(text: string): { value: Decimal; unit?: MoneyUnit } | null {
+  const normalized = normalizeText(text).replace(/\s+/g, '');
+  const match = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(万元|万|元)?$/.exec(normalized);
+  if (!match) return null;
+  const value = new Decimal(match[1]!.replace(/,/g, ''));
+  const unitText = match[2];
+  if (unitText === undefined) return { value };
+  return { value, unit: unitText === '元' ? '元' : '万元' };
+}
+
+/** "……", "…", "...", "。。。": a row left as a placeholder in a template. */
+export function isPlaceholderText(text: string): boolean {
+  const key = textKey(text);
+  return key.length > 0 && /^[…\.。·⋯]+$/.test(key);
+}
+
+/** "-", "—", "－", "/": written in an amount cell to mean nothing / zero. */
+export function isDashText(text: string): boolean {
+  return /^[-—–―－/／]+$/.test(textKey(text));
+}
+
+/** Converts an amount to 元, so that tables in 元 and in 万元 can be compared exactly. */
+export function toYuan(value: Decimal, unit: MoneyUnit | undefined): Decimal {
+  return unit === '元' ? value : value.times(10000);
+}

@@ -1,0 +1,142 @@
+import Decimal from 'decimal.js';
+import { cellAddress } from './address';
+import { CellRange, CellValue, Grid, isExcelError } from './grid';
+import { isDashText, isPlaceholderText, normalizeText, parseNumberText, textKey } from './normalize';
+
+/**
+ * A normalized, read-only view of one grid: cell text normalized once, numbers parsed on demand,
+ * and for every cell inside a merged range the range's top-left cell (the only one holding a value).
+ */
+export class SheetView {
+  readonly name: string;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly merges: readonly CellRange[];
+  private readonly values: CellValue[][];
+  private readonly texts: string[][];
+  private readonly mergeOrigin = new Map<number, number>();
+  private readonly numbers = new Map<number, Decimal | null>();
+
+  constructor(grid: Grid) {
+    this.name = grid.sheet;
+    this.values = grid.cells;
+    this.rowCount = grid.cells.length;
+    let columns = 0;
+    for (const row of grid.cells) if (row.length > columns) columns = row.length;
+    this.columnCount = columns;
+    this.texts = grid.cells.map((row) => row.map(cellText));
+    this.merges = (grid.merges ?? []).filter((m) => m.top >= 0 && m.left >= 0 && m.bottom >= m.top && m.right >= m.left);
+    for (const merge of this.merges) {
+      const origin = this.key(merge.top, merge.left);
+      const bottom = Math.min(merge.bottom, this.rowCount - 1);
+      const right = Math.min(merge.right, this.columnCount - 1);
+      for (let r = merge.top; r <= bottom; r++) {
+        for (let c = merge.left; c <= right; c++) {
+          if (r !== merge.top || c !== merge.left) this.mergeOrigin.set(this.key(r, c), origin);
+        }
+      }
+    }
+  }
+
+  private key(row: number, col: number): number {
+    return row * (this.columnCount + 1) + col;
+  }
+
+  raw(row: number, col: number): CellValue {
+    return this.values[row]?.[col] ?? null;
+  }
+
+  /** Normalized text of the cell itself ("" when empty or inside a merge but not its top-left). */
+  text(row: number, col: number): string {
+    return this.texts[row]?.[col] ?? '';
+  }
+
+  /** Normalized text of the cell, or of its merged range's top-left cell. */
+  filledText(row: number, col: number): string {
+    const origin = this.mergeOrigin.get(this.key(row, col));
+    if (origin === undefined) return this.text(row, col);
+    const width = this.columnCount + 1;
+    return this.text(Math.floor(origin / width), origin % width);
+  }
+
+  /** The top-left cell of the merge holding (row, col), or the cell itself. */
+  origin(row: number, col: number): { row: number; col: number } {
+    const origin = this.mergeOrigin.get(this.key(row, col));
+    if (origin === undefined) return { row, col };
+    const width = this.columnCount + 1;
+    return { row: Math.floor(origin / width), col: origin % width };
+  }
+
+  isMergedContinuation(row: number, col: number): boolean {
+    return this.mergeOrigin.has(this.key(row, col));
+  }
+
+  /** Header/label form of the cell: filled from merges, white space removed. */
+  labelKey(row: number, col: number): string {
+    return this.filledText(row, col).replace(/\s+/g, '');
+  }
+
+  isEmpty(row: number, col: number): boolean {
+    return this.text(row, col) === '';
+  }
+
+  isError(row: number, col: number): boolean {
+    return isExcelError(this.raw(row, col));
+  }
+
+  errorCode(row: number, col: number): string | undefined {
+    const value = this.raw(row, col);
+    return isExcelError(value) ? value.error : undefined;
+  }
+
+  /** The cell as a number: numeric cells and numbers written as text; null otherwise. */
+  number(row: number, col: number): Decimal | null {
+    const key = this.key(row, col);
+    const cached = this.numbers.get(key);
+    if (cached !== undefined) return cached;
+    const value = this.raw(row, col);
+    let parsed: Decimal | null = null;
+    if (typeof value === 'number' && Number.isFinite(value)) parsed = new Decimal(value);
+    else if (typeof value === 'string') parsed = parseNumberText(value);
+    this.numbers.set(key, parsed);
+    return parsed;
+  }
+
+  isPlaceholder(row: number, col: number): boolean {
+    return isPlaceholderText(this.text(row, col));
+  }
+
+  isDash(row: number, col: number): boolean {
+    return isDashText(this.text(row, col));
+  }
+
+  rowIsEmpty(row: number): boolean {
+    const cells = this.texts[row];
+    return cells === undefined || cells.every((t) => t === '');
+  }
+
+  /** Columns of the row that hold text (not merge continuations), left to right. */
+  filledColumns(row: number): number[] {
+    const cols: number[] = [];
+    const cells = this.texts[row] ?? [];
+    for (let c = 0; c < cells.length; c++) if (cells[c] !== '') cols.push(c);
+    return cols;
+  }
+
+  address(row: number, col: number): string {
+    return cellAddress(row, col);
+  }
+
+  keyOf(row: number, col: number): string {
+    return textKey(this.text(row, col));
+  }
+}
+
+function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return normalizeText(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (isExcelError(value)) return value.error;
+  return '';
+}
