@@ -16,6 +16,7 @@ export class SheetView {
   private readonly texts: string[][];
   private readonly mergeOrigin = new Map<number, number>();
   private readonly numbers = new Map<number, Decimal | null>();
+  private readonly mergeAt = new Map<number, CellRange>();
 
   constructor(grid: Grid) {
     this.name = grid.sheet;
@@ -28,6 +29,7 @@ export class SheetView {
     this.merges = (grid.merges ?? []).filter((m) => m.top >= 0 && m.left >= 0 && m.bottom >= m.top && m.right >= m.left);
     for (const merge of this.merges) {
       const origin = this.key(merge.top, merge.left);
+      this.mergeAt.set(origin, merge);
       const bottom = Math.min(merge.bottom, this.rowCount - 1);
       const right = Math.min(merge.right, this.columnCount - 1);
       for (let r = merge.top; r <= bottom; r++) {
@@ -65,6 +67,11 @@ export class SheetView {
     if (origin === undefined) return { row, col };
     const width = this.columnCount + 1;
     return { row: Math.floor(origin / width), col: origin % width };
+  }
+
+  /** The last column of the merged range whose top-left cell is (row, col), or col itself. */
+  mergeRight(row: number, col: number): number {
+    return this.mergeAt.get(this.key(row, col))?.right ?? col;
   }
 
   isMergedContinuation(row: number, col: number): boolean {

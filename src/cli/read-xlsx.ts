@@ -1,0 +1,82 @@
+import ExcelJS from 'exceljs';
+import { readFile, stat } from 'node:fs/promises';
+import { parseRangeAddress } from '../validation/address';
+import type { CellValue, Grid } from '../validation/grid';
+
+/** A file the CLI cannot read, with a one-line reason for the user. */
+export class UnreadableWorkbookError extends Error {
+  constructor(readonly file: string, reason: string) {
+    super(reason);
+    this.name = 'UnreadableWorkbookError';
+  }
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** Reads every worksheet of an .xlsx file into engine grids. */
+export async function readWorkbookGrids(file: string): Promise<Grid[]> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info) throw new UnreadableWorkbookError(file, '文件不存在 file not found');
+  if (!info.isFile()) throw new UnreadableWorkbookError(file, '不是文件 not a regular file');
+  const bytes = await readFile(file);
+  if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
+    throw new UnreadableWorkbookError(
+      file,
+      '文件已加密或为旧版 .xls 格式，请另存为未加密的 .xlsx (password-protected or legacy .xls; save as an unprotected .xlsx)',
+    );
+  }
+  if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
+    throw new UnreadableWorkbookError(file, '不是 .xlsx 文件 (not an .xlsx file)');
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new UnreadableWorkbookError(file, `.xlsx 文件已损坏，无法读取 (corrupt .xlsx: ${detail})`);
+  }
+  const grids: Grid[] = [];
+  workbook.eachSheet((worksheet) => grids.push(worksheetToGrid(worksheet)));
+  return grids;
+}
+
+export function worksheetToGrid(worksheet: ExcelJS.Worksheet): Grid {
+  const cells: CellValue[][] = [];
+  const numberFormats: (string | undefined)[][] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values: CellValue[] = [];
+    const formats: (string | undefined)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      values[colNumber - 1] = toCellValue(cell.value);
+      if (cell.numFmt) formats[colNumber - 1] = cell.numFmt;
+    });
+    cells[rowNumber - 1] = fillHoles(values, null);
+    numberFormats[rowNumber - 1] = fillHoles(formats, undefined);
+  });
+  const merges = (worksheet.model.merges ?? []).map((range) => parseRangeAddress(range));
+  return { sheet: worksheet.name, cells: fillHoles(cells, []), merges, numberFormats: fillHoles(numberFormats, []) };
+}
+
+function fillHoles<T>(array: T[], filler: T): T[] {
+  for (let i = 0; i < array.length; i++) if (!(i in array)) array[i] = filler;
+  return array;
+}
+
+function toCellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('error' in value) return { error: String((value as ExcelJS.CellErrorValue).error) };
+    if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((part) => part.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null) return null;
+      return toCellValue(result as ExcelJS.CellValue);
+    }
+    if ('text' in value && 'hyperlink' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+  }
+  return String(value);
+}

@@ -1,0 +1,158 @@
+/**
+ * What recognition makes of a workbook: the tables it found, in terms the rules can check.
+ * Coordinates are 0-based; `sheet` names the grid.
+ */
+import type Decimal from 'decimal.js';
+import type { CellRange } from './grid';
+import type { MoneyUnit } from './normalize';
+import type { AmountColumn, FormField, IndicatorColumn } from './vocabulary';
+
+export interface CellPos {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+/** A number read from a cell. */
+export interface NumberCell extends CellPos {
+  value: Decimal;
+}
+
+/** A text read from a cell (normalized text; `raw` as written). */
+export interface TextCell extends CellPos {
+  text: string;
+  raw: string;
+}
+
+export interface FormValue extends CellPos {
+  field: FormField;
+  label: string;
+  /** Set when the value is a number ("582.03万元" → 582.03). */
+  amount?: Decimal;
+  unit?: MoneyUnit;
+  text: string;
+}
+
+export interface Indicator {
+  row: number;
+  level1?: TextCell;
+  level2?: TextCell;
+  level3?: TextCell;
+  comparator?: TextCell;
+  value?: TextCell;
+  unit?: TextCell;
+  /** The weight as written (a number, or text that is not one: see weightText). */
+  weight?: NumberCell;
+  weightText?: TextCell;
+  direction?: TextCell;
+  valueType?: TextCell;
+  /** Columns the row's content sits away from the header (−1 = one column left); 0 when aligned. */
+  shift: number;
+}
+
+/** A 一级/二级 row that states the score of its children (a row with a weight but no 三级 name). */
+export interface DeclaredScore {
+  level: 1 | 2;
+  name: TextCell;
+  score: NumberCell;
+}
+
+export interface Project {
+  name?: TextCell;
+  budget?: NumberCell;
+  budgetUnit?: MoneyUnit;
+  /** The unit (单位/部门) the project belongs to, as written near it. */
+  unitLabel?: TextCell;
+  /** "预算执行率 权重 10" stated for the project. */
+  budgetExecutionWeight?: NumberCell;
+  yearTarget?: TextCell;
+  indicators: Indicator[];
+  declaredScores: DeclaredScore[];
+  /** A 合计 row of the weight column, if the table has one. */
+  weightTotal?: NumberCell;
+  /** First and last sheet row of the project's indicator rows. */
+  firstRow: number;
+  lastRow: number;
+}
+
+/** A department (单位) line of a flat list: "201-平武县人民政府办公室 | | 97.20". */
+export interface UnitTotal {
+  name: TextCell;
+  total: NumberCell;
+  /** Indices into the table's projects. */
+  projectIndices: number[];
+  /** Later repetitions of the same line (page headers), with their cells. */
+  repeats: NumberCell[];
+}
+
+interface TableBase {
+  id: string;
+  sheet: string;
+  title?: string;
+  range: CellRange;
+  headerRows: number[];
+  moneyUnit?: MoneyUnit;
+}
+
+export interface IndicatorTable extends TableBase {
+  kind: 'indicators';
+  /** form: one project per table with a label → value block above; flat: one row per indicator, projects in columns. */
+  layout: 'form' | 'flat';
+  /** form tables: the whole department (部门整体) or one project. */
+  scope: 'department' | 'project';
+  columns: Partial<Record<IndicatorColumn, number>>;
+  form: FormValue[];
+  projects: Project[];
+  units: UnitTotal[];
+}
+
+export interface AmountColumnInfo {
+  col: number;
+  role: AmountColumn;
+  header: string;
+}
+
+export interface AmountRow {
+  row: number;
+  /** Digits of the classification code ("2010301"), when the row has one. */
+  code?: string;
+  label?: TextCell;
+  /** 'total' = 合计/总计 row; otherwise the row's depth (0 = top). */
+  kind: 'total' | 'item';
+  depth: number;
+  /** Index of the parent row in `rows`, if any. */
+  parent?: number;
+  amounts: Map<number, NumberCell | null>;
+}
+
+export interface AmountTable extends TableBase {
+  kind: 'amounts';
+  /** code: 科目编码 rows; labels: 项目 rows (收支总表 sides); flat: data rows with no label (三公 表). */
+  layout: 'code' | 'labels' | 'flat';
+  /** For a two-sided 收支总表: which side this is. */
+  side?: 'income' | 'expense';
+  /** The other side of the same 收支总表, by id. */
+  pairedWith?: string;
+  codeColumn?: number;
+  labelColumn?: number;
+  columns: AmountColumnInfo[];
+  rows: AmountRow[];
+  /** Row formulas that hold on every row: total column = Σ part columns. */
+  rowFormulas: { total: number; parts: number[] }[];
+}
+
+export type Table = IndicatorTable | AmountTable;
+
+/** Something recognition could not make sense of, reported by the structure rules. */
+export type RecognitionNote =
+  | { kind: 'unrecognized-range'; sheet: string; range: CellRange; numbers: number }
+  | { kind: 'non-numeric-amount'; sheet: string; row: number; col: number; text: string; column: string }
+  | { kind: 'error-value'; sheet: string; row: number; col: number; code: string; inTable: boolean };
+
+export interface WorkbookModel {
+  sheets: string[];
+  /** Sheet sizes, for checking that every finding lies inside its grid. */
+  sheetSizes: Map<string, { rows: number; columns: number }>;
+  tables: Table[];
+  notes: RecognitionNote[];
+}

@@ -1,0 +1,194 @@
+import { qualifiedAddress, rangeAddress } from '../address';
+import type { Grid } from '../grid';
+import type { AmountTable, RecognitionNote, Table, WorkbookModel } from '../model';
+import { SheetView } from '../sheet';
+import { isTableStopLabel, isTitleText } from '../vocabulary';
+import { buildAmountTables } from './amounts';
+import { findMoneyUnit, readFormBlock } from './form';
+import { Header, IndicatorHeader, joinTwoRowHeader, readHeaderRow } from './headers';
+import { buildIndicatorTable } from './indicators';
+
+/** Rows above an amount table searched for its title and "单位：万元". */
+const AMOUNT_PREAMBLE_ROWS = 4;
+
+export function recognizeWorkbook(grids: readonly Grid[]): WorkbookModel {
+  const model: WorkbookModel = { sheets: [], sheetSizes: new Map(), tables: [], notes: [] };
+  for (const grid of grids) {
+    const view = new SheetView(grid);
+    model.sheets.push(view.name);
+    model.sheetSizes.set(view.name, { rows: view.rowCount, columns: view.columnCount });
+    const { tables, covered } = recognizeSheet(view, model.notes);
+    model.tables.push(...tables);
+    noteUncoveredContent(view, tables, covered, model.notes);
+  }
+  return model;
+}
+
+function findHeaders(view: SheetView): Header[] {
+  const headers: Header[] = [];
+  for (let r = 0; r < view.rowCount; r++) {
+    if (view.rowIsEmpty(r) && !rowHasMergedText(view, r)) continue;
+    const header = readHeaderRow(view, r);
+    if (!header) continue;
+    const joined = joinTwoRowHeader(view, header, readHeaderRow(view, r + 1));
+    headers.push(joined);
+    r = joined.bottom;
+  }
+  return headers;
+}
+
+function rowHasMergedText(view: SheetView, row: number): boolean {
+  for (let c = 0; c < view.columnCount; c++) if (view.filledText(row, c) !== '') return true;
+  return false;
+}
+
+function recognizeSheet(view: SheetView, notes: RecognitionNote[]): { tables: Table[]; covered: boolean[] } {
+  const headers = findHeaders(view);
+  const tables: Table[] = [];
+  const covered: boolean[] = new Array<boolean>(view.rowCount).fill(false);
+  let previousEnd = -1;
+  for (let i = 0; i < headers.length; i++) {
+    const header = headers[i]!;
+    const headerRows: number[] = [];
+    let bodyRows: number[] = [];
+    let current = header;
+    for (;;) {
+      const nextTop = headers[i + 1]?.top ?? view.rowCount;
+      const { rows, stopped } = collectBody(view, current, nextTop);
+      bodyRows = bodyRows.concat(rows);
+      const next = headers[i + 1];
+      // A flat list repeats its header at every page break: the table goes on below it.
+      if (!stopped && next && isSameFlatHeader(header, next)) {
+        for (let r = next.top; r <= next.bottom; r++) headerRows.push(r);
+        current = next;
+        i++;
+        continue;
+      }
+      break;
+    }
+    const tableTop = header.type === 'indicators' ? previousEnd + 1 : Math.max(previousEnd + 1, header.top - AMOUNT_PREAMBLE_ROWS);
+    const title = findTitle(view, tableTop, header.top - 1);
+    const moneyUnit = findMoneyUnit(view, tableTop, header.top - 1);
+    let built: Table[];
+    if (header.type === 'indicators') {
+      const form = readFormBlock(view, tableTop, header.top - 1);
+      const table = buildIndicatorTable({ view, header, bodyRows, form, formTop: tableTop, title, moneyUnit });
+      table.headerRows.push(...headerRows);
+      built = [table];
+    } else {
+      built = buildAmountTables({ view, header, bodyRows, title, moneyUnit, notes });
+    }
+    const bottom = Math.max(header.bottom, ...built.map((t) => t.range.bottom), ...bodyRows.slice(-1));
+    for (let r = Math.max(0, tableTop); r <= bottom; r++) covered[r] = true;
+    for (const table of built) table.id = qualifiedAddress(view.name, rangeAddress(table.range));
+    pairSides(built);
+    tables.push(...built);
+    previousEnd = bottom;
+  }
+  return { tables, covered };
+}
+
+function pairSides(tables: Table[]): void {
+  const amountTables = tables.filter((t): t is AmountTable => t.kind === 'amounts');
+  const income = amountTables.find((t) => t.side === 'income');
+  const expense = amountTables.find((t) => t.side === 'expense');
+  if (income && expense) {
+    income.pairedWith = expense.id;
+    expense.pairedWith = income.id;
+  }
+}
+
+function isSameFlatHeader(a: Header, b: Header): boolean {
+  if (a.type !== 'indicators' || b.type !== 'indicators') return false;
+  if ((a as IndicatorHeader).columns.projectName === undefined) return false;
+  return JSON.stringify(a.columns) === JSON.stringify(b.columns);
+}
+
+/** Body rows below a header, up to the next header, a title, a footer or the next form's first label. */
+function collectBody(view: SheetView, header: Header, nextTop: number): { rows: number[]; stopped: boolean } {
+  const rows: number[] = [];
+  const maxBlankRun = header.type === 'indicators' ? 3 : 2;
+  let blankRun = 0;
+  for (let r = header.bottom + 1; r < nextTop; r++) {
+    if (view.rowIsEmpty(r)) {
+      blankRun++;
+      if (blankRun >= maxBlankRun) return { rows: trimTrailingBlank(view, rows), stopped: true };
+      rows.push(r);
+      continue;
+    }
+    blankRun = 0;
+    if (isStopRow(view, r)) return { rows: trimTrailingBlank(view, rows), stopped: true };
+    rows.push(r);
+  }
+  return { rows: trimTrailingBlank(view, rows), stopped: false };
+}
+
+function trimTrailingBlank(view: SheetView, rows: number[]): number[] {
+  let end = rows.length;
+  while (end > 0 && view.rowIsEmpty(rows[end - 1]!)) end--;
+  return rows.slice(0, end);
+}
+
+function isStopRow(view: SheetView, row: number): boolean {
+  const cols = view.filledColumns(row);
+  if (cols.length === 0) return false;
+  const firstKey = view.keyOf(row, cols[0]!);
+  if (isTableStopLabel(firstKey)) return true;
+  return cols.length === 1 && isTitleText(firstKey);
+}
+
+function findTitle(view: SheetView, top: number, bottom: number): string | undefined {
+  for (let r = bottom; r >= Math.max(0, top); r--) {
+    for (const c of view.filledColumns(r)) {
+      const key = view.keyOf(r, c);
+      if (isTitleText(key)) return view.text(r, c);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Numbers outside every recognized table are reported, never silently skipped; so are Excel
+ * error values anywhere on the sheet.
+ */
+function noteUncoveredContent(view: SheetView, tables: Table[], covered: boolean[], notes: RecognitionNote[]): void {
+  let blockStart = -1;
+  let blockNumbers = 0;
+  let blockLeft = Number.MAX_SAFE_INTEGER;
+  let blockRight = 0;
+  const flush = (end: number) => {
+    if (blockStart >= 0 && blockNumbers >= 2) {
+      notes.push({
+        kind: 'unrecognized-range',
+        sheet: view.name,
+        range: { top: blockStart, left: blockLeft, bottom: end, right: blockRight },
+        numbers: blockNumbers,
+      });
+    }
+    blockStart = -1;
+    blockNumbers = 0;
+    blockLeft = Number.MAX_SAFE_INTEGER;
+    blockRight = 0;
+  };
+  for (let r = 0; r < view.rowCount; r++) {
+    const cols = view.filledColumns(r);
+    for (const c of cols) {
+      const code = view.errorCode(r, c);
+      if (code) {
+        const inTable = tables.some((t) => t.sheet === view.name && r >= t.range.top && r <= t.range.bottom && c >= t.range.left && c <= t.range.right);
+        notes.push({ kind: 'error-value', sheet: view.name, row: r, col: c, code, inTable });
+      }
+    }
+    if (covered[r] || cols.length === 0) {
+      if (cols.length === 0 || covered[r]) flush(r - 1);
+      continue;
+    }
+    if (blockStart < 0) blockStart = r;
+    for (const c of cols) {
+      if (view.number(r, c) !== null) blockNumbers++;
+      blockLeft = Math.min(blockLeft, c);
+      blockRight = Math.max(blockRight, c);
+    }
+  }
+  flush(view.rowCount - 1);
+}

@@ -1,0 +1,254 @@
+import type { DeclaredScore, FormValue, Indicator, IndicatorTable, NumberCell, Project, TextCell, UnitTotal } from '../model';
+import { textKey } from '../normalize';
+import type { SheetView } from '../sheet';
+import { IndicatorColumn, UNIT_LABEL_PREFERENCE, comparatorOf, level1KindOf, level2KindOf } from '../vocabulary';
+import type { IndicatorHeader } from './headers';
+
+const MAX_SHIFT = 2;
+const TOTAL_LABEL = /^(合计|总计|总分|权重合计|分值合计|小计)$/;
+
+interface BuildInput {
+  view: SheetView;
+  header: IndicatorHeader;
+  bodyRows: number[];
+  /** Rows of the form block above the header (already read). */
+  form: FormValue[];
+  formTop: number;
+  title?: string;
+  moneyUnit?: IndicatorTable['moneyUnit'];
+}
+
+export function buildIndicatorTable(input: BuildInput): IndicatorTable {
+  const { view, header, bodyRows, form } = input;
+  const columns = header.columns;
+  const flat = columns.projectName !== undefined;
+  const table: IndicatorTable = {
+    kind: 'indicators',
+    id: '',
+    sheet: view.name,
+    title: input.title,
+    range: { top: Math.min(input.formTop, header.top), left: header.left, bottom: header.bottom, right: header.right },
+    headerRows: range(header.top, header.bottom),
+    moneyUnit: input.moneyUnit,
+    layout: flat ? 'flat' : 'form',
+    scope: 'project',
+    columns,
+    form,
+    projects: [],
+    units: [],
+  };
+  if (!flat) {
+    table.scope = isDepartmentForm(form, input.title) ? 'department' : 'project';
+    table.projects.push(projectFromForm(form, table.moneyUnit));
+  }
+  const unitsByName = new Map<string, UnitTotal>();
+  let currentUnit: UnitTotal | undefined;
+  let carried: { level1?: TextCell; level2?: TextCell } = {};
+  let lastContentRow = header.bottom;
+
+  for (const r of bodyRows) {
+    if (rowIsBlankIn(view, r, header.left - MAX_SHIFT, header.right + MAX_SHIFT)) continue;
+    lastContentRow = r;
+    const shift = detectShift(view, r, columns);
+    const cell = (role: IndicatorColumn, withShift = true): TextCell | undefined => {
+      const c = columns[role];
+      if (c === undefined) return undefined;
+      return textCell(view, r, c + (withShift ? shift : 0));
+    };
+
+    if (flat) {
+      const unitName = cell('unitName', false);
+      const projectName = cell('projectName', false);
+      const budget = numberCell(view, r, columns.budget);
+      const projectNameIsLevel1 = projectName !== undefined && level1KindOf(projectName.text) !== undefined;
+      if (projectName && !projectNameIsLevel1) {
+        const project = emptyProject(r);
+        project.name = projectName;
+        project.budget = budget;
+        project.budgetUnit = table.moneyUnit;
+        project.unitLabel = unitName ?? currentUnit?.name;
+        project.yearTarget = cell('target', false);
+        table.projects.push(project);
+        currentUnit?.projectIndices.push(table.projects.length - 1);
+        carried = {};
+      } else if (unitName && budget && !hasIndicatorContent(view, r, columns, shift)) {
+        const key = textKey(unitName.text);
+        const known = unitsByName.get(key);
+        if (known) known.repeats.push(budget);
+        else {
+          const unit: UnitTotal = { name: unitName, total: budget, projectIndices: [], repeats: [] };
+          unitsByName.set(key, unit);
+          table.units.push(unit);
+        }
+        currentUnit = unitsByName.get(key);
+        continue;
+      }
+    }
+
+    if (!hasIndicatorContent(view, r, columns, shift)) continue;
+    let project = table.projects[table.projects.length - 1];
+    if (!project) {
+      project = emptyProject(r);
+      table.projects.push(project);
+    }
+
+    let level1 = cell('level1');
+    if (shift !== 0 && (!level1 || level1KindOf(level1.text) === undefined)) level1 = strayLevel1(view, r, header) ?? level1;
+    let level2 = cell('level2');
+    const level3 = cell('level3');
+    const weightCell = cell('weight');
+    const weight = weightCell ? numberCell(view, r, weightCell.col) : undefined;
+    const writtenLevel1 = level1;
+    const writtenLevel2 = level2;
+    if (level1) carried = { level1, level2: undefined };
+    else level1 = carried.level1;
+    if (level2) carried.level2 = level2;
+    else level2 = carried.level2;
+
+    const onlyPlaceholder = level3 !== undefined && /^[…\.。·⋯]+$/.test(textKey(level3.text));
+    const valueCell = cell('value');
+    const nameless = level3 === undefined || onlyPlaceholder;
+
+    if (TOTAL_LABEL.test(textKey(level3?.text ?? writtenLevel1?.text ?? writtenLevel2?.text ?? '')) && weight) {
+      project.weightTotal = weight;
+      continue;
+    }
+    if (nameless && weight && (writtenLevel1 || writtenLevel2) && !valueCell) {
+      const declared: DeclaredScore = writtenLevel2
+        ? { level: 2, name: writtenLevel2, score: weight }
+        : { level: 1, name: writtenLevel1!, score: weight };
+      project.declaredScores.push(declared);
+      continue;
+    }
+    if (onlyPlaceholder && !weight && !valueCell) continue;
+    if (nameless && !weight && !valueCell && !weightCell) continue;
+
+    const indicator: Indicator = {
+      row: r,
+      level1,
+      level2,
+      level3: onlyPlaceholder ? undefined : level3,
+      comparator: cell('comparator'),
+      value: valueCell,
+      unit: cell('unit'),
+      weight,
+      weightText: weightCell && !weight ? weightCell : undefined,
+      direction: cell('direction'),
+      valueType: cell('valueType'),
+      shift,
+    };
+    if (project.indicators.length === 0) project.firstRow = r;
+    project.indicators.push(indicator);
+    project.lastRow = r;
+  }
+  table.range.bottom = Math.max(lastContentRow, header.bottom);
+  return table;
+}
+
+function emptyProject(row: number): Project {
+  return { indicators: [], declaredScores: [], firstRow: row, lastRow: row };
+}
+
+function projectFromForm(form: FormValue[], moneyUnit: IndicatorTable['moneyUnit']): Project {
+  const project = emptyProject(0);
+  const first = (field: FormValue['field']) => form.find((f) => f.field === field);
+  const name = first('name');
+  if (name) project.name = { sheet: name.sheet, row: name.row, col: name.col, text: name.text, raw: name.text };
+  const total = form.find((f) => f.field === 'total' && f.amount !== undefined);
+  if (total?.amount) {
+    project.budget = { sheet: total.sheet, row: total.row, col: total.col, value: total.amount };
+    project.budgetUnit = total.unit ?? moneyUnit;
+  }
+  const unit = preferredUnitLabel(form.filter((f) => f.field === 'unitLabel'));
+  if (unit) project.unitLabel = { sheet: unit.sheet, row: unit.row, col: unit.col, text: unit.text, raw: unit.text };
+  const execution = form.find((f) => f.field === 'budgetExecutionWeight' && f.amount !== undefined);
+  if (execution?.amount) project.budgetExecutionWeight = { sheet: execution.sheet, row: execution.row, col: execution.col, value: execution.amount };
+  const target = first('yearTarget');
+  if (target) project.yearTarget = { sheet: target.sheet, row: target.row, col: target.col, text: target.text, raw: target.text };
+  return project;
+}
+
+function preferredUnitLabel(labels: FormValue[]): FormValue | undefined {
+  const rank = (f: FormValue) => {
+    const key = textKey(f.label).replace(/\(盖章\)/g, '');
+    const i = UNIT_LABEL_PREFERENCE.findIndex((label) => key.startsWith(label));
+    return i < 0 ? UNIT_LABEL_PREFERENCE.length : i;
+  };
+  return [...labels].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+function isDepartmentForm(form: FormValue[], title: string | undefined): boolean {
+  if (title && /部门(\(单位\))?整体|单位整体/.test(textKey(title))) return true;
+  return form.some((f) => f.field === 'name' && /^部门(\(单位\))?名称/.test(textKey(f.label)));
+}
+
+/**
+ * How many columns a row's content sits away from the header: the offset at which the row's
+ * 一级/二级 names, comparator and weight line up best with their columns.
+ */
+export function detectShift(view: SheetView, row: number, columns: Partial<Record<IndicatorColumn, number>>): number {
+  if (columns.level1 === undefined && columns.level2 === undefined) return 0;
+  const score = (d: number): number => {
+    let s = 0;
+    if (columns.level1 !== undefined && level1KindOf(view.filledText(row, columns.level1 + d)) !== undefined) s += 2;
+    if (columns.level2 !== undefined && level2KindOf(view.filledText(row, columns.level2 + d)) !== undefined) s += 2;
+    if (columns.comparator !== undefined && comparatorOf(view.text(row, columns.comparator + d)) !== undefined) s += 1;
+    if (columns.weight !== undefined && view.number(row, columns.weight + d) !== null) s += 1;
+    return s;
+  };
+  const aligned = score(0);
+  let best = 0;
+  let bestScore = aligned;
+  for (let d = -MAX_SHIFT; d <= MAX_SHIFT; d++) {
+    if (d === 0) continue;
+    if (Math.min(...(Object.values(columns) as number[])) + d < 0) continue;
+    const s = score(d);
+    if (s >= 3 && s > bestScore + 1) {
+      best = d;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+/** The 一级 name of a shifted row, wherever it ended up (e.g. in the 项目名称 column). */
+function strayLevel1(view: SheetView, row: number, header: IndicatorHeader): TextCell | undefined {
+  for (let c = Math.max(0, header.left - MAX_SHIFT); c <= header.right + MAX_SHIFT; c++) {
+    const text = view.text(row, c);
+    if (text && level1KindOf(text) !== undefined) return textCell(view, row, c);
+  }
+  return undefined;
+}
+
+function hasIndicatorContent(view: SheetView, row: number, columns: Partial<Record<IndicatorColumn, number>>, shift: number): boolean {
+  const roles: IndicatorColumn[] = ['level1', 'level2', 'level3', 'value', 'weight', 'comparator', 'unit'];
+  return roles.some((role) => {
+    const c = columns[role];
+    return c !== undefined && view.text(row, c + shift) !== '';
+  });
+}
+
+function rowIsBlankIn(view: SheetView, row: number, left: number, right: number): boolean {
+  for (let c = Math.max(0, left); c <= right; c++) if (view.text(row, c) !== '') return false;
+  return true;
+}
+
+export function textCell(view: SheetView, row: number, col: number): TextCell | undefined {
+  if (col < 0) return undefined;
+  const text = view.text(row, col);
+  if (text === '') return undefined;
+  const raw = view.raw(row, col);
+  return { sheet: view.name, row, col, text, raw: typeof raw === 'string' ? raw : text };
+}
+
+export function numberCell(view: SheetView, row: number, col: number | undefined): NumberCell | undefined {
+  if (col === undefined || col < 0) return undefined;
+  const value = view.number(row, col);
+  return value === null ? undefined : { sheet: view.name, row, col, value };
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i <= to; i++) out.push(i);
+  return out;
+}

@@ -1,0 +1,323 @@
+/**
+ * The words the recognizer knows: column-name synonyms, form labels, and the indicator framework.
+ * All keys are in textKey form (normalized, no white space, half-width punctuation).
+ */
+import { textKey } from './normalize';
+
+export type IndicatorColumn =
+  | 'level1'
+  | 'level2'
+  | 'level3'
+  | 'value'
+  | 'unit'
+  | 'weight'
+  | 'comparator'
+  | 'direction'
+  | 'valueType'
+  | 'standard'
+  | 'core'
+  | 'actual'
+  | 'score'
+  | 'unitName'
+  | 'projectName'
+  | 'budget'
+  | 'target';
+
+const INDICATOR_HEADERS: Record<IndicatorColumn, readonly string[]> = {
+  level1: ['一级指标', '一级', '一级指标名称'],
+  level2: ['二级指标', '二级', '二级指标名称'],
+  level3: ['三级指标', '三级', '三级指标名称', '指标名称', '指标', '绩效指标名称', '具体指标', '指标内容', '三级指标内容'],
+  value: ['指标值', '指标值及单位', '目标值', '年度指标值', '指标目标值', '年度目标值', '绩效指标值', '预期目标值', '预期指标值', '指标值(包含数字及文字描述)', '全年指标值', '年度指标值及单位'],
+  unit: ['度量单位', '计量单位', '指标单位', '单位(计量)'],
+  weight: ['权重', '指标权重', '分值', '权重(%)', '权重(分)', '指标分值', '分值权重', '权重分值', '分值(分)'],
+  comparator: ['指标性质', '计算符号', '符号', '比较符号', '运算符号', '指标值符号', '比较符', '指标值性质'],
+  direction: ['指标方向性', '指标方向', '方向性', '指标方向性(正向/反向)'],
+  valueType: ['指标值类型', '指标类型', '定量/定性', '定性/定量', '指标值属性'],
+  standard: ['绩效标准', '评分标准', '评(计)分标准', '指标解释', '评分规则', '计分方法'],
+  core: ['是否核心指标', '核心指标'],
+  actual: ['实际完成值', '完成值', '全年实际值', '实际值'],
+  score: ['得分', '自评得分'],
+  unitName: ['单位名称', '预算单位', '部门名称', '单位'],
+  projectName: ['项目名称', '项目支出名称', '专项资金名称', '项目'],
+  budget: ['预算数', '预算金额', '项目金额', '资金总额', '年度预算', '年度资金总额', '预算数(万元)', '预算金额(万元)', '年度预算数'],
+  target: ['年度目标', '绩效目标', '年度绩效目标', '项目年度目标', '总体目标'],
+};
+
+const INDICATOR_LOOKUP = buildLookup(INDICATOR_HEADERS);
+
+/** The indicator-table column a header cell names, or undefined. "单位" and "项目" alone are ambiguous: resolved by the caller. */
+export function indicatorColumnOf(key: string): IndicatorColumn | undefined {
+  const direct = INDICATOR_LOOKUP.get(key) ?? INDICATOR_LOOKUP.get(stripParenthetical(key));
+  if (direct) return direct;
+  if (/^指标值/.test(key)) return 'value';
+  if (/^(指标)?权重/.test(key) || /^分值/.test(key)) return 'weight';
+  return undefined;
+}
+
+export type AmountColumn =
+  | 'total'
+  | 'basic'
+  | 'project'
+  | 'personnel'
+  | 'publicCost'
+  | 'source'
+  | 'abroad'
+  | 'vehicle'
+  | 'vehiclePurchase'
+  | 'vehicleRunning'
+  | 'reception'
+  | 'amount';
+
+const AMOUNT_HEADERS: Record<AmountColumn, readonly string[]> = {
+  total: ['合计', '总计', '小计', '合计数'],
+  basic: ['基本支出'],
+  project: ['项目支出'],
+  personnel: ['人员经费', '人员支出'],
+  publicCost: ['公用经费', '日常公用经费', '公用支出'],
+  source: [
+    '一般公共预算',
+    '一般公共预算拨款',
+    '一般公共预算资金',
+    '一般公共预算财政拨款',
+    '政府性基金预算',
+    '政府性基金预算拨款',
+    '政府性基金',
+    '国有资本经营预算',
+    '国有资本经营预算拨款',
+    '财政专户管理资金',
+    '财政专户',
+    '事业收入',
+    '事业单位经营收入',
+    '上级补助收入',
+    '附属单位上缴收入',
+    '其他收入',
+    '上年结转',
+    '用事业基金弥补收支差额',
+  ],
+  abroad: ['因公出国(境)费', '因公出国(境)费用', '因公出国(境)经费'],
+  vehicle: ['公务用车购置及运行费', '公务用车购置及运行维护费', '公务用车购置及运行维护经费'],
+  vehiclePurchase: ['公务用车购置费', '公务用车购置'],
+  vehicleRunning: ['公务用车运行费', '公务用车运行维护费', '公务用车运行维护'],
+  reception: ['公务接待费', '公务接待'],
+  amount: ['预算数', '金额', '预算金额', '本年预算', '本年预算数', '年初预算数', '预算数(万元)', '金额(万元)'],
+};
+
+const AMOUNT_LOOKUP = buildLookup(AMOUNT_HEADERS);
+
+export function amountColumnOf(key: string): AmountColumn | undefined {
+  const direct = AMOUNT_LOOKUP.get(key) ?? AMOUNT_LOOKUP.get(stripParenthetical(key));
+  if (direct) return direct;
+  if (/^\d{4}年(预算数|预算|基本支出|项目支出)$/.test(key)) return 'amount';
+  return undefined;
+}
+
+/** Code columns of budget tables: one column, or 类 | 款 | 项. */
+export function codeColumnOf(key: string): 'code' | 'class' | 'section' | 'item' | undefined {
+  if (/^(功能分类|经济分类|支出功能分类|支出经济分类|部门经济分类|政府经济分类)?(科目)?(编码|代码)$/.test(key)) return 'code';
+  if (key === '类') return 'class';
+  if (key === '款') return 'section';
+  if (key === '项') return 'item';
+  return undefined;
+}
+
+/** Label (name) columns of amount tables. */
+export function labelColumnOf(key: string): boolean {
+  return /^(科目名称|功能分类科目名称|经济分类科目名称|项目|收入项目|支出项目|项目名称|项目\(按功能分类\)|项目\(按经济分类\)|收入|支出)$/.test(key);
+}
+
+export function stripParenthetical(key: string): string {
+  return key.replace(/\((?:万元|元|%|分|单位:?万元|单位:?元)\)$/, '').replace(/[:：]$/, '');
+}
+
+/** Money unit named in a header key, "(万元)" or "(元)". */
+export function moneyUnitInKey(key: string): '万元' | '元' | undefined {
+  if (/\(万元\)|单位:?万元|万元$/.test(key)) return '万元';
+  if (/\(元\)|单位:?元$/.test(key)) return '元';
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The indicator framework (domain.md §3).
+
+export type Level1Kind = 'output' | 'cost' | 'benefit' | 'satisfaction';
+
+const LEVEL1_NAMES: Record<Level1Kind, readonly string[]> = {
+  output: ['产出指标', '产出'],
+  cost: ['成本指标', '成本'],
+  benefit: ['效益指标', '效益'],
+  satisfaction: [
+    '满意度指标',
+    '满意度',
+    '服务对象满意度指标',
+    '服务对象满意度',
+    '社会公众或服务对象满意度指标',
+    '社会公众或服务对象满意度',
+    '社会公众或服务对象满意度指标(满意度指标)',
+  ],
+};
+const LEVEL1_LOOKUP = buildLookup(LEVEL1_NAMES);
+
+/** "产出指标", "产出指标(50分)", "成本指标(0-20)分" → kind; anything else → undefined. */
+export function level1KindOf(text: string): Level1Kind | undefined {
+  return LEVEL1_LOOKUP.get(stripScore(textKey(text)));
+}
+
+export type Level2Kind =
+  | 'quantity'
+  | 'quality'
+  | 'timeliness'
+  | 'cost'
+  | 'economicCost'
+  | 'socialCost'
+  | 'ecoCost'
+  | 'economicBenefit'
+  | 'socialBenefit'
+  | 'ecoBenefit'
+  | 'sustainability'
+  | 'satisfaction';
+
+const LEVEL2_NAMES: Record<Level2Kind, readonly string[]> = {
+  quantity: ['数量指标', '数量'],
+  quality: ['质量指标', '质量'],
+  timeliness: ['时效指标', '时效'],
+  cost: ['成本指标', '成本'],
+  economicCost: ['经济成本指标', '经济成本'],
+  socialCost: ['社会成本指标', '社会成本'],
+  ecoCost: ['生态环境成本指标', '生态环境成本', '生态成本指标'],
+  economicBenefit: ['经济效益指标', '经济效益'],
+  socialBenefit: ['社会效益指标', '社会效益'],
+  ecoBenefit: ['生态效益指标', '生态效益'],
+  sustainability: ['可持续影响指标', '可持续影响', '可持续发展指标'],
+  satisfaction: [
+    '服务对象满意度指标',
+    '服务对象满意度',
+    '满意度指标',
+    '社会公众或服务对象满意度指标',
+    '社会公众或服务对象满意度',
+  ],
+};
+const LEVEL2_LOOKUP = buildLookup(LEVEL2_NAMES);
+
+export function level2KindOf(text: string): Level2Kind | undefined {
+  return LEVEL2_LOOKUP.get(stripScore(textKey(text)));
+}
+
+/** The score a 一级/二级 name declares: "产出指标(50分)" → 50; "成本指标(0-20)分" → undefined (a range). */
+export function declaredScore(text: string): number | undefined {
+  const key = textKey(text);
+  const match = /\((\d+(?:\.\d+)?)分?\)$|(\d+(?:\.\d+)?)分$/.exec(key);
+  if (!match) return undefined;
+  return Number(match[1] ?? match[2]);
+}
+
+function stripScore(key: string): string {
+  return key
+    .replace(/\(\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?\)分?$/, '')
+    .replace(/\d+(?:\.\d+)?分$/, '');
+}
+
+/** Comparator cell or prefix: ≥ ≤ = > < (and >=, ＞＝, 大于等于 …), or 定性. */
+export function comparatorOf(text: string): '≥' | '≤' | '=' | '>' | '<' | '定性' | undefined {
+  const key = textKey(text);
+  if (/^(≥|>=|=>|大于等于|不低于|不少于)$/.test(key)) return '≥';
+  if (/^(≤|<=|=<|小于等于|不高于|不超过|不多于)$/.test(key)) return '≤';
+  if (/^(=|==|等于)$/.test(key)) return '=';
+  if (/^(>|大于)$/.test(key)) return '>';
+  if (/^(<|小于)$/.test(key)) return '<';
+  if (/^定性$/.test(key)) return '定性';
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Form (label → value) fields of the header block above an indicator table.
+
+export type FormField =
+  | 'name'
+  | 'total'
+  | 'generalBudget'
+  | 'governmentFund'
+  | 'specialAccount'
+  | 'otherFunds'
+  | 'budgetFunds'
+  | 'ownFunds'
+  | 'localFunds'
+  | 'upperFunds'
+  | 'basic'
+  | 'project'
+  | 'budgetExecutionWeight'
+  | 'unitLabel'
+  | 'supervisor'
+  | 'yearTarget'
+  | 'period';
+
+const FORM_LABELS: Record<FormField, readonly string[]> = {
+  name: ['项目名称', '项目支出名称', '专项资金名称', '部门名称', '部门(单位)名称', '单位名称', '项目(专项资金)名称'],
+  total: [
+    '资金总额',
+    '年度本级预算金额',
+    '预算金额',
+    '当年预算',
+    '年度预算',
+    '年度资金总额',
+    '项目资金总额',
+    '部门支出预算数',
+    '预算总额',
+    '项目总金额',
+    '年度预算数',
+    '当年预算数',
+    '年度金额',
+  ],
+  generalBudget: ['一般公共预算', '一般公共预算拨款', '一般公共预算资金', '财政拨款'],
+  governmentFund: ['政府性基金拨款', '政府性基金', '政府性基金预算', '政府性基金预算拨款'],
+  specialAccount: ['纳入专户管理的非税收入拨款', '财政专户管理资金', '专户资金', '纳入专户管理的非税收入'],
+  otherFunds: ['其他资金', '其他', '其他收入'],
+  budgetFunds: ['预算资金'],
+  ownFunds: ['自有资金'],
+  localFunds: ['本级安排', '本级资金', '本级财政资金'],
+  upperFunds: ['上级补助', '上级补助资金', '上级转移支付'],
+  basic: ['基本支出'],
+  project: ['项目支出'],
+  budgetExecutionWeight: ['预算执行率权重', '预算执行率'],
+  unitLabel: ['预算部门', '项目实施单位', '编制单位', '填报单位', '预算单位', '实施单位'],
+  supervisor: ['主管部门', '业务主管部门', '主管部门及其编码', '项目主管部门'],
+  yearTarget: ['年度目标', '本年度绩效目标', '当年绩效目标', '整体绩效目标', '年度绩效目标', '当年整体绩效目标'],
+  period: ['项目支出实施期', '项目起止时间', '实施期'],
+};
+const FORM_LOOKUP = buildLookup(FORM_LABELS);
+
+/** The form field a label names: "一、预算资金" → budgetFunds, "年度本级预算金额(万元)" → total. */
+export function formFieldOf(label: string): FormField | undefined {
+  const key = stripParenthetical(
+    textKey(label)
+      .replace(/^(其中|含)[:：]?/, '')
+      .replace(/^[一二三四五六七八九十]+[、.]/, '')
+      .replace(/^\d+[、.]/, '')
+      .replace(/\(盖章\)/g, ''),
+  ).replace(/\(万元\)|\(元\)/g, '');
+  return FORM_LOOKUP.get(key);
+}
+
+/** Preferred source of a project's unit: the implementing unit, then the unit that filed the form. */
+export const UNIT_LABEL_PREFERENCE: readonly string[] = ['预算部门', '项目实施单位', '实施单位', '预算单位', '编制单位', '填报单位'];
+
+/** Rows that end a table: the next form's first label, footers, notes. */
+export function isTableStopLabel(key: string): boolean {
+  return /^(项目名称|项目支出名称|专项资金名称|部门名称|部门\(单位\)名称|填表人|填报人|其他需说明的问题|主管部门审核意见|单位负责人|编制单位|填报单位|附件\d|表[一二三四五六七八九十\d]+$|\(?备注|注[:：]|说明[:：])/.test(key);
+}
+
+/** A title row: "2023年项目支出绩效目标表", "一般公共预算财政拨款支出预算表". */
+export function isTitleText(key: string): boolean {
+  const bare = key.replace(/\([^()]*\)$/, '');
+  return /(目标表|预算表|收支总表|支出表|收入表|申报表|自评表|情况表|明细表|公开表)$/.test(bare) && key.length <= 40;
+}
+
+function buildLookup<K extends string>(table: Record<K, readonly string[]>): Map<string, K> {
+  const lookup = new Map<string, K>();
+  for (const [kind, names] of Object.entries(table) as [K, readonly string[]][]) {
+    for (const name of names) {
+      const key = textKey(name);
+      if (!lookup.has(key)) lookup.set(key, kind);
+    }
+  }
+  return lookup;
+}
