@@ -1,1 +1,150 @@
-console.log("placeholder")
+#!/usr/bin/env node
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Config, Locale, LOCALES, checkGrids, parseConfig } from '../validation';
+import { FileResult, formatJson, formatText } from './format';
+import { UnreadableWorkbookError, readWorkbookGrids } from './read-xlsx';
+
+const USAGE = `用法 Usage: budget-check <文件或文件夹 files or folders…> [--format text|json] [--locale zh-CN|en-US] [--config config.json]
+
+检查 .xlsx 工作簿中的预算绩效目标表和部门预算公开表。
+Checks budget performance-target and budget-disclosure tables in .xlsx workbooks.
+
+退出码 Exit codes: 0 无错误 no error finding · 1 有错误 error findings · 2 用法错误或文件无法读取 usage error or unreadable input`;
+
+export class UsageError extends Error {}
+
+interface CliOptions {
+  paths: string[];
+  format: 'text' | 'json';
+  locale: Locale;
+  config: Config;
+}
+
+export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'text' },
+        locale: { type: 'string', short: 'l', default: 'zh-CN' },
+        config: { type: 'string', short: 'c' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (parsed.values.help) return 'help';
+  const format = parsed.values.format;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+  const locale = parsed.values.locale as Locale;
+  if (!LOCALES.includes(locale)) throw new UsageError(`--locale must be zh-CN or en-US, not "${String(locale)}"`);
+  if (parsed.positionals.length === 0) throw new UsageError('no file or folder given');
+  let config = parseConfig({});
+  if (parsed.values.config) config = await loadConfig(parsed.values.config);
+  return { paths: parsed.positionals, format, locale, config };
+}
+
+async function loadConfig(file: string): Promise<Config> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(`${file}: cannot read the config file`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  try {
+    return parseConfig(json);
+  } catch (error) {
+    const issues = (error as { issues?: { path: (string | number)[]; message: string }[] }).issues;
+    const detail = issues ? issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') : String(error);
+    throw new UsageError(`${file}: invalid config: ${detail}`);
+  }
+}
+
+/** Files named directly are checked whatever their extension (and rejected clearly); folders give their .xlsx files. */
+export async function expandPaths(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isDirectory()) files.push(...(await listWorkbooks(path)));
+    else files.push(path);
+  }
+  return files;
+}
+
+async function listWorkbooks(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  const files: string[] = [];
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await listWorkbooks(path)));
+    // "~$name.xlsx" are Excel's lock files, not workbooks.
+    else if (extname(entry.name).toLowerCase() === '.xlsx' && !entry.name.startsWith('~$')) files.push(path);
+  }
+  return files;
+}
+
+export async function checkFile(file: string, config: Config, locale: Locale): Promise<FileResult> {
+  try {
+    const grids = await readWorkbookGrids(file);
+    return { file, report: checkGrids(grids, { config, locale }) };
+  } catch (error) {
+    if (error instanceof UnreadableWorkbookError) return { file, error: error.message };
+    return { file, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function run(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  let options: CliOptions | 'help';
+  try {
+    options = await parseCli(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`budget-check: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options === 'help') {
+    out(`${USAGE}\n`);
+    return 0;
+  }
+  const files = await expandPaths(options.paths);
+  if (files.length === 0) {
+    err(`budget-check: no .xlsx file found in ${options.paths.join(', ')}\n`);
+    return 2;
+  }
+  const results: FileResult[] = [];
+  for (const file of files) results.push(await checkFile(file, options.config, options.locale));
+  for (const result of results) if (result.error) err(`budget-check: ${result.file}: ${result.error}\n`);
+  out(options.format === 'json' ? formatJson(results) : formatText(results, options.locale));
+  if (results.some((r) => r.error)) return 2;
+  return results.some((r) => r.report!.summary.error > 0) ? 1 : 0;
+}
+
+if (require.main === module) {
+  run(
+    process.argv.slice(2),
+    (text) => process.stdout.write(text),
+    (text) => process.stderr.write(text),
+  ).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`budget-check: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

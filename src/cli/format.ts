@@ -1,0 +1,61 @@
+import type { Locale, Report } from '../validation';
+
+export interface FileResult {
+  file: string;
+  report?: Report;
+  /** Set when the file could not be read. */
+  error?: string;
+}
+
+const SEVERITY_LABEL: Record<Locale, Record<'error' | 'warning' | 'info', string>> = {
+  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
+  'en-US': { error: 'error', warning: 'warning', info: 'info' },
+};
+
+/** Linter-style text: one line per finding, then a summary line. */
+export function formatText(results: readonly FileResult[], locale: Locale): string {
+  const lines: string[] = [];
+  const totals = { error: 0, warning: 0, info: 0, unreadable: 0 };
+  for (const result of results) {
+    if (result.error) {
+      totals.unreadable++;
+      lines.push(`${result.file}  -  ${locale === 'zh-CN' ? '无法读取' : 'unreadable'}  ${result.error}`);
+      continue;
+    }
+    for (const finding of result.report!.findings) {
+      totals[finding.severity]++;
+      const where = `${sheetRef(finding.sheet)}!${finding.cell}`;
+      const related = finding.related.length > 0 ? `  [${finding.related.join(', ')}]` : '';
+      lines.push(`${result.file}  ${where}  ${SEVERITY_LABEL[locale][finding.severity]}  ${finding.ruleId}  ${finding.message}${related}`);
+    }
+  }
+  const files = results.length;
+  lines.push(
+    locale === 'zh-CN'
+      ? `共检查 ${files} 个文件：${totals.error} 个错误，${totals.warning} 个警告，${totals.info} 个提示${totals.unreadable ? `，${totals.unreadable} 个文件无法读取` : ''}`
+      : `${files} file${files === 1 ? '' : 's'} checked: ${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info${totals.unreadable ? `, ${totals.unreadable} unreadable` : ''}`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+/** {"version":1,"files":[{"file","tables","findings"}]}; unreadable files carry "error" instead. */
+export function formatJson(results: readonly FileResult[]): string {
+  return (
+    JSON.stringify(
+      {
+        version: 1,
+        files: results.map((result) =>
+          result.error
+            ? { file: result.file, error: result.error, tables: [], findings: [] }
+            : { file: result.file, tables: result.report!.tables, findings: result.report!.findings, summary: result.report!.summary },
+        ),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+function sheetRef(sheet: string): string {
+  return /[\s!'"]/.test(sheet) ? `'${sheet.replace(/'/g, "''")}'` : sheet;
+}

@@ -1,0 +1,134 @@
+import { compactCells, qualifiedAddress, rangeAddress, cellAddress } from './address';
+import { Config, ConfigInput, Locale, parseConfig, severityOf } from './config';
+import type { Grid } from './grid';
+import { sumDecimals } from './decimal';
+import { formatMessage, money, plain, renderValue } from './messages';
+import type { CellPos, Table, WorkbookModel } from './model';
+import { recognizeWorkbook } from './recognize';
+import { Finding, REPORT_VERSION, Report, TableSummary } from './report';
+import { ALL_RULES } from './rules';
+import type { Rule, RuleReport } from './rules/types';
+
+export interface CheckOptions {
+  config?: Config | ConfigInput;
+  locale?: Locale;
+  rules?: readonly Rule[];
+}
+
+/** The whole pipeline: normalize → recognize → rules → report. Pure: grids in, report out. */
+export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): Report {
+  const model = recognizeWorkbook(grids);
+  return checkModel(model, options);
+}
+
+export function checkModel(model: WorkbookModel, options: CheckOptions = {}): Report {
+  const config = parseConfig(options.config ?? {});
+  const locale = options.locale ?? 'zh-CN';
+  const rules = options.rules ?? ALL_RULES;
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const findings: Finding[] = [];
+
+  for (const rule of rules) {
+    if (severityOf(config, rule.id, rule.defaultSeverity) === 'off') continue;
+    const context = {
+      model,
+      options: config.options,
+      report: (reported: RuleReport) => {
+        const finding = toFinding(reported, rule, byId, config, locale);
+        if (finding) findings.push(finding);
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      // A rule that throws is a bug in the rule, reported as a finding rather than a crash.
+      const message = error instanceof Error ? error.message : String(error);
+      findings.push({
+        ruleId: rule.id,
+        severity: 'info',
+        sheet: model.sheets[0] ?? '',
+        cell: 'A1',
+        messageId: 'rule-crashed',
+        data: { error: message },
+        message: locale === 'zh-CN' ? `规则 ${rule.id} 运行出错：${message}` : `Rule ${rule.id} failed: ${message}`,
+        related: [],
+      });
+    }
+  }
+  findings.sort(compareFindings(model));
+  const summary = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) summary[finding.severity]++;
+  return { version: REPORT_VERSION, locale, tables: model.tables.map(summarizeTable), findings, summary };
+}
+
+function toFinding(reported: RuleReport, rule: Rule, byId: Map<string, Rule>, config: Config, locale: Locale): Finding | undefined {
+  const target = reported.asRule ? byId.get(reported.asRule) : rule;
+  if (!target) return undefined;
+  const severity = severityOf(config, target.id, target.defaultSeverity);
+  if (severity === 'off') return undefined;
+  const template = target.meta.messages[reported.messageId];
+  if (!template) throw new Error(`rule ${target.id} has no message "${reported.messageId}"`);
+  const data: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(reported.data)) data[key] = renderValue(value, locale);
+  return {
+    ruleId: target.id,
+    severity,
+    sheet: reported.at.sheet,
+    cell: cellAddress(reported.at.row, reported.at.col),
+    message: formatMessage(template[locale], data),
+    messageId: reported.messageId,
+    data,
+    related: relatedAddresses(reported.at, reported.related ?? []),
+    tableId: reported.tableId,
+  };
+}
+
+/** Related cells: same-sheet ones as compact ranges ("K5:K12"), others sheet-qualified. */
+function relatedAddresses(at: CellPos, related: readonly CellPos[]): string[] {
+  const bySheet = new Map<string, CellPos[]>();
+  for (const cell of related) {
+    if (cell.sheet === at.sheet && cell.row === at.row && cell.col === at.col) continue;
+    const list = bySheet.get(cell.sheet) ?? [];
+    list.push(cell);
+    bySheet.set(cell.sheet, list);
+  }
+  const out: string[] = [];
+  for (const [sheet, cells] of bySheet) {
+    for (const range of compactCells(cells)) out.push(sheet === at.sheet ? range : qualifiedAddress(sheet, range));
+  }
+  return out;
+}
+
+function compareFindings(model: WorkbookModel) {
+  const sheetOrder = new Map(model.sheets.map((s, i) => [s, i]));
+  return (a: Finding, b: Finding): number => {
+    const sheet = (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0);
+    if (sheet !== 0) return sheet;
+    const pa = splitCell(a.cell);
+    const pb = splitCell(b.cell);
+    return pa.row - pb.row || pa.col.length - pb.col.length || pa.col.localeCompare(pb.col) || a.ruleId.localeCompare(b.ruleId);
+  };
+}
+
+function splitCell(a1: string): { col: string; row: number } {
+  const match = /^([A-Z]+)(\d+)$/.exec(a1);
+  return { col: match?.[1] ?? '', row: Number(match?.[2] ?? 0) };
+}
+
+function summarizeTable(table: Table): TableSummary {
+  const base = { id: table.id, sheet: table.sheet, kind: table.kind, title: table.title, range: rangeAddress(table.range) };
+  if (table.kind === 'amounts') return { ...base, layout: table.side ? `${table.layout}:${table.side}` : table.layout, rows: table.rows.length };
+  return {
+    ...base,
+    layout: `${table.layout}:${table.scope}`,
+    projects: table.projects.map((project) => {
+      const weights = project.indicators.filter((i) => i.weight);
+      return {
+        name: project.name?.text,
+        budget: project.budget ? money(project.budget.value) : undefined,
+        indicators: project.indicators.length,
+        weightTotal: weights.length > 0 ? plain(sumDecimals(weights.map((i) => i.weight!.value))) : undefined,
+      };
+    }),
+  };
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { LOCALES, SEVERITIES } from './config';
+
+export const REPORT_VERSION = 1;
+
+export const FindingSchema = z.object({
+  ruleId: z.string().regex(/^[a-z]+\/[a-z0-9-]+$/),
+  severity: z.enum(SEVERITIES),
+  sheet: z.string(),
+  /** The claiming cell, A1 notation without the sheet. */
+  cell: z.string().regex(/^[A-Z]{1,3}[1-9]\d*$/),
+  message: z.string().min(1),
+  messageId: z.string(),
+  /** The message's placeholder values, in the report's locale. */
+  data: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** Cells and ranges involved: "K5:K12" on the same sheet, "'Sheet 2'!B4" elsewhere. */
+  related: z.array(z.string()),
+  tableId: z.string().optional(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+export const ProjectSummarySchema = z.object({
+  name: z.string().optional(),
+  budget: z.string().optional(),
+  indicators: z.number().int().min(0),
+  weightTotal: z.string().optional(),
+});
+
+export const TableSummarySchema = z.object({
+  id: z.string(),
+  sheet: z.string(),
+  kind: z.enum(['indicators', 'amounts']),
+  layout: z.string(),
+  title: z.string().optional(),
+  range: z.string(),
+  projects: z.array(ProjectSummarySchema).optional(),
+  rows: z.number().int().min(0).optional(),
+});
+export type TableSummary = z.infer<typeof TableSummarySchema>;
+
+export const ReportSchema = z.object({
+  version: z.literal(REPORT_VERSION),
+  locale: z.enum(LOCALES),
+  tables: z.array(TableSummarySchema),
+  findings: z.array(FindingSchema),
+  summary: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+});
+export type Report = z.infer<typeof ReportSchema>;

@@ -1,0 +1,75 @@
+import Decimal from 'decimal.js';
+import { ZERO, sumDecimals } from '../../decimal';
+import { Localized, money } from '../../messages';
+import type { CellPos, NumberCell } from '../../model';
+import type { RuleContext } from '../types';
+
+export const ROUNDING_RULE_ID = 'sum/rounding';
+
+/** A total that claims to be the sum of its parts. Blank cells count as 0. */
+export interface SumClaim {
+  /** Where the total is (or should be, when blank). */
+  totalAt: CellPos;
+  total: NumberCell | null | undefined;
+  parts: readonly (NumberCell | null | undefined)[];
+  /** What the total is, e.g. “合计”行的总计 / 总计 of row “合计”. */
+  subject: Localized;
+  /** What the parts are, e.g. 基本支出 + 项目支出 / the 4 类 rows. */
+  partsLabel: Localized;
+  tableId?: string;
+  /** Extra related cells beyond the parts (e.g. a whole column range). */
+  related?: readonly CellPos[];
+}
+
+/** Result of comparing one claim, for rules that need to know (e.g. ties across tables). */
+export type SumOutcome = 'equal' | 'within-tolerance' | 'rounding' | 'mismatch' | 'skipped';
+
+/** The difference a rounding to `unit` can explain when `addends` rounded amounts are added. */
+export function roundingBound(unit: number, addends: number): Decimal {
+  return new Decimal(unit).div(2).times(Math.max(addends, 1));
+}
+
+export function classifyDifference(context: RuleContext, total: Decimal, parts: readonly Decimal[], totalIsBlank = false): Exclude<SumOutcome, 'skipped'> {
+  const diff = total.minus(sumDecimals(parts)).abs();
+  if (diff.isZero()) return 'equal';
+  if (diff.lte(context.options.tolerance)) return 'within-tolerance';
+  if (!totalIsBlank && diff.lte(roundingBound(context.options.roundingUnit, parts.length))) return 'rounding';
+  return 'mismatch';
+}
+
+/**
+ * Compares a total with its parts; reports a real mismatch under the calling rule (message id
+ * "mismatch") and a rounding-sized one under sum/rounding.
+ */
+export function compareSum(context: RuleContext, claim: SumClaim): SumOutcome {
+  const parts = claim.parts.filter((p): p is NumberCell => p !== null && p !== undefined);
+  if (!claim.total && parts.length === 0) return 'skipped';
+  const total = claim.total?.value ?? ZERO;
+  const sum = sumDecimals(parts.map((p) => p.value));
+  const outcome = classifyDifference(context, total, parts.map((p) => p.value), !claim.total);
+  if (outcome === 'equal' || outcome === 'within-tolerance') return outcome;
+  const data = {
+    subject: claim.subject,
+    parts: claim.partsLabel,
+    total: claim.total ? money(total) : { 'zh-CN': '空白', 'en-US': 'blank' },
+    sum: money(sum),
+    diff: money(total.minus(sum)),
+    bound: money(roundingBound(context.options.roundingUnit, parts.length)),
+  };
+  const related = [...parts, ...(claim.related ?? [])];
+  context.report({
+    messageId: outcome === 'rounding' ? 'rounding' : 'mismatch',
+    data,
+    at: claim.totalAt,
+    related,
+    tableId: claim.tableId,
+    asRule: outcome === 'rounding' ? ROUNDING_RULE_ID : undefined,
+  });
+  return outcome;
+}
+
+/** The standard message of a sum rule: "{subject} {total} ≠ {parts} {sum}（相差 {diff}）". */
+export const MISMATCH_MESSAGE: Localized = {
+  'zh-CN': '{subject}为 {total}，但{parts}为 {sum}，相差 {diff}',
+  'en-US': '{subject} is {total}, but {parts} is {sum} (difference {diff})',
+};

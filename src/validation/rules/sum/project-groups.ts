@@ -1,0 +1,106 @@
+import Decimal from 'decimal.js';
+import { sumDecimals } from '../../decimal';
+import type { NumberCell, TextCell } from '../../model';
+import { MoneyUnit, textKey, toYuan } from '../../normalize';
+import type { RuleContext } from '../types';
+import { classifyDifference } from './compare';
+
+/** A project listed with its own table (or its own row block) and budget. */
+export interface ListedProject {
+  name: TextCell;
+  budget: NumberCell;
+  unit?: MoneyUnit;
+}
+
+/** The projects of one unit (by the 预算部门/编制单位 written on their tables). */
+export interface ProjectGroup {
+  unitLabel?: TextCell;
+  projects: ListedProject[];
+  /** Whether the group is the workbook's own department (or there is no way to tell otherwise). */
+  ownDepartment: boolean;
+  /** Σ budgets, in the unit of the first project (or in 元 when units differ). */
+  sum: Decimal;
+  sumUnit?: MoneyUnit;
+}
+
+/** A 项目支出 amount the projects could add up to. */
+export interface ExpenditureTarget {
+  cell: NumberCell;
+  unit?: MoneyUnit;
+  /** The department's own 项目支出 total (部门整体 form, or a budget table's 合计 row). */
+  primary: boolean;
+  label: string;
+}
+
+export interface ProjectTieAnalysis {
+  groups: ProjectGroup[];
+  targets: ExpenditureTarget[];
+}
+
+/** Strips "018004-" codes and white space from a unit name. */
+export function unitKey(text: string): string {
+  return textKey(text).replace(/^[0-9A-Za-z]+[-—_]/, '');
+}
+
+export function analyzeProjectTies(context: RuleContext): ProjectTieAnalysis {
+  const departmentNames: string[] = [];
+  const targets: ExpenditureTarget[] = [];
+  const listed: { project: ListedProject; unitLabel?: TextCell }[] = [];
+  const seen = new Set<string>();
+
+  for (const table of context.model.tables) {
+    if (table.kind === 'indicators') {
+      if (table.layout === 'form' && table.scope === 'department') {
+        const name = table.form.find((f) => f.field === 'name');
+        if (name && name.text !== '') departmentNames.push(unitKey(name.text));
+        const project = table.form.find((f) => f.field === 'project' && f.amount !== undefined);
+        if (project?.amount) {
+          targets.push({ cell: { ...project, value: project.amount }, unit: project.unit ?? table.moneyUnit, primary: true, label: project.label });
+        }
+        continue;
+      }
+      for (const project of table.projects) {
+        if (!project.name || !project.budget) continue;
+        // The same project often appears in two forms (项目支出绩效目标表 and 项目绩效目标表): count it once.
+        const key = textKey(project.name.text);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        listed.push({ project: { name: project.name, budget: project.budget, unit: project.budgetUnit ?? table.moneyUnit }, unitLabel: project.unitLabel });
+      }
+      continue;
+    }
+    const projectColumn = table.columns.find((c) => c.role === 'project');
+    if (!projectColumn) continue;
+    for (const row of table.rows) {
+      const cell = row.amounts.get(projectColumn.col);
+      if (!cell) continue;
+      const label = [row.code ?? '', row.label?.text ?? ''].join(' ').trim();
+      targets.push({ cell, unit: table.moneyUnit, primary: row.kind === 'total', label: label || projectColumn.header });
+    }
+  }
+
+  const byUnit = new Map<string, { unitLabel?: TextCell; projects: ListedProject[] }>();
+  for (const { project, unitLabel } of listed) {
+    const key = unitLabel ? unitKey(unitLabel.text) : '';
+    const group = byUnit.get(key) ?? { unitLabel, projects: [] };
+    group.projects.push(project);
+    byUnit.set(key, group);
+  }
+  const groups: ProjectGroup[] = [...byUnit.entries()].map(([key, group]) => {
+    const ownDepartment =
+      key === '' || departmentNames.some((name) => name !== '' && (name.includes(key) || key.includes(name))) || (departmentNames.length === 0 && byUnit.size === 1);
+    const units = new Set(group.projects.map((p) => p.unit));
+    const mixed = units.size > 1;
+    const sum = sumDecimals(group.projects.map((p) => (mixed ? toYuan(p.budget.value, p.unit) : p.budget.value)));
+    return { ...group, ownDepartment, sum, sumUnit: mixed ? '元' : group.projects[0]?.unit };
+  });
+  return { groups, targets };
+}
+
+/** Whether the group's Σ equals the target (exactly, within tolerance, or within rounding). */
+export function groupTiesTo(context: RuleContext, group: ProjectGroup, target: ExpenditureTarget): boolean {
+  const sameUnit = (group.sumUnit ?? target.unit) === (target.unit ?? group.sumUnit);
+  const targetValue = sameUnit ? target.cell.value : toYuan(target.cell.value, target.unit);
+  const parts = group.projects.map((p) => (sameUnit ? p.budget.value : toYuan(p.budget.value, p.unit)));
+  return classifyDifference(context, targetValue, parts) !== 'mismatch';
+}

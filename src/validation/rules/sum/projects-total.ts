@@ -1,0 +1,46 @@
+import type { Rule } from '../types';
+import { compareSum } from './compare';
+import { analyzeProjectTies, groupTiesTo } from './project-groups';
+
+export const projectsTotalRule: Rule = {
+  id: 'sum/projects-total',
+  family: 'sum',
+  defaultSeverity: 'warning',
+  meta: {
+    description: {
+      'zh-CN': '跨表核对：本工作簿中列出的本部门各项目绩效目标表的预算之和，应等于部门整体表或预算表中的项目支出（或其所属的某个功能科目的项目支出）。',
+      'en-US': "Across tables: the budgets of the department's project target tables in the workbook add up to its 项目支出 (in the 部门整体 table or the budget tables), or to the 项目支出 of the code line they belong to.",
+    },
+    why: {
+      'zh-CN': '项目表与部门表对不上，说明漏报了项目表、项目金额与预算表不一致，或部门整体表的项目支出填错。',
+      'en-US': 'Project tables that do not add up to the department figure mean a missing project table, a project amount that disagrees with the budget, or a wrong 项目支出.',
+    },
+    messages: {
+      mismatch: {
+        'zh-CN': '{subject}为 {total}，但本工作簿所列{parts}为 {sum}，相差 {diff}',
+        'en-US': '{subject} is {total}, but {parts} listed in this workbook add up to {sum} (difference {diff})',
+      },
+    },
+    examples: {
+      fail: '部门整体表项目支出 496.7 万元，六张项目表预算合计 395 万元',
+      pass: '部门整体表项目支出 358.47 = 项目表 232.03 + 126.44',
+    },
+    options: ['tolerance', 'roundingUnit'],
+  },
+  check(context) {
+    const { groups, targets } = analyzeProjectTies(context);
+    const primary = targets.find((t) => t.primary);
+    if (!primary) return;
+    for (const group of groups) {
+      if (!group.ownDepartment || group.projects.length === 0) continue;
+      if (targets.some((target) => groupTiesTo(context, group, target))) continue;
+      compareSum(context, {
+        totalAt: primary.cell,
+        total: primary.cell,
+        parts: group.projects.map((p) => p.budget),
+        subject: { 'zh-CN': primary.label.replace(/\s+/g, ''), 'en-US': primary.label.replace(/\s+/g, '') },
+        partsLabel: { 'zh-CN': `${group.projects.length} 个项目的预算之和`, 'en-US': `the budgets of the ${group.projects.length} projects` },
+      });
+    }
+  },
+};

@@ -1,0 +1,101 @@
+import Decimal from 'decimal.js';
+import { sumDecimals } from '../../decimal';
+import { Localized, plain } from '../../messages';
+import type { Project } from '../../model';
+import type { Rule } from '../types';
+
+export const weightSumRule: Rule = {
+  id: 'weight/sum',
+  family: 'weight',
+  defaultSeverity: 'error',
+  meta: {
+    description: {
+      'zh-CN': '每个项目三级指标的权重（分值）之和为 100；预算执行率单独占 10 分时为 90。表中有权重合计行时，合计行也须等于各项之和。',
+      'en-US': "The weights (scores) of a project's 三级 indicators add up to 100, or to 90 when 预算执行率 holds the other 10 outside the table; a weight total row must equal the sum of the weights.",
+    },
+    why: {
+      'zh-CN': '权重合计不等于 100 是绩效目标表被退回的头号原因。',
+      'en-US': 'Weights that do not sum to 100 are the first reason a performance target table is sent back.',
+    },
+    messages: {
+      'wrong-total': {
+        'zh-CN': '“{project}”的指标权重合计为 {actual}，应为 {expected}',
+        'en-US': 'The indicator weights of “{project}” add up to {actual}; expected {expected}',
+      },
+      'total-row': {
+        'zh-CN': '“{project}”的权重合计行为 {declared}，但各指标权重之和为 {actual}',
+        'en-US': 'The weight total row of “{project}” says {declared}, but the weights add up to {actual}',
+      },
+    },
+    examples: {
+      fail: '综合管理：30 + 10 + 30 + 20 + 20 = 110',
+      pass: '市长公开电话：30 + 10 + 30 + 20 = 90（预算执行率 10 分另计）',
+    },
+    options: ['weightTotal', 'acceptBudgetExecutionWeight', 'budgetExecutionWeight'],
+  },
+  check(context) {
+    const { weightTotal, acceptBudgetExecutionWeight, budgetExecutionWeight } = context.options;
+    for (const table of context.model.tables) {
+      if (table.kind !== 'indicators' || table.columns.weight === undefined) continue;
+      for (const project of table.projects) {
+        const weighted = project.indicators.filter((i) => i.weight);
+        if (weighted.length === 0) continue;
+        const actual = sumDecimals(weighted.map((i) => i.weight!.value));
+        const name = projectName(project);
+        const related = weighted.map((i) => i.weight!);
+        if (project.weightTotal && !project.weightTotal.value.equals(actual)) {
+          context.report({
+            messageId: 'total-row',
+            data: { project: name, declared: plain(project.weightTotal.value), actual: plain(actual) },
+            at: project.weightTotal,
+            related,
+            tableId: table.id,
+          });
+        }
+        const expected = expectedTotals(project, weightTotal, acceptBudgetExecutionWeight, budgetExecutionWeight);
+        if (expected.some((e) => e.value.equals(actual))) continue;
+        context.report({
+          messageId: 'wrong-total',
+          data: {
+            project: name,
+            actual: plain(actual),
+            expected: {
+              'zh-CN': expected.map((e) => e.label['zh-CN']).join(' 或 '),
+              'en-US': expected.map((e) => e.label['en-US']).join(' or '),
+            },
+          },
+          at: project.weightTotal ?? weighted[0]!.weight!,
+          related,
+          tableId: table.id,
+        });
+      }
+    }
+  },
+};
+
+function expectedTotals(project: Project, total: number, acceptExecution: boolean, executionWeight: number): { value: Decimal; label: Localized }[] {
+  const full = new Decimal(total);
+  if (project.budgetExecutionWeight) {
+    const rest = full.minus(project.budgetExecutionWeight.value);
+    const execution = plain(project.budgetExecutionWeight.value);
+    return [
+      {
+        value: rest,
+        label: { 'zh-CN': `${plain(rest)}（${plain(full)} − 预算执行率 ${execution}）`, 'en-US': `${plain(rest)} (${plain(full)} − 预算执行率 ${execution})` },
+      },
+    ];
+  }
+  const options: { value: Decimal; label: Localized }[] = [{ value: full, label: { 'zh-CN': plain(full), 'en-US': plain(full) } }];
+  if (acceptExecution && executionWeight > 0) {
+    const rest = full.minus(executionWeight);
+    options.push({
+      value: rest,
+      label: { 'zh-CN': `${plain(rest)}（另计预算执行率 ${executionWeight}）`, 'en-US': `${plain(rest)} (with 预算执行率 ${executionWeight} outside the table)` },
+    });
+  }
+  return options;
+}
+
+export function projectName(project: Project): string {
+  return project.name?.text ?? `第 ${project.firstRow + 1} 行起的项目`;
+}
