@@ -123,6 +123,8 @@ export interface AmountRow {
   /** Index of the parent row in `rows`, if any. */
   parent?: number;
   amounts: Map<number, NumberCell | null>;
+  /** Columns whose cell holds an Excel error value: sums involving them cannot be checked. */
+  errorColumns: Set<number>;
 }
 
 export interface AmountTable extends TableBase {

@@ -84,6 +84,7 @@ function buildSide(
     const label = labelColumn !== undefined ? textCell(view, r, labelColumn) : undefined;
     const codeText = codeTextOf(view, r, header);
     const amounts = new Map<number, NumberCell | null>();
+    const errorColumns = new Set<number>();
     let anyAmount = false;
     for (const column of columns) {
       const value = view.number(r, column.col);
@@ -93,6 +94,7 @@ function buildSide(
         continue;
       }
       amounts.set(column.col, null);
+      if (view.isError(r, column.col)) errorColumns.add(column.col);
       const text = view.text(r, column.col);
       if (text !== '' && !view.isDash(r, column.col) && !view.isError(r, column.col)) {
         input.notes.push({ kind: 'non-numeric-amount', sheet: view.name, row: r, col: column.col, text, column: column.header });
@@ -100,7 +102,7 @@ function buildSide(
     }
     const labelKey = textKey(label?.text ?? '');
     const codeKey = textKey(codeText ?? '');
-    if (!anyAmount && labelKey === '' && codeKey === '') continue;
+    if (!anyAmount && errorColumns.size === 0 && labelKey === '' && codeKey === '') continue;
 
     const isTotal = TOTAL_ROW.test(codeKey) || TOTAL_ROW.test(labelKey);
     const code = isTotal ? undefined : parseCode(codeText);
@@ -111,6 +113,7 @@ function buildSide(
       kind: isTotal ? 'total' : 'item',
       depth: 0,
       amounts,
+      errorColumns,
     };
     if (layout === 'labels' && !isTotal) {
       if (NUMBERED_TOP.test(labelKey)) {

@@ -66,7 +66,11 @@ function recognizeSheet(view: SheetView, notes: RecognitionNote[]): { tables: Ta
       }
       break;
     }
-    const tableTop = header.type === 'indicators' ? previousEnd + 1 : Math.max(previousEnd + 1, header.top - AMOUNT_PREAMBLE_ROWS);
+    const tableTop = firstNonEmptyRow(
+      view,
+      header.type === 'indicators' ? previousEnd + 1 : Math.max(previousEnd + 1, header.top - AMOUNT_PREAMBLE_ROWS),
+      header.top,
+    );
     const title = findTitle(view, tableTop, header.top - 1);
     const moneyUnit = findMoneyUnit(view, tableTop, header.top - 1);
     let built: Table[];
@@ -86,6 +90,11 @@ function recognizeSheet(view: SheetView, notes: RecognitionNote[]): { tables: Ta
     previousEnd = bottom;
   }
   return { tables, covered };
+}
+
+function firstNonEmptyRow(view: SheetView, from: number, to: number): number {
+  for (let r = from; r < to; r++) if (!view.rowIsEmpty(r) || rowHasMergedText(view, r)) return r;
+  return to;
 }
 
 function pairSides(tables: Table[]): void {

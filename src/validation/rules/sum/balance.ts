@@ -44,6 +44,7 @@ export const balanceRule: Rule = {
         subject: { 'zh-CN': incomeLabel, 'en-US': incomeLabel },
         partsLabel: { 'zh-CN': expenseLabel, 'en-US': expenseLabel },
         tableId: income.id,
+        unverifiable: incomeTotal.errorColumns.has(incomeCol) || expenseTotal.errorColumns.has(expenseCol),
       });
     }
   },

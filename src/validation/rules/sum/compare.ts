@@ -19,6 +19,8 @@ export interface SumClaim {
   tableId?: string;
   /** Extra related cells beyond the parts (e.g. a whole column range). */
   related?: readonly CellPos[];
+  /** An Excel error value among the cells: the claim cannot be checked (structure/error-value says so). */
+  unverifiable?: boolean;
 }
 
 /** Result of comparing one claim, for rules that need to know (e.g. ties across tables). */
@@ -43,7 +45,7 @@ export function classifyDifference(context: RuleContext, total: Decimal, parts: 
  */
 export function compareSum(context: RuleContext, claim: SumClaim): SumOutcome {
   const parts = claim.parts.filter((p): p is NumberCell => p !== null && p !== undefined);
-  if (!claim.total && parts.length === 0) return 'skipped';
+  if (claim.unverifiable || (!claim.total && parts.length === 0)) return 'skipped';
   const total = claim.total?.value ?? ZERO;
   const sum = sumDecimals(parts.map((p) => p.value));
   const outcome = classifyDifference(context, total, parts.map((p) => p.value), !claim.total);

@@ -66,6 +66,7 @@ function compareColumns(
       subject: { 'zh-CN': `“${name['zh-CN']}”的${header}`, 'en-US': `${header} of “${name['en-US']}”` },
       partsLabel,
       tableId: table.id,
+      unverifiable: [parent, ...kids].some((row) => row.errorColumns.has(column.col)),
     });
   }
 }

@@ -36,6 +36,7 @@ export const rowTotalRule: Rule = {
             subject: { 'zh-CN': `“${name['zh-CN']}”行的${totalHeader}`, 'en-US': `${totalHeader} of row “${name['en-US']}”` },
             partsLabel: { 'zh-CN': partsHeader, 'en-US': partsHeader },
             tableId: table.id,
+            unverifiable: [formula.total, ...formula.parts].some((c) => row.errorColumns.has(c)),
           });
         }
       }
