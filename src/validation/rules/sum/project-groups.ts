@@ -99,8 +99,7 @@ export function analyzeProjectTies(context: RuleContext): ProjectTieAnalysis {
 
 /** Whether the group's Σ equals the target (exactly, within tolerance, or within rounding). */
 export function groupTiesTo(context: RuleContext, group: ProjectGroup, target: ExpenditureTarget): boolean {
-  const sameUnit = (group.sumUnit ?? target.unit) === (target.unit ?? group.sumUnit);
-  const targetValue = sameUnit ? target.cell.value : toYuan(target.cell.value, target.unit);
-  const parts = group.projects.map((p) => (sameUnit ? p.budget.value : toYuan(p.budget.value, p.unit)));
-  return classifyDifference(context, targetValue, parts) !== 'mismatch';
+  const targetValue = target.unit === group.sumUnit || !target.unit || !group.sumUnit ? target.cell.value : toYuan(target.cell.value, target.unit);
+  const sum = target.unit === group.sumUnit || !target.unit || !group.sumUnit ? group.sum : toYuan(group.sum, group.sumUnit);
+  return classifyDifference(context, targetValue, sum, group.projects.length) !== 'mismatch';
 }
