@@ -212,7 +212,7 @@ export function declaredScore(text: string): number | undefined {
 
 function stripScore(key: string): string {
   return key
-    .replace(/\(\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?\)分?$/, '')
+    .replace(/\(\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?分?\)分?$/, '')
     .replace(/\d+(?:\.\d+)?分$/, '');
 }
 
