@@ -93,9 +93,12 @@ test('changing one leaf’s 基本支出 is found at the leaf’s 合计 and at 
         const parentCode = leaf.code.slice(0, 5);
         const parentRow = rows.findIndex((r, i) => i > 0 && typeof r[0] === 'string' && r[0].replace(/[ -]/g, '') === parentCode);
         const found = where(ofFamily(report, 'sum'));
-        // The leaf's own row no longer adds across (one addend changed: never rounding-sized at 0.01).
-        expect(found).toContain(`sum/row-total Sheet1!C${leaf.row + 1}`);
-        const siblings = body.filter((b) => b.code.length === 7 && b.code.startsWith(parentCode)).length;
+        // The leaf's own row no longer adds across: a mismatch, or rounding when the change is within 0.005 per non-zero addend.
+        const rowAddends = [leaf.basic.plus(delta), leaf.project].filter((v) => !v.isZero()).length;
+        const rowKind = delta.lte(new Decimal('0.005').times(rowAddends)) ? 'rounding' : 'row-total';
+        expect(found).toContain(`sum/${rowKind} Sheet1!C${leaf.row + 1}`);
+        // Only non-zero amounts count as addends that may carry a rounding residue.
+        const siblings = body.filter((b) => b.code.length === 7 && b.code.startsWith(parentCode) && !(b.code === leaf.code ? leaf.basic.plus(delta) : b.basic).isZero()).length;
         const parentKind = delta.lte(new Decimal('0.005').times(siblings)) ? 'rounding' : 'hierarchy';
         expect(found).toContain(`sum/${parentKind} Sheet1!D${parentRow + 1}`);
         // Nothing is reported anywhere else in the 基本支出 column.

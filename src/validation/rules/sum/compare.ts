@@ -49,7 +49,9 @@ export function compareSum(context: RuleContext, claim: SumClaim): SumOutcome {
   if (claim.unverifiable || (!claim.total && parts.length === 0)) return 'skipped';
   const total = claim.total?.value ?? ZERO;
   const sum = sumDecimals(parts.map((p) => p.value));
-  const outcome = classifyDifference(context, total, sum, parts.length, !claim.total);
+  // Only a non-zero amount can carry a rounding residue.
+  const addends = parts.filter((p) => !p.value.isZero()).length;
+  const outcome = classifyDifference(context, total, sum, addends, !claim.total);
   if (outcome === 'equal' || outcome === 'within-tolerance') return outcome;
   const data = {
     subject: claim.subject,
@@ -57,7 +59,7 @@ export function compareSum(context: RuleContext, claim: SumClaim): SumOutcome {
     total: claim.total ? money(total) : { 'zh-CN': '空白', 'en-US': 'blank' },
     sum: money(sum),
     diff: money(total.minus(sum)),
-    bound: money(roundingBound(context.options.roundingUnit, parts.length)),
+    bound: money(roundingBound(context.options.roundingUnit, addends)),
   };
   const related = [...parts, ...(claim.related ?? [])];
   context.report({
