@@ -39,21 +39,27 @@ export interface AmountHeader {
 
 export type Header = IndicatorHeader | AmountHeader;
 
+/**
+ * The non-empty header cells of a row, read through merges (a cell under a vertical merge has
+ * the merge's text); a header merged across several columns names only the first of them.
+ */
+function headerCells(view: SheetView, row: number): { col: number; key: string }[] {
+  const cells: { col: number; key: string }[] = [];
+  let previousKey = '';
+  for (let c = 0; c < view.columnCount; c++) {
+    const key = view.labelKey(row, c);
+    const continuation = key !== '' && key === previousKey && view.isMergedContinuation(row, c) && view.origin(row, c).row === row;
+    previousKey = key;
+    if (key !== '' && !continuation) cells.push({ col: c, key });
+  }
+  return cells;
+}
+
 /** Reads one row as an indicator-table header, or undefined. Cells are read through merges. */
 export function readIndicatorHeaderRow(view: SheetView, row: number): IndicatorHeader | undefined {
   const columns: Partial<Record<IndicatorColumn, number>> = {};
   const ambiguousUnit: number[] = [];
-  let previousKey = '';
-  for (let c = 0; c < view.columnCount; c++) {
-    const key = view.labelKey(row, c);
-    if (key === '') {
-      previousKey = '';
-      continue;
-    }
-    // A header merged across several columns names the first of them.
-    const continuation = view.isMergedContinuation(row, c) && view.origin(row, c).row === row && key === previousKey;
-    previousKey = key;
-    if (continuation) continue;
+  for (const { col: c, key } of headerCells(view, row)) {
     if (key === '单位') {
       ambiguousUnit.push(c);
       continue;
@@ -81,16 +87,7 @@ export function readAmountHeaderRow(view: SheetView, row: number): AmountHeader 
   const codeParts: { class?: number; section?: number; item?: number } = {};
   const labelColumns: number[] = [];
   const amountColumns: AmountHeaderColumn[] = [];
-  let previousKey = '';
-  for (let c = 0; c < view.columnCount; c++) {
-    const key = view.labelKey(row, c);
-    if (key === '') {
-      previousKey = '';
-      continue;
-    }
-    const continuation = view.isMergedContinuation(row, c) && view.origin(row, c).row === row && key === previousKey;
-    previousKey = key;
-    if (continuation) continue;
+  for (const { col: c, key } of headerCells(view, row)) {
     const code = codeColumnOf(key);
     if (code === 'code' && codeColumn === undefined) {
       codeColumn = c;
