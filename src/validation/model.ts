@@ -117,8 +117,10 @@ export interface AmountRow {
   /** Digits of the classification code ("2010301"), when the row has one. */
   code?: string;
   label?: TextCell;
-  /** 'total' = 合计/总计 row; otherwise the row's depth (0 = top). */
-  kind: 'total' | 'item';
+  /** 'total' = 合计/总计 row, 'subtotal' = 小计 row; otherwise an item at `depth` (0 = top). */
+  kind: 'total' | 'subtotal' | 'item';
+  /** "其中：" rows: a partial breakdown of their parent (Σ ≤ parent, not =). */
+  partOf?: boolean;
   depth: number;
   /** Index of the parent row in `rows`, if any. */
   parent?: number;

@@ -5,9 +5,22 @@ import type { AmountColumn } from '../vocabulary';
 import type { AmountHeader } from './headers';
 import { textCell } from './indicators';
 
-const TOTAL_ROW = /^(合计|总计|共计|收入合计|支出合计|收入总计|支出总计|本年收入合计|本年支出合计|合计数)$/;
-const NUMBERED_TOP = /^[一二三四五六七八九十]+[、.]/;
-const CHILD_PREFIX = /^(其中|含)[:：]/;
+const TOTAL_ROW = /^(合计|总计|共计|收入合计|支出合计|收入总计|支出总计|本年收入合计|本年支出合计|合计数|总合计)$/;
+const SUBTOTAL_ROW = /^(小计|本页小计)$/;
+const CHILD_PREFIX = /^(其中|含)[:：]?/;
+
+/** Numbering styles of item labels, outermost first: 一、 (一) 1. (1). */
+const NUMBERING: readonly RegExp[] = [
+  /^[一二三四五六七八九十]+[、.．]/,
+  /^[(（][一二三四五六七八九十]+[)）]/,
+  /^\d+[、.．](?!\d)/,
+  /^[(（]\d+[)）]/,
+];
+
+export function numberingLevel(labelKey: string): number | undefined {
+  const level = NUMBERING.findIndex((pattern) => pattern.test(labelKey));
+  return level < 0 ? undefined : level;
+}
 
 interface BuildInput {
   view: SheetView;
@@ -79,10 +92,14 @@ function buildSide(
     rowFormulas: rowFormulas(columns),
   };
 
-  let currentTop: number | undefined;
+  const firstAmountCol = Math.min(...columns.map((c) => c.col));
+  // Open numbered items, outermost first: a plain label belongs to the innermost one.
+  let open: { index: number; level: number }[] = [];
+  let lastClass = '';
+  let lastSection = '';
   for (const r of bodyRows) {
     const label = labelColumn !== undefined ? textCell(view, r, labelColumn) : undefined;
-    const codeText = codeTextOf(view, r, header);
+    let codeText = codeTextOf(view, r, header, lastClass, lastSection);
     const amounts = new Map<number, NumberCell | null>();
     const errorColumns = new Set<number>();
     let anyAmount = false;
@@ -101,36 +118,66 @@ function buildSide(
       }
     }
     const labelKey = textKey(label?.text ?? '');
+    // "201 一般公共服务支出" under 科目名称: the code written in the name cell.
+    if (codeText === undefined && layout === 'labels' && parseCode(labelKey) !== undefined && /^\d{3}[\d\s\-.]*[^\d\s\-.]/.test(labelKey)) codeText = labelKey;
     const codeKey = textKey(codeText ?? '');
     if (!anyAmount && errorColumns.size === 0 && labelKey === '' && codeKey === '') continue;
 
-    const isTotal = TOTAL_ROW.test(codeKey) || TOTAL_ROW.test(labelKey);
-    const code = isTotal ? undefined : parseCode(codeText);
+    // 合计 may also stand in another text column left of the amounts (单位名称 | 项目名称 | 合计 …).
+    const leadKey = leadingTextKey(view, r, 0, firstAmountCol);
+    const isTotal = TOTAL_ROW.test(codeKey) || TOTAL_ROW.test(labelKey) || TOTAL_ROW.test(leadKey);
+    const isSubtotal = !isTotal && (SUBTOTAL_ROW.test(codeKey) || SUBTOTAL_ROW.test(labelKey) || SUBTOTAL_ROW.test(leadKey));
+    const code = isTotal || isSubtotal ? undefined : parseCode(codeText);
+    if (code && header.codeParts) {
+      lastClass = code.slice(0, 3);
+      lastSection = code.length >= 5 ? code.slice(3, 5) : '';
+    }
     const row: AmountRow = {
       row: r,
       code,
       label: label ?? (codeText && !code ? textCell(view, r, table.codeColumn!) : undefined),
-      kind: isTotal ? 'total' : 'item',
+      kind: isTotal ? 'total' : isSubtotal ? 'subtotal' : 'item',
       depth: 0,
       amounts,
       errorColumns,
     };
-    if (layout === 'labels' && !isTotal) {
-      if (NUMBERED_TOP.test(labelKey)) {
-        currentTop = table.rows.length;
-      } else if (CHILD_PREFIX.test(labelKey) && table.rows.length > 0) {
-        row.depth = 1;
-        row.parent = table.rows.length - 1;
-      } else if (currentTop !== undefined && labelKey !== '') {
-        row.depth = 1;
-        row.parent = currentTop;
+    const index = table.rows.length;
+    if (isTotal || isSubtotal) {
+      open = [];
+    } else if (code === undefined && layout !== 'flat') {
+      const level = numberingLevel(labelKey);
+      if (CHILD_PREFIX.test(labelKey) && index > 0 && table.rows[index - 1]!.kind === 'item') {
+        row.parent = index - 1;
+        row.partOf = true;
+      } else if (level !== undefined) {
+        while (open.length > 0 && open[open.length - 1]!.level >= level) open.pop();
+        if (open.length > 0) row.parent = open[open.length - 1]!.index;
+        open.push({ index, level });
+      } else if (open.length > 0 && labelKey !== '') {
+        row.parent = open[open.length - 1]!.index;
+        // Lines after a "其中：" line belong to the same partial breakdown.
+        const previous = table.rows[index - 1];
+        if (previous?.partOf && previous.parent === row.parent) row.partOf = true;
+      } else if (index > 0 && table.rows[index - 1]!.partOf && labelKey !== '') {
+        row.parent = table.rows[index - 1]!.parent;
+        row.partOf = true;
       }
+      if (row.parent !== undefined) row.depth = table.rows[row.parent]!.depth + 1;
     }
     table.rows.push(row);
     table.range.bottom = r;
   }
-  if (layout === 'code') linkCodeHierarchy(table.rows);
+  if (table.rows.some((row) => row.code !== undefined)) linkCodeHierarchy(table.rows);
   return table;
+}
+
+/** The first text cell of the row between `from` and the first amount column. */
+function leadingTextKey(view: SheetView, row: number, from: number, to: number): string {
+  for (let c = Math.max(0, from); c < to; c++) {
+    const key = textKey(view.text(row, c));
+    if (key !== '') return key;
+  }
+  return '';
 }
 
 /** Digits of a classification code: "2010301", "201 03 01", "201-03-01", "201.03.01". */
@@ -142,23 +189,28 @@ export function parseCode(text: string | undefined): string | undefined {
   return `${match[1]}${match[2] ?? ''}${match[3] ?? ''}`;
 }
 
-function codeTextOf(view: SheetView, row: number, header: AmountHeader): string | undefined {
+function codeTextOf(view: SheetView, row: number, header: AmountHeader, lastClass: string, lastSection: string): string | undefined {
   if (header.codeColumn !== undefined) {
     const text = view.text(row, header.codeColumn);
     return text === '' ? undefined : text;
   }
   const parts = header.codeParts;
   if (!parts) return undefined;
-  const cls = view.text(row, parts.class);
-  const section = parts.section !== undefined ? view.text(row, parts.section) : '';
-  const item = parts.item !== undefined ? view.text(row, parts.item) : '';
+  const cls = textKey(view.text(row, parts.class));
+  const section = parts.section !== undefined ? textKey(view.text(row, parts.section)) : '';
+  const item = parts.item !== undefined ? textKey(view.text(row, parts.item)) : '';
   if (cls === '' && section === '' && item === '') return undefined;
-  if (TOTAL_ROW.test(textKey(cls))) return cls;
+  if (TOTAL_ROW.test(cls) || SUBTOTAL_ROW.test(cls)) return cls;
+  const digits = [cls, section, item].filter((d) => /^\d+$/.test(d));
+  if (digits.length !== [cls, section, item].filter((d) => d !== '').length) return undefined;
   // 类 | 款 | 项 columns hold either the two-digit part ("03") or the whole code ("20103").
-  const digits = [cls, section, item].map((t) => textKey(t));
-  const longest = digits.filter((d) => /^\d+$/.test(d)).sort((a, b) => b.length - a.length)[0] ?? '';
+  const longest = [...digits].sort((a, b) => b.length - a.length)[0] ?? '';
   if (longest.length >= 5) return longest;
-  return digits.filter((d) => /^\d+$/.test(d)).join('');
+  // 类 (and 款) left blank under the line that states them: carried down.
+  const classPart = cls !== '' ? cls : lastClass;
+  const sectionPart = section !== '' ? section : item !== '' ? lastSection : '';
+  if (classPart === '') return undefined;
+  return `${classPart}${sectionPart}${item}`;
 }
 
 /** Parent of each coded row: the row whose code is this code less its last two digits (or four). */

@@ -1,4 +1,5 @@
 import type { AmountRow, AmountTable, NumberCell } from '../../model';
+import { sumDecimals } from '../../decimal';
 import type { Rule, RuleContext } from '../types';
 import { MISMATCH_MESSAGE, compareSum } from './compare';
 import { columnHeader, rowName } from './labels';
@@ -27,26 +28,78 @@ export const hierarchyRule: Rule = {
     for (const table of context.model.tables) {
       if (table.kind !== 'amounts' || table.layout === 'flat') continue;
       const children = new Map<number, AmountRow[]>();
-      const roots: AmountRow[] = [];
       table.rows.forEach((row) => {
-        if (row.kind === 'total') return;
-        if (row.parent !== undefined) {
-          const list = children.get(row.parent) ?? [];
-          list.push(row);
-          children.set(row.parent, list);
-        } else if (table.layout === 'labels' || row.code !== undefined) roots.push(row);
+        if (row.kind !== 'item' || row.parent === undefined) return;
+        const list = children.get(row.parent) ?? [];
+        list.push(row);
+        children.set(row.parent, list);
       });
       table.rows.forEach((row, index) => {
-        if (row.kind === 'total') {
-          if (roots.length > 0) compareColumns(context, table, row, roots, { 'zh-CN': `${roots.length} 个一级项目之和`, 'en-US': `the sum of its ${roots.length} top-level lines` });
+        const kids = children.get(index);
+        if (!kids || row.kind !== 'item') return;
+        if (kids.some((kid) => kid.partOf)) {
+          compareColumns(context, table, row, kids, { 'zh-CN': `“其中”各项之和`, 'en-US': 'the sum of its “of which” lines' }, true);
           return;
         }
-        const kids = children.get(index);
-        if (kids) compareColumns(context, table, row, kids, { 'zh-CN': `其下 ${kids.length} 个下级项目之和`, 'en-US': `the sum of its ${kids.length} sub-lines` });
+        compareColumns(context, table, row, kids, { 'zh-CN': `其下 ${kids.length} 个下级项目之和`, 'en-US': `the sum of its ${kids.length} sub-lines` });
       });
+      for (const { total, parts } of totalClaims(table)) {
+        if (parts.length === 0) continue;
+        const label = total.kind === 'subtotal' ? { 'zh-CN': `以上 ${parts.length} 项之和`, 'en-US': `the sum of the ${parts.length} lines above` } : { 'zh-CN': `${parts.length} 个一级项目之和`, 'en-US': `the sum of its ${parts.length} top-level lines` };
+        compareColumns(context, table, total, parts, label);
+      }
     }
   },
 };
+
+/**
+ * What each 合计/总计/小计 row adds up. Top-level lines count once, between total rows:
+ * 小计 = the lines since the previous 小计 or total; a total = the 小计s and the lines not inside a
+ * 小计 since the previous total, plus that total when this one is a running 总计 after a 合计
+ * (本年收入合计 + 上年结转 = 收入总计). A total above all its lines (部门收支总表) adds the lines below it.
+ */
+function totalClaims(table: AmountTable): { total: AmountRow; parts: AmountRow[] }[] {
+  const isTop = (row: AmountRow) => row.kind === 'item' && row.parent === undefined && (table.layout === 'labels' || row.code !== undefined);
+  const claims: { total: AmountRow; parts: AmountRow[] }[] = [];
+  let segment: AmountRow[] = [];
+  let sinceSubtotal: AmountRow[] = [];
+  let previousTotal: AmountRow | undefined;
+  let pendingTop: AmountRow | undefined;
+  const segmentParts = () => [...segment.filter((r) => r.kind === 'subtotal'), ...sinceSubtotal];
+  for (const row of table.rows) {
+    if (row.kind === 'subtotal') {
+      claims.push({ total: row, parts: sinceSubtotal });
+      segment.push(row);
+      sinceSubtotal = [];
+    } else if (row.kind === 'total') {
+      if (pendingTop) {
+        claims.push({ total: pendingTop, parts: segmentParts() });
+        pendingTop = undefined;
+        previousTotal = undefined;
+      }
+      if (segment.length === 0 && sinceSubtotal.length === 0) {
+        pendingTop = row;
+      } else {
+        const running = previousTotal && isRunningTotal(previousTotal, row) ? [previousTotal] : [];
+        claims.push({ total: row, parts: [...running, ...segmentParts()] });
+        previousTotal = row;
+      }
+      segment = [];
+      sinceSubtotal = [];
+    } else if (isTop(row)) {
+      segment.push(row);
+      sinceSubtotal.push(row);
+    }
+  }
+  if (pendingTop) claims.push({ total: pendingTop, parts: segmentParts() });
+  return claims;
+}
+
+/** 收入总计 after 本年收入合计 includes it; two 合计 rows are two separate blocks. */
+function isRunningTotal(previous: AmountRow, current: AmountRow): boolean {
+  const label = (row: AmountRow) => row.label?.text ?? '';
+  return /总计/.test(label(current)) && !/总计/.test(label(previous));
+}
 
 function compareColumns(
   context: RuleContext,
@@ -54,14 +107,18 @@ function compareColumns(
   parent: AmountRow,
   kids: AmountRow[],
   partsLabel: { 'zh-CN': string; 'en-US': string },
+  partial = false,
 ): void {
   const name = rowName(parent);
   for (const column of table.columns) {
     const parts: (NumberCell | null | undefined)[] = kids.map((kid) => kid.amounts.get(column.col));
+    const total = parent.amounts.get(column.col);
+    // "其中" lines are part of their parent, not all of it: only more than the parent is wrong.
+    if (partial && sumDecimals(parts.filter((p): p is NumberCell => !!p).map((p) => p.value)).lte(total?.value ?? 0)) continue;
     const header = columnHeader(table, column.col);
     compareSum(context, {
       totalAt: { sheet: table.sheet, row: parent.row, col: column.col },
-      total: parent.amounts.get(column.col),
+      total,
       parts,
       subject: { 'zh-CN': `“${name['zh-CN']}”的${header}`, 'en-US': `${header} of “${name['en-US']}”` },
       partsLabel,
