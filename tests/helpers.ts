@@ -22,7 +22,9 @@ export async function roundTrip(spec: WorkbookSpec, dir = tempDir()): Promise<Gr
 export function gridOf(rows: CellInput[][], options: { sheet?: string; merges?: string[] } = {}): Grid {
   return {
     sheet: options.sheet ?? 'Sheet1',
-    cells: rows.map((row) => row.map((v) => (v !== null && typeof v === 'object' && 'error' in v ? { error: v.error } : (v as Exclude<CellInput, object>)))),
+    cells: rows.map((row) =>
+      Array.isArray(row) ? Array.from(row, (v) => (v !== null && typeof v === 'object' && 'error' in v ? { error: v.error } : (v as Exclude<CellInput, object>))) : row,
+    ),
     merges: (options.merges ?? []).map(parseRangeAddress),
   };
 }

@@ -20,12 +20,13 @@ export class SheetView {
 
   constructor(grid: Grid) {
     this.name = grid.sheet;
-    this.values = grid.cells;
-    this.rowCount = grid.cells.length;
+    // Tolerate holes and non-array rows from callers: they are empty rows.
+    this.values = Array.from(grid.cells ?? [], (row) => (Array.isArray(row) ? row : []));
+    this.rowCount = this.values.length;
     let columns = 0;
-    for (const row of grid.cells) if (row.length > columns) columns = row.length;
+    for (const row of this.values) if (row.length > columns) columns = row.length;
     this.columnCount = columns;
-    this.texts = grid.cells.map((row) => row.map(cellText));
+    this.texts = this.values.map((row) => Array.from(row, cellText));
     this.merges = (grid.merges ?? []).filter((m) => m.top >= 0 && m.left >= 0 && m.bottom >= m.top && m.right >= m.left);
     for (const merge of this.merges) {
       const origin = this.key(merge.top, merge.left);
@@ -103,7 +104,8 @@ export class SheetView {
     if (cached !== undefined) return cached;
     const value = this.raw(row, col);
     let parsed: Decimal | null = null;
-    if (typeof value === 'number' && Number.isFinite(value)) parsed = new Decimal(value);
+    // 15 significant digits: what Excel shows, without the binary noise of a cached =SUM (0.30000000000000004).
+    if (typeof value === 'number' && Number.isFinite(value)) parsed = new Decimal(value.toPrecision(15));
     else if (typeof value === 'string') parsed = parseNumberText(value);
     this.numbers.set(key, parsed);
     return parsed;

@@ -66,6 +66,7 @@ export type AmountColumn =
   | 'vehiclePurchase'
   | 'vehicleRunning'
   | 'reception'
+  | 'otherExpense'
   | 'amount';
 
 const AMOUNT_HEADERS: Record<AmountColumn, readonly string[]> = {
@@ -99,6 +100,7 @@ const AMOUNT_HEADERS: Record<AmountColumn, readonly string[]> = {
   vehiclePurchase: ['公务用车购置费', '公务用车购置'],
   vehicleRunning: ['公务用车运行费', '公务用车运行维护费', '公务用车运行维护'],
   reception: ['公务接待费', '公务接待'],
+  otherExpense: ['上缴上级支出', '事业单位经营支出', '经营支出', '对附属单位补助支出', '对下级单位补助支出'],
   amount: ['预算数', '金额', '预算金额', '本年预算', '本年预算数', '年初预算数', '预算数(万元)', '金额(万元)'],
 };
 

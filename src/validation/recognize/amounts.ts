@@ -89,7 +89,8 @@ function buildSide(
     labelColumn,
     columns,
     rows: [],
-    rowFormulas: rowFormulas(columns),
+    // A column the checker does not know may be part of the total: the row identity is not asserted then.
+    rowFormulas: header.unknownColumns.some((c) => c > Math.min(...columns.map((a) => a.col))) ? [] : rowFormulas(columns),
   };
 
   const firstAmountCol = Math.min(...columns.map((c) => c.col));
@@ -168,7 +169,28 @@ function buildSide(
     table.range.bottom = r;
   }
   if (table.rows.some((row) => row.code !== undefined)) linkCodeHierarchy(table.rows);
+  noteUnknownColumns(input, table);
   return table;
+}
+
+/** Numbers under a header the checker does not know are said to be unchecked, never skipped silently. */
+function noteUnknownColumns(input: BuildInput, table: AmountTable): void {
+  const { view, header } = input;
+  const firstAmount = Math.min(...table.columns.map((c) => c.col));
+  for (const col of input.header.unknownColumns) {
+    if (col < firstAmount || table.rows.length === 0) continue;
+    let numbers = 0;
+    for (const row of table.rows) if (view.number(row.row, col) !== null) numbers++;
+    // Both sides of a 收入 | 支出 table see the same header: note a column once.
+    const duplicate = input.notes.some((n) => n.kind === 'unrecognized-range' && n.sheet === view.name && n.range.left === col && n.range.top === header.bottom);
+    if (numbers === 0 || duplicate) continue;
+    input.notes.push({
+      kind: 'unrecognized-range',
+      sheet: view.name,
+      range: { top: header.bottom, left: col, bottom: table.range.bottom, right: col },
+      numbers,
+    });
+  }
 }
 
 /** The first text cell of the row between `from` and the first amount column. */
@@ -247,8 +269,12 @@ function rowFormulas(columns: AmountColumnInfo[]): AmountTable['rowFormulas'] {
   const running = first('vehicleRunning');
   const abroad = first('abroad');
   const reception = first('reception');
-  if (total !== undefined && basic !== undefined && project !== undefined) formulas.push({ total, parts: [basic, project] });
-  else if (total !== undefined && personnel !== undefined && publicCost !== undefined) formulas.push({ total, parts: [personnel, publicCost] });
+  const otherExpense = all('otherExpense');
+  if (total !== undefined && basic !== undefined && project !== undefined) formulas.push({ total, parts: [basic, project, ...otherExpense] });
+  else if (total !== undefined && personnel !== undefined && publicCost !== undefined && project !== undefined) {
+    // 基本支出 written as a group header over 人员经费 | 公用经费, with no column of its own.
+    formulas.push({ total, parts: [personnel, publicCost, project, ...otherExpense] });
+  } else if (total !== undefined && personnel !== undefined && publicCost !== undefined) formulas.push({ total, parts: [personnel, publicCost] });
   else if (total !== undefined && abroad !== undefined && reception !== undefined) {
     const vehicleParts = vehicle !== undefined ? [vehicle] : [purchase, running].filter((c): c is number => c !== undefined);
     formulas.push({ total, parts: [abroad, ...vehicleParts, reception] });

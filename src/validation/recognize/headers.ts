@@ -33,6 +33,8 @@ export interface AmountHeader {
   codeParts?: { class: number; section?: number; item?: number };
   labelColumns: number[];
   amountColumns: AmountHeaderColumn[];
+  /** Header cells among the amount columns that name nothing the checker knows. */
+  unknownColumns: number[];
   left: number;
   right: number;
 }
@@ -55,6 +57,14 @@ function headerCells(view: SheetView, row: number): { col: number; key: string }
   return cells;
 }
 
+/** A header row holds names only: a row with a number in it is data (e.g. a form row "预算金额 | 10"). */
+function holdsNumber(view: SheetView, row: number): boolean {
+  for (let c = 0; c < view.columnCount; c++) {
+    if (typeof view.raw(row, c) === 'number' || view.number(row, c) !== null) return true;
+  }
+  return false;
+}
+
 /** Reads one row as an indicator-table header, or undefined. Cells are read through merges. */
 export function readIndicatorHeaderRow(view: SheetView, row: number): IndicatorHeader | undefined {
   const columns: Partial<Record<IndicatorColumn, number>> = {};
@@ -74,6 +84,7 @@ export function readIndicatorHeaderRow(view: SheetView, row: number): IndicatorH
     else if (columns.unitName === undefined) columns.unitName = c;
   }
   const hasName = columns.level3 !== undefined || (columns.level1 !== undefined && columns.level2 !== undefined);
+  if (hasName && holdsNumber(view, row)) return undefined;
   const hasTarget = columns.value !== undefined || columns.weight !== undefined || columns.comparator !== undefined;
   const roleCount = Object.keys(columns).length;
   if (!hasName || !hasTarget || roleCount < 3) return undefined;
@@ -87,6 +98,7 @@ export function readAmountHeaderRow(view: SheetView, row: number): AmountHeader 
   const codeParts: { class?: number; section?: number; item?: number } = {};
   const labelColumns: number[] = [];
   const amountColumns: AmountHeaderColumn[] = [];
+  const unknownColumns: number[] = [];
   for (const { col: c, key } of headerCells(view, row)) {
     const code = codeColumnOf(key);
     if (code === 'code' && codeColumn === undefined) {
@@ -103,11 +115,13 @@ export function readAmountHeaderRow(view: SheetView, row: number): AmountHeader 
     }
     const role = amountColumnOf(key);
     if (role) amountColumns.push({ col: c, role, header: view.filledText(row, c) });
+    else unknownColumns.push(c);
   }
   const hasCode = codeColumn !== undefined || codeParts.class !== undefined;
   const roles = new Set(amountColumns.map((a) => a.role));
   const isSanGong = roles.has('abroad') && roles.has('reception');
   if (!isSanGong && (amountColumns.length === 0 || (!hasCode && labelColumns.length === 0))) return undefined;
+  if (holdsNumber(view, row)) return undefined;
   const cols = [codeColumn, codeParts.class, codeParts.section, codeParts.item, ...labelColumns, ...amountColumns.map((a) => a.col)].filter(
     (c): c is number => c !== undefined,
   );
@@ -119,6 +133,7 @@ export function readAmountHeaderRow(view: SheetView, row: number): AmountHeader 
     codeParts: codeParts.class !== undefined ? { class: codeParts.class, section: codeParts.section, item: codeParts.item } : undefined,
     labelColumns,
     amountColumns,
+    unknownColumns: unknownColumns.filter((c) => c > Math.min(...amountColumns.map((a) => a.col))),
     left: Math.min(...cols),
     right: Math.max(...cols),
   };
@@ -162,6 +177,8 @@ export function joinTwoRowHeader(view: SheetView, upper: Header, lower: Header |
       codeParts: lower.codeParts ?? upper.codeParts,
       labelColumns: lower.labelColumns.length > 0 ? lower.labelColumns : upper.labelColumns,
       amountColumns,
+      // A column named in either row is known.
+      unknownColumns: lower.unknownColumns.filter((c) => !amountColumns.some((a) => a.col === c) && !upper.amountColumns.some((a) => a.col === view.origin(upper.bottom, c).col)),
       left: Math.min(upper.left, lower.left),
       right: Math.max(upper.right, lower.right),
     };

@@ -5,7 +5,7 @@ import { SheetView } from '../sheet';
 import { isTableStopLabel, isTitleText } from '../vocabulary';
 import { buildAmountTables } from './amounts';
 import { findMoneyUnit, readFormBlock } from './form';
-import { Header, IndicatorHeader, joinTwoRowHeader, readHeaderRow } from './headers';
+import { AmountHeader, Header, IndicatorHeader, joinTwoRowHeader, readHeaderRow } from './headers';
 import { buildIndicatorTable } from './indicators';
 
 /** Rows above an amount table searched for its title and "单位：万元". */
@@ -50,15 +50,15 @@ function recognizeSheet(view: SheetView, notes: RecognitionNote[]): { tables: Ta
   for (let i = 0; i < headers.length; i++) {
     const header = headers[i]!;
     const headerRows: number[] = [];
-    let bodyRows: number[] = [];
+    const bodyRows: number[] = [];
     let current = header;
     for (;;) {
       const nextTop = headers[i + 1]?.top ?? view.rowCount;
       const { rows, stopped } = collectBody(view, current, nextTop);
-      bodyRows = bodyRows.concat(rows);
+      for (const r of rows) bodyRows.push(r);
       const next = headers[i + 1];
       // A flat list repeats its header at every page break: the table goes on below it.
-      if (!stopped && next && isSameFlatHeader(header, next)) {
+      if (!stopped && next && isRepeatedHeader(header, next)) {
         for (let r = next.top; r <= next.bottom; r++) headerRows.push(r);
         current = next;
         i++;
@@ -107,10 +107,19 @@ function pairSides(tables: Table[]): void {
   }
 }
 
-function isSameFlatHeader(a: Header, b: Header): boolean {
-  if (a.type !== 'indicators' || b.type !== 'indicators') return false;
-  if ((a as IndicatorHeader).columns.projectName === undefined) return false;
-  return JSON.stringify(a.columns) === JSON.stringify(b.columns);
+/**
+ * A header repeated at a page break (flat indicator lists; budget tables converted from PDF):
+ * the same columns again, with the table going on below it.
+ */
+function isRepeatedHeader(a: Header, b: Header): boolean {
+  if (a.type === 'indicators' && b.type === 'indicators') {
+    return (a as IndicatorHeader).columns.projectName !== undefined && JSON.stringify(a.columns) === JSON.stringify(b.columns);
+  }
+  if (a.type === 'amounts' && b.type === 'amounts') {
+    const shape = (h: AmountHeader) => JSON.stringify([h.codeColumn, h.codeParts, h.labelColumns, h.amountColumns.map((c) => [c.col, c.role])]);
+    return shape(a) === shape(b);
+  }
+  return false;
 }
 
 /** Body rows below a header, up to the next header, a title, a footer or the next form's first label. */
