@@ -100,10 +100,12 @@ describe('indicator tables', () => {
       ['满意度指标', '服务对象满意度指标', '满意度', '≥90%', 10],
       ['合计', null, null, null, 100],
     ];
-    const report = await checkSheet(rows);
-    // 50 + 30 + 10 = 90 is a valid total (预算执行率 10 outside the table), but not the 100 the row claims.
-    expect(ofRule(report, 'weight/sum').map((f) => `${f.messageId} ${f.cell}`)).toEqual(['total-row E5']);
-    expect(ofRule(report, 'weight/sum')[0]!.data).toMatchObject({ declared: '100', actual: '90' });
+    // 50 + 30 + 10 = 90 with 预算执行率 10 outside the table: a 总分 of 100 is right (财政部 自评表).
+    expect(ofRule(await checkSheet(rows), 'weight/sum')).toEqual([]);
+    // Where 预算执行率 is not used, both the total row and the weights are wrong.
+    const strict = check(await roundTrip({ file: 'l.xlsx', description: '', sheets: [{ name: '绩效目标', rows }] }), { config: { options: { acceptBudgetExecutionWeight: false } } });
+    expect(ofRule(strict, 'weight/sum').map((f) => `${f.messageId} ${f.cell}`).sort()).toEqual(['total-row E5', 'wrong-total E5']);
+    expect(ofRule(strict, 'weight/sum')[0]!.data).toMatchObject({ actual: '90' });
   });
 });
 

@@ -17,6 +17,7 @@ export class SheetView {
   private readonly mergeOrigin = new Map<number, number>();
   private readonly numbers = new Map<number, Decimal | null>();
   private readonly mergeAt = new Map<number, CellRange>();
+  private readonly formats: (string | null | undefined)[][];
 
   constructor(grid: Grid) {
     this.name = grid.sheet;
@@ -27,6 +28,7 @@ export class SheetView {
     for (const row of this.values) if (row.length > columns) columns = row.length;
     this.columnCount = columns;
     this.texts = this.values.map((row) => Array.from(row, cellText));
+    this.formats = Array.from(grid.numberFormats ?? [], (row) => (Array.isArray(row) ? row : []));
     this.merges = (grid.merges ?? []).filter((m) => m.top >= 0 && m.left >= 0 && m.bottom >= m.top && m.right >= m.left);
     for (const merge of this.merges) {
       const origin = this.key(merge.top, merge.left);
@@ -109,6 +111,12 @@ export class SheetView {
     else if (typeof value === 'string') parsed = parseNumberText(value);
     this.numbers.set(key, parsed);
     return parsed;
+  }
+
+  /** Whether the cell is shown as a percentage (number format "0%", "0.00%"). */
+  isPercentFormat(row: number, col: number): boolean {
+    const format = this.formats[row]?.[col];
+    return typeof format === 'string' && /%/.test(format.replace(/"[^"]*"|\\./g, ''));
   }
 
   isPlaceholder(row: number, col: number): boolean {

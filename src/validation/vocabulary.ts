@@ -18,6 +18,8 @@ export type IndicatorColumn =
   | 'core'
   | 'actual'
   | 'score'
+  | 'level1Score'
+  | 'level2Score'
   | 'unitName'
   | 'projectName'
   | 'budget'
@@ -37,6 +39,8 @@ const INDICATOR_HEADERS: Record<IndicatorColumn, readonly string[]> = {
   core: ['是否核心指标', '核心指标'],
   actual: ['实际完成值', '完成值', '全年实际值', '实际值'],
   score: ['得分', '自评得分'],
+  level1Score: ['一级指标分值', '一级指标权重', '一级分值', '一级权重'],
+  level2Score: ['二级指标分值', '二级指标权重', '二级分值', '二级权重'],
   unitName: ['单位名称', '预算单位', '部门名称', '单位'],
   projectName: ['项目名称', '项目支出名称', '专项资金名称', '项目'],
   budget: ['预算数', '预算金额', '项目金额', '资金总额', '年度预算', '年度资金总额', '预算数(万元)', '预算金额(万元)', '年度预算数'],
@@ -50,7 +54,7 @@ export function indicatorColumnOf(key: string): IndicatorColumn | undefined {
   const direct = INDICATOR_LOOKUP.get(key) ?? INDICATOR_LOOKUP.get(stripParenthetical(key));
   if (direct) return direct;
   if (/^指标值/.test(key)) return 'value';
-  if (/^(指标)?权重/.test(key) || /^分值/.test(key)) return 'weight';
+  if (/^(指标)?权重/.test(key) || /^分值/.test(key) || /^三级指标(权重|分值)/.test(key)) return 'weight';
   return undefined;
 }
 
@@ -133,7 +137,7 @@ export function stripParenthetical(key: string): string {
 
 /** Money unit named in a header key, "(万元)" or "(元)". */
 export function moneyUnitInKey(key: string): '万元' | '元' | undefined {
-  if (/\(万元\)|单位:?万元|万元$/.test(key)) return '万元';
+  if (/\(万元\)|单位:?万元|万元\)?$/.test(key)) return '万元';
   if (/\(元\)|单位:?元$/.test(key)) return '元';
   return undefined;
 }
@@ -244,9 +248,11 @@ export type FormField =
   | 'ownFunds'
   | 'localFunds'
   | 'upperFunds'
+  | 'carryOver'
   | 'basic'
   | 'project'
   | 'budgetExecutionWeight'
+  | 'unknownAmount'
   | 'unitLabel'
   | 'supervisor'
   | 'yearTarget'
@@ -269,7 +275,7 @@ const FORM_LABELS: Record<FormField, readonly string[]> = {
     '当年预算数',
     '年度金额',
   ],
-  generalBudget: ['一般公共预算', '一般公共预算拨款', '一般公共预算资金', '财政拨款'],
+  generalBudget: ['一般公共预算', '一般公共预算拨款', '一般公共预算资金', '财政拨款', '当年财政拨款', '财政资金', '本年财政拨款'],
   governmentFund: ['政府性基金拨款', '政府性基金', '政府性基金预算', '政府性基金预算拨款'],
   specialAccount: ['纳入专户管理的非税收入拨款', '财政专户管理资金', '专户资金', '纳入专户管理的非税收入'],
   otherFunds: ['其他资金', '其他', '其他收入'],
@@ -279,11 +285,13 @@ const FORM_LABELS: Record<FormField, readonly string[]> = {
   upperFunds: ['上级补助', '上级补助资金', '上级转移支付'],
   basic: ['基本支出'],
   project: ['项目支出'],
-  budgetExecutionWeight: ['预算执行率权重', '预算执行率'],
+  budgetExecutionWeight: ['预算执行率权重', '预算执行率分值', '预算执行率(权重)', '预算执行率(分值)', '预算执行率权重(分)'],
+  carryOver: ['上年结转', '上年结转资金', '上年结余', '上年结转结余'],
   unitLabel: ['预算部门', '项目实施单位', '编制单位', '填报单位', '预算单位', '实施单位'],
   supervisor: ['主管部门', '业务主管部门', '主管部门及其编码', '项目主管部门'],
   yearTarget: ['年度目标', '本年度绩效目标', '当年绩效目标', '整体绩效目标', '年度绩效目标', '当年整体绩效目标'],
   period: ['项目支出实施期', '项目起止时间', '实施期'],
+  unknownAmount: [],
 };
 const FORM_LOOKUP = buildLookup(FORM_LABELS);
 

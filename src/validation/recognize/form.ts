@@ -47,7 +47,15 @@ export function readFormBlock(view: SheetView, top: number, bottom: number): For
         }
       }
       const field = formFieldOf(text);
-      if (!field) continue;
+      if (!field) {
+        // An amount under a label the checker does not know ("上年结余调剂 | 20"): kept, so that the
+        // sum rules know the split is not complete.
+        const next = cols[i + 1];
+        if (next !== undefined && next === view.mergeRight(r, c) + 1 && /[\u4e00-\u9fff]/.test(text) && view.number(r, next) !== null) {
+          values.push({ field: 'unknownAmount', label: text, amount: view.number(r, next)!, text: view.text(r, next), sheet: view.name, row: r, col: next });
+        }
+        continue;
+      }
       // "政府性基金拨款：" with nothing after the colon: a label whose value is blank.
       if (/[:：]$/.test(text)) continue;
       // The value is the cell right after the label (and after the label's merged range).
@@ -97,7 +105,8 @@ function rawText(view: SheetView, row: number, col: number): string {
 export function findMoneyUnit(view: SheetView, top: number, bottom: number): MoneyUnit | undefined {
   for (let r = bottom; r >= Math.max(0, top); r--) {
     for (const c of view.filledColumns(r)) {
-      const match = /单位[:：]\s*(万元|元)/.exec(view.text(r, c));
+      // "单位：万元", "金额单位：元", "(单位：万元)"; not "编制单位：元阳县…".
+      const match = /(?:^|[^\u4e00-\u9fff]|金额)单位[:：]\s*(万元|元)(?![\u4e00-\u9fff])/.exec(view.text(r, c));
       if (match) return match[1] as MoneyUnit;
     }
   }

@@ -1,6 +1,8 @@
 import type { SheetView } from '../sheet';
+import { MoneyUnit, textKey } from '../normalize';
 import {
   AmountColumn,
+  moneyUnitInKey,
   IndicatorColumn,
   amountColumnOf,
   codeColumnOf,
@@ -14,6 +16,8 @@ export interface IndicatorHeader {
   top: number;
   bottom: number;
   columns: Partial<Record<IndicatorColumn, number>>;
+  /** "预算数（元）": the money unit a header names. */
+  moneyUnit?: MoneyUnit;
   left: number;
   right: number;
 }
@@ -35,6 +39,7 @@ export interface AmountHeader {
   amountColumns: AmountHeaderColumn[];
   /** Header cells among the amount columns that name nothing the checker knows. */
   unknownColumns: number[];
+  moneyUnit?: MoneyUnit;
   left: number;
   right: number;
 }
@@ -89,7 +94,8 @@ export function readIndicatorHeaderRow(view: SheetView, row: number): IndicatorH
   const roleCount = Object.keys(columns).length;
   if (!hasName || !hasTarget || roleCount < 3) return undefined;
   const cols = Object.values(columns) as number[];
-  return { type: 'indicators', top: row, bottom: row, columns, left: Math.min(...cols), right: Math.max(...cols) };
+  const moneyUnit = columns.budget !== undefined ? moneyUnitInKey(view.labelKey(row, columns.budget)) : undefined;
+  return { type: 'indicators', top: row, bottom: row, columns, moneyUnit, left: Math.min(...cols), right: Math.max(...cols) };
 }
 
 /** Reads one row as an amount-table header (budget tables, 收支总表, 三公), or undefined. */
@@ -134,6 +140,7 @@ export function readAmountHeaderRow(view: SheetView, row: number): AmountHeader 
     labelColumns,
     amountColumns,
     unknownColumns: unknownColumns.filter((c) => c > Math.min(...amountColumns.map((a) => a.col))),
+    moneyUnit: amountColumns.map((a) => moneyUnitInKey(textKey(a.header))).find((u) => u !== undefined),
     left: Math.min(...cols),
     right: Math.max(...cols),
   };
@@ -154,6 +161,7 @@ export function joinTwoRowHeader(view: SheetView, upper: Header, lower: Header |
       ...lower,
       top: upper.top,
       columns: { ...upper.columns, ...lower.columns },
+      moneyUnit: lower.moneyUnit ?? upper.moneyUnit,
       left: Math.min(upper.left, lower.left),
       right: Math.max(upper.right, lower.right),
     };
@@ -177,6 +185,7 @@ export function joinTwoRowHeader(view: SheetView, upper: Header, lower: Header |
       codeParts: lower.codeParts ?? upper.codeParts,
       labelColumns: lower.labelColumns.length > 0 ? lower.labelColumns : upper.labelColumns,
       amountColumns,
+      moneyUnit: lower.moneyUnit ?? upper.moneyUnit,
       // A column named in either row is known.
       unknownColumns: lower.unknownColumns.filter((c) => !amountColumns.some((a) => a.col === c) && !upper.amountColumns.some((a) => a.col === view.origin(upper.bottom, c).col)),
       left: Math.min(upper.left, lower.left),

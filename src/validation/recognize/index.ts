@@ -72,7 +72,7 @@ function recognizeSheet(view: SheetView, notes: RecognitionNote[]): { tables: Ta
       header.top,
     );
     const title = findTitle(view, tableTop, header.top - 1);
-    const moneyUnit = findMoneyUnit(view, tableTop, header.top - 1);
+    const moneyUnit = header.moneyUnit ?? findMoneyUnit(view, tableTop, header.top - 1);
     let built: Table[];
     if (header.type === 'indicators') {
       const form = readFormBlock(view, tableTop, header.top - 1);

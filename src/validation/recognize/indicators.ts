@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import type { DeclaredScore, FormValue, Indicator, IndicatorTable, NumberCell, Project, TextCell, UnitTotal } from '../model';
 import { textKey } from '../normalize';
 import type { SheetView } from '../sheet';
@@ -5,7 +6,7 @@ import { IndicatorColumn, UNIT_LABEL_PREFERENCE, comparatorOf, level1KindOf, lev
 import type { IndicatorHeader } from './headers';
 
 const MAX_SHIFT = 2;
-const TOTAL_LABEL = /^(合计|总计|总分|权重合计|分值合计|小计)$/;
+const TOTAL_LABEL = /^(合计|总计|总分|权重合计|分值合计|小计|合计分值|分值总计)$/;
 
 interface BuildInput {
   view: SheetView;
@@ -61,12 +62,16 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
       const projectName = cell('projectName', false);
       const budget = numberCell(view, r, columns.budget);
       const projectNameIsLevel1 = projectName !== undefined && level1KindOf(projectName.text) !== undefined;
-      if (projectName && !projectNameIsLevel1) {
+      const current = table.projects[table.projects.length - 1];
+      // Exports that repeat the project's name (and budget) on every indicator row: the same project goes on.
+      const sameProject = current?.name !== undefined && projectName !== undefined && textKey(current.name.text) === textKey(projectName.text);
+      if (projectName && !projectNameIsLevel1 && !sameProject && !isTotalText(projectName.text)) {
         const project = emptyProject(r);
         project.name = projectName;
         project.budget = budget;
         project.budgetUnit = table.moneyUnit;
-        project.unitLabel = unitName ?? currentUnit?.name;
+        // A unit written once, on its first project's row, holds for the projects below it.
+        project.unitLabel = unitName ?? current?.unitLabel ?? currentUnit?.name;
         project.yearTarget = cell('target', false);
         table.projects.push(project);
         currentUnit?.projectIndices.push(table.projects.length - 1);
@@ -85,6 +90,12 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
       }
     }
 
+    const totalWeight = totalRowWeight(view, r, header, columns.weight);
+    if (totalWeight !== undefined) {
+      const project = table.projects[table.projects.length - 1];
+      if (project && totalWeight) project.weightTotal = totalWeight;
+      continue;
+    }
     if (!hasIndicatorContent(view, r, columns, shift)) continue;
     let project = table.projects[table.projects.length - 1];
     if (!project) {
@@ -97,7 +108,7 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
     let level2 = cell('level2');
     const level3 = cell('level3');
     const weightCell = cell('weight');
-    const weight = weightCell ? numberCell(view, r, weightCell.col) : undefined;
+    const weight = weightCell ? weightOf(view, r, weightCell.col) : undefined;
     const writtenLevel1 = level1;
     const writtenLevel2 = level2;
     if (level1) carried = { level1, level2: undefined };
@@ -109,9 +120,13 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
     const valueCell = cell('value');
     const nameless = level3 === undefined || onlyPlaceholder;
 
-    if (TOTAL_LABEL.test(textKey(level3?.text ?? writtenLevel1?.text ?? writtenLevel2?.text ?? '')) && weight) {
-      project.weightTotal = weight;
-      continue;
+    // Scores stated in their own columns: 一级指标 | 一级指标分值 | 二级指标 | 二级指标分值 | …
+    for (const [level, name, scoreColumn] of [
+      [1, writtenLevel1, columns.level1Score],
+      [2, writtenLevel2, columns.level2Score],
+    ] as const) {
+      const score = name && scoreColumn !== undefined ? numberCell(view, r, scoreColumn + shift) : undefined;
+      if (name && score) project.declaredScores.push({ level, name, score });
     }
     if (nameless && weight && (writtenLevel1 || writtenLevel2) && !valueCell) {
       const declared: DeclaredScore = writtenLevel2
@@ -152,7 +167,9 @@ function emptyProject(row: number): Project {
 function projectFromForm(form: FormValue[], moneyUnit: IndicatorTable['moneyUnit']): Project {
   const project = emptyProject(0);
   const first = (field: FormValue['field']) => form.find((f) => f.field === field);
-  const name = first('name');
+  // A project form may name its department too: the project's own name is the one that counts.
+  const names = form.filter((f) => f.field === 'name');
+  const name = names.find((f) => /项目|专项/.test(textKey(f.label))) ?? names[0];
   if (name) project.name = { sheet: name.sheet, row: name.row, col: name.col, text: name.text, raw: name.text };
   const total = form.find((f) => f.field === 'total' && f.amount !== undefined);
   if (total?.amount) {
@@ -178,8 +195,39 @@ function preferredUnitLabel(labels: FormValue[]): FormValue | undefined {
 }
 
 function isDepartmentForm(form: FormValue[], title: string | undefined): boolean {
-  if (title && /部门(\(单位\))?整体|单位整体/.test(textKey(title))) return true;
+  const titleKey = textKey(title ?? '');
+  if (/部门(\(单位\))?整体|单位整体/.test(titleKey)) return true;
+  // A project form may state its department too: the project's own name decides.
+  if (/项目/.test(titleKey) || form.some((f) => f.field === 'name' && /项目|专项/.test(textKey(f.label)))) return false;
   return form.some((f) => f.field === 'name' && /^部门(\(单位\))?名称/.test(textKey(f.label)));
+}
+
+function isTotalText(text: string): boolean {
+  return TOTAL_LABEL.test(textKey(text));
+}
+
+/**
+ * A 合计/总分 row, wherever its label stands (序号 column, 一级 column, a column left of the table):
+ * its weight (null when it has none), or undefined when the row is not a total row.
+ */
+function totalRowWeight(view: SheetView, row: number, header: IndicatorHeader, weightCol: number | undefined): NumberCell | null | undefined {
+  for (let c = 0; c <= header.right; c++) {
+    if (c === weightCol) continue;
+    const text = view.text(row, c);
+    if (text === '') continue;
+    if (!isTotalText(text)) return undefined;
+    return weightOf(view, row, weightCol) ?? null;
+  }
+  return undefined;
+}
+
+/** A weight as written: a number, "50%" or 0.5 shown as a percentage (both 50 points). */
+function weightOf(view: SheetView, row: number, col: number | undefined): NumberCell | undefined {
+  if (col === undefined || col < 0) return undefined;
+  const value = view.number(row, col);
+  if (value !== null) return { sheet: view.name, row, col, value: view.isPercentFormat(row, col) ? value.times(100) : value };
+  const percent = /^(\d+(?:\.\d+)?)%$/.exec(textKey(view.text(row, col)));
+  return percent ? { sheet: view.name, row, col, value: new Decimal(percent[1]!) } : undefined;
 }
 
 /**

@@ -62,7 +62,7 @@ export function analyzeProjectTies(context: RuleContext): ProjectTieAnalysis {
       for (const project of table.projects) {
         if (!project.name || !project.budget) continue;
         // The same project often appears in two forms (项目支出绩效目标表 and 项目绩效目标表): count it once.
-        const key = textKey(project.name.text);
+        const key = `${project.unitLabel ? unitKey(project.unitLabel.text) : ''}|${textKey(project.name.text)}`;
         if (seen.has(key)) continue;
         seen.add(key);
         listed.push({ project: { name: project.name, budget: project.budget, unit: project.budgetUnit ?? table.moneyUnit }, unitLabel: project.unitLabel });
@@ -86,9 +86,14 @@ export function analyzeProjectTies(context: RuleContext): ProjectTieAnalysis {
     group.projects.push(project);
     byUnit.set(key, group);
   }
-  const groups: ProjectGroup[] = [...byUnit.entries()].map(([key, group]) => {
-    const ownDepartment =
-      key === '' || departmentNames.some((name) => name !== '' && (name.includes(key) || key.includes(name))) || (departmentNames.length === 0 && byUnit.size === 1);
+  const isOwn = (key: string) =>
+    key === '' || departmentNames.some((name) => name !== '' && (name.includes(key) || key.includes(name))) || (departmentNames.length === 0 && byUnit.size === 1);
+  // The department's own sub-units (机关, 事务中心 …) add up together to its 项目支出.
+  const own = [...byUnit.entries()].filter(([key]) => isOwn(key));
+  const merged = new Map([...byUnit.entries()].filter(([key]) => !isOwn(key)));
+  if (own.length > 0) merged.set('', { unitLabel: own[0]![1].unitLabel, projects: own.flatMap(([, group]) => group.projects) });
+  const groups: ProjectGroup[] = [...merged.entries()].map(([key, group]) => {
+    const ownDepartment = key === '' && own.length > 0;
     const units = new Set(group.projects.map((p) => p.unit));
     const mixed = units.size > 1;
     const sum = sumDecimals(group.projects.map((p) => (mixed ? toYuan(p.budget.value, p.unit) : p.budget.value)));

@@ -1,3 +1,5 @@
+import type { NumberCell } from '../../model';
+import { MoneyUnit, toYuan } from '../../normalize';
 import type { Rule } from '../types';
 import { compareSum } from './compare';
 import { analyzeProjectTies, groupTiesTo } from './project-groups';
@@ -34,10 +36,13 @@ export const projectsTotalRule: Rule = {
     for (const group of groups) {
       if (!group.ownDepartment || group.projects.length === 0) continue;
       if (targets.some((target) => groupTiesTo(context, group, target))) continue;
+      // Projects in 元 against a 项目支出 in 万元 (or the other way round): compared and shown in 元.
+      const units = new Set([primary.unit, ...group.projects.map((p) => p.unit)].filter((u) => u !== undefined));
+      const inYuan = (cell: NumberCell, unit: MoneyUnit | undefined): NumberCell => (units.size > 1 ? { ...cell, value: toYuan(cell.value, unit) } : cell);
       compareSum(context, {
         totalAt: primary.cell,
-        total: primary.cell,
-        parts: group.projects.map((p) => p.budget),
+        total: inYuan(primary.cell, primary.unit),
+        parts: group.projects.map((p) => inYuan(p.budget, p.unit)),
         subject: { 'zh-CN': primary.label.replace(/\s+/g, ''), 'en-US': primary.label.replace(/\s+/g, '') },
         partsLabel: { 'zh-CN': `${group.projects.length} 个项目的预算之和`, 'en-US': `the budgets of the ${group.projects.length} projects` },
       });

@@ -43,7 +43,9 @@ export const weightSumRule: Rule = {
         const actual = sumDecimals(weighted.map((i) => i.weight!.value));
         const name = projectName(project);
         const related = weighted.map((i) => i.weight!);
-        if (project.weightTotal && !project.weightTotal.value.equals(actual)) {
+        // A 总分 row may include the 预算执行率 points that are not in the table (财政部 自评表: 90 + 10 = 100).
+        const executionPoints = project.budgetExecutionWeight?.value ?? (acceptBudgetExecutionWeight ? new Decimal(budgetExecutionWeight) : new Decimal(0));
+        if (project.weightTotal && !project.weightTotal.value.equals(actual) && !project.weightTotal.value.equals(actual.plus(executionPoints))) {
           context.report({
             messageId: 'total-row',
             data: { project: name, declared: plain(project.weightTotal.value), actual: plain(actual) },
