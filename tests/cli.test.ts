@@ -106,7 +106,21 @@ describe('unreadable input: exit 2, one line naming the file, the other files st
     expect(errorLines).toHaveLength(1);
     expect(errorLines[0]).toContain(name);
     expect(errorLines[0]).toContain(reason);
-    expect(result.stdout).toMatch(/共检查 2 个文件：0 个错误，0 个警告，0 个提示，1 个文件无法读取/);
+    // Said once, on stderr; the summary counts it apart from the files that were checked.
+    expect(result.stdout).toBe('共检查 1 个文件：0 个错误，0 个警告，0 个提示；另有 1 个文件无法读取\n');
+  });
+
+  test('a legacy .xls in a folder is named as unreadable, not skipped', async () => {
+    const folder = join(dir, 'with-xls');
+    mkdirSync(folder);
+    writeFileSync(join(folder, '2023年预算.xls'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    writeFileSync(join(folder, '~$lock.xlsx'), 'lock');
+    copyFileSync(cleanFile, join(folder, 'ok.xlsx'));
+    const result = await cli(folder, '--locale', 'en-US');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('2023年预算.xls: 文件已加密或为旧版 .xls 格式');
+    expect(result.stderr).not.toContain('~$lock');
+    expect(result.stdout).toBe('1 file checked: 0 errors, 0 warnings, 0 info; 1 file unreadable\n');
   });
 
   test('a missing file', async () => {
@@ -135,6 +149,14 @@ describe('usage errors exit 2 with the reason and the usage', () => {
     const result = await cli(cleanFile, '--config', config);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('invalid config: rules.weight/sum');
+  });
+
+  test('a misspelled rule id is rejected with the list of rules', async () => {
+    const config = join(dir, 'typo-config.json');
+    writeFileSync(config, JSON.stringify({ rules: { 'weight/sumx': 'off' } }));
+    const result = await cli(cleanFile, '--config', config);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown rule "weight/sumx"; the rules are: sum/row-total');
   });
 
   test('a config file that is not JSON', async () => {

@@ -18,8 +18,8 @@ export function formatText(results: readonly FileResult[], locale: Locale): stri
   const totals = { error: 0, warning: 0, info: 0, unreadable: 0 };
   for (const result of results) {
     if (result.error) {
+      // Already said on stderr, once, with the reason.
       totals.unreadable++;
-      lines.push(`${result.file}  -  ${locale === 'zh-CN' ? '无法读取' : 'unreadable'}  ${result.error}`);
       continue;
     }
     for (const finding of result.report!.findings) {
@@ -29,11 +29,11 @@ export function formatText(results: readonly FileResult[], locale: Locale): stri
       lines.push(`${result.file}  ${where}  ${SEVERITY_LABEL[locale][finding.severity]}  ${finding.ruleId}  ${finding.message}${related}`);
     }
   }
-  const files = results.length;
+  const files = results.length - totals.unreadable;
   lines.push(
     locale === 'zh-CN'
-      ? `共检查 ${files} 个文件：${totals.error} 个错误，${totals.warning} 个警告，${totals.info} 个提示${totals.unreadable ? `，${totals.unreadable} 个文件无法读取` : ''}`
-      : `${files} file${files === 1 ? '' : 's'} checked: ${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info${totals.unreadable ? `, ${totals.unreadable} unreadable` : ''}`,
+      ? `共检查 ${files} 个文件：${totals.error} 个错误，${totals.warning} 个警告，${totals.info} 个提示${totals.unreadable ? `；另有 ${totals.unreadable} 个文件无法读取` : ''}`
+      : `${files} file${files === 1 ? '' : 's'} checked: ${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info${totals.unreadable ? `; ${totals.unreadable} file${totals.unreadable === 1 ? '' : 's'} unreadable` : ''}`,
   );
   return lines.join('\n') + '\n';
 }

@@ -2,7 +2,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Config, Locale, LOCALES, checkGrids, parseConfig } from '../validation';
+import { ALL_RULES, Config, Locale, LOCALES, checkGrids, parseConfig } from '../validation';
 import { FileResult, formatJson, formatText } from './format';
 import { UnreadableWorkbookError, readWorkbookGrids } from './read-xlsx';
 
@@ -14,6 +14,8 @@ Checks budget performance-target and budget-disclosure tables in .xlsx workbooks
 退出码 Exit codes: 0 无错误 no error finding · 1 有错误 error findings · 2 用法错误或文件无法读取 usage error or unreadable input`;
 
 export class UsageError extends Error {}
+
+const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et'];
 
 interface CliOptions {
   paths: string[];
@@ -63,8 +65,14 @@ async function loadConfig(file: string): Promise<Config> {
     throw new UsageError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   try {
-    return parseConfig(json);
+    const config = parseConfig(json);
+    const unknown = Object.keys(config.rules).filter((id) => !ALL_RULES.some((rule) => rule.id === id));
+    if (unknown.length > 0) {
+      throw new UsageError(`${file}: unknown rule ${unknown.map((id) => `"${id}"`).join(', ')}; the rules are: ${ALL_RULES.map((r) => r.id).join(', ')}`);
+    }
+    return config;
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const issues = (error as { issues?: { path: (string | number)[]; message: string }[] }).issues;
     const detail = issues ? issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') : String(error);
     throw new UsageError(`${file}: invalid config: ${detail}`);
@@ -89,8 +97,9 @@ async function listWorkbooks(dir: string): Promise<string[]> {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) files.push(...(await listWorkbooks(path)));
-    // "~$name.xlsx" are Excel's lock files, not workbooks.
-    else if (extname(entry.name).toLowerCase() === '.xlsx' && !entry.name.startsWith('~$')) files.push(path);
+    // "~$name.xlsx" are Excel's lock files, not workbooks. .xls and WPS .et files are listed so that
+    // the user is told they cannot be read, rather than have them skipped.
+    else if (SPREADSHEET_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !entry.name.startsWith('~$')) files.push(path);
   }
   return files;
 }

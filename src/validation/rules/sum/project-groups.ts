@@ -3,7 +3,7 @@ import { sumDecimals } from '../../decimal';
 import type { NumberCell, TextCell } from '../../model';
 import { MoneyUnit, textKey, toYuan } from '../../normalize';
 import type { RuleContext } from '../types';
-import { classifyDifference } from './compare';
+import { roundingBound } from './compare';
 
 /** A project listed with its own table (or its own row block) and budget. */
 export interface ListedProject {
@@ -102,9 +102,45 @@ export function analyzeProjectTies(context: RuleContext): ProjectTieAnalysis {
   return { groups, targets };
 }
 
-/** Whether the group's Σ equals the target (exactly, within tolerance, or within rounding). */
-export function groupTiesTo(context: RuleContext, group: ProjectGroup, target: ExpenditureTarget): boolean {
-  const targetValue = target.unit === group.sumUnit || !target.unit || !group.sumUnit ? target.cell.value : toYuan(target.cell.value, target.unit);
-  const sum = target.unit === group.sumUnit || !target.unit || !group.sumUnit ? group.sum : toYuan(group.sum, group.sumUnit);
-  return classifyDifference(context, targetValue, sum, group.projects.length) !== 'mismatch';
+/** Whether the group's Σ equals some target (exactly, within tolerance, or within rounding). */
+export function groupTiesToAny(context: RuleContext, analysis: ProjectTieAnalysis, group: ProjectGroup): boolean {
+  const index = targetIndex(analysis);
+  const sum = index.mixed ? toYuan(group.sum, group.sumUnit) : group.sum;
+  const scale = index.mixed && group.sumUnit !== '元' ? 10000 : 1;
+  const bound = roundingBound(context.options.roundingUnit, group.projects.length).plus(context.options.tolerance).times(scale);
+  // First target ≥ sum − bound, by binary search over the sorted values: no scan of every target.
+  const values = index.values;
+  let lo = 0;
+  let hi = values.length;
+  const low = sum.minus(bound);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]!.lt(low)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < values.length && values[lo]!.lte(sum.plus(bound));
+}
+
+const indexes = new WeakMap<ProjectTieAnalysis, { mixed: boolean; values: Decimal[] }>();
+
+function targetIndex(analysis: ProjectTieAnalysis): { mixed: boolean; values: Decimal[] } {
+  const cached = indexes.get(analysis);
+  if (cached) return cached;
+  const units = new Set([...analysis.targets.map((t) => t.unit), ...analysis.groups.map((g) => g.sumUnit)].filter((u) => u !== undefined));
+  const mixed = units.size > 1;
+  const values = analysis.targets.map((t) => (mixed ? toYuan(t.cell.value, t.unit) : t.cell.value)).sort((a, b) => a.comparedTo(b));
+  const index = { mixed, values };
+  indexes.set(analysis, index);
+  return index;
+}
+
+const analyses = new WeakMap<object, ProjectTieAnalysis>();
+
+/** One analysis per model and options, shared by the rules that need it. */
+export function projectTies(context: RuleContext): ProjectTieAnalysis {
+  const cached = analyses.get(context.model);
+  if (cached) return cached;
+  const analysis = analyzeProjectTies(context);
+  analyses.set(context.model, analysis);
+  return analysis;
 }

@@ -2,7 +2,7 @@ import type { NumberCell } from '../../model';
 import { MoneyUnit, toYuan } from '../../normalize';
 import type { Rule } from '../types';
 import { compareSum } from './compare';
-import { analyzeProjectTies, groupTiesTo } from './project-groups';
+import { groupTiesToAny, projectTies } from './project-groups';
 
 export const projectsTotalRule: Rule = {
   id: 'sum/projects-total',
@@ -30,12 +30,13 @@ export const projectsTotalRule: Rule = {
     options: ['tolerance', 'roundingUnit'],
   },
   check(context) {
-    const { groups, targets } = analyzeProjectTies(context);
+    const analysis = projectTies(context);
+    const { groups, targets } = analysis;
     const primary = targets.find((t) => t.primary);
     if (!primary) return;
     for (const group of groups) {
       if (!group.ownDepartment || group.projects.length === 0) continue;
-      if (targets.some((target) => groupTiesTo(context, group, target))) continue;
+      if (groupTiesToAny(context, analysis, group)) continue;
       // Projects in 元 against a 项目支出 in 万元 (or the other way round): compared and shown in 元.
       const units = new Set([primary.unit, ...group.projects.map((p) => p.unit)].filter((u) => u !== undefined));
       const inYuan = (cell: NumberCell, unit: MoneyUnit | undefined): NumberCell => (units.size > 1 ? { ...cell, value: toYuan(cell.value, unit) } : cell);

@@ -1,6 +1,6 @@
 import { money } from '../../messages';
 import type { Rule } from '../types';
-import { analyzeProjectTies, groupTiesTo } from './project-groups';
+import { groupTiesToAny, projectTies } from './project-groups';
 
 export const projectsUntiedRule: Rule = {
   id: 'sum/projects-untied',
@@ -27,13 +27,14 @@ export const projectsUntiedRule: Rule = {
     },
   },
   check(context) {
-    const { groups, targets } = analyzeProjectTies(context);
+    const analysis = projectTies(context);
+    const { groups, targets } = analysis;
     if (targets.length === 0) return;
     const hasPrimary = targets.some((t) => t.primary);
     for (const group of groups) {
       if (group.projects.length === 0) continue;
       if (group.ownDepartment && hasPrimary) continue; // sum/projects-total reports these
-      if (targets.some((target) => groupTiesTo(context, group, target))) continue;
+      if (groupTiesToAny(context, analysis, group)) continue;
       const first = group.projects[0]!;
       context.report({
         messageId: 'untied',
