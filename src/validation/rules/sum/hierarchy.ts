@@ -41,11 +41,14 @@ export const hierarchyRule: Rule = {
           compareColumns(context, table, row, kids, { 'zh-CN': `“其中”各项之和`, 'en-US': 'the sum of its “of which” lines' }, true);
           return;
         }
-        compareColumns(context, table, row, kids, { 'zh-CN': `其下 ${kids.length} 个下级项目之和`, 'en-US': `the sum of its ${kids.length} sub-lines` });
+        compareColumns(context, table, row, kids, { 'zh-CN': `其下 ${kids.length} 个${levelWord(kids[0]!)}之和`, 'en-US': `the sum of its ${kids.length} sub-lines` });
       });
       for (const { total, parts } of totalClaims(table)) {
         if (parts.length === 0) continue;
-        const label = total.kind === 'subtotal' ? { 'zh-CN': `以上 ${parts.length} 项之和`, 'en-US': `the sum of the ${parts.length} lines above` } : { 'zh-CN': `${parts.length} 个一级项目之和`, 'en-US': `the sum of its ${parts.length} top-level lines` };
+        const label =
+          total.kind === 'subtotal'
+            ? { 'zh-CN': `以上 ${parts.length} 项之和`, 'en-US': `the sum of the ${parts.length} lines above` }
+            : { 'zh-CN': `${parts.length} 个${levelWord(parts[parts.length - 1]!)}之和`, 'en-US': `the sum of its ${parts.length} top-level lines` };
         compareColumns(context, table, total, parts, label);
       }
     }
@@ -93,6 +96,14 @@ function totalClaims(table: AmountTable): { total: AmountRow; parts: AmountRow[]
   }
   if (pendingTop) claims.push({ total: pendingTop, parts: segmentParts() });
   return claims;
+}
+
+/** How the lines being added are called: 类/款/项 for classification codes, 项目 otherwise. */
+function levelWord(row: AmountRow): string {
+  if (row.code?.length === 3) return '类级科目';
+  if (row.code?.length === 5) return '款级科目';
+  if (row.code?.length === 7) return '项级科目';
+  return row.kind === 'item' && row.parent === undefined ? '一级项目' : '下级项目';
 }
 
 /** 收入总计 after 本年收入合计 includes it; two 合计 rows are two separate blocks. */

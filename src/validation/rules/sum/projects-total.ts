@@ -19,7 +19,7 @@ export const projectsTotalRule: Rule = {
     },
     messages: {
       mismatch: {
-        'zh-CN': '{subject}为 {total}，但本工作簿所列{parts}为 {sum}，相差 {diff}',
+        'zh-CN': '{subject}为 {total}，但本工作簿所列 {parts}为 {sum}，相差 {diff}',
         'en-US': '{subject} is {total}, but {parts} listed in this workbook add up to {sum} (difference {diff})',
       },
     },
