@@ -9,47 +9,122 @@ export type SeveritySetting = z.infer<typeof SeveritySettingSchema>;
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const OptionsSchema = z
-  .object({
-    /** Money differences up to this (in the table's own unit) are not reported at all. */
-    tolerance: z.number().min(0).default(0),
-    /** The smallest unit amounts are rounded to (0.01 for 万元 or 元 with two decimals). */
-    roundingUnit: z.number().positive().default(0.01),
-    /** What a project's 三级 weights must add up to. */
-    weightTotal: z.number().positive().default(100),
-    /** Accept weightTotal − 10 when 预算执行率 carries the other 10 outside the table. */
-    acceptBudgetExecutionWeight: z.boolean().default(true),
-    /** The weight 预算执行率 carries when a table does not state it. */
-    budgetExecutionWeight: z.number().min(0).default(10),
-    /** An optional per-一级 split of the weights, e.g. { output: 50, benefit: 30, satisfaction: 10 }. */
-    level1Split: z
-      .object({
-        output: z.number().min(0).optional(),
-        cost: z.number().min(0).optional(),
-        benefit: z.number().min(0).optional(),
-        satisfaction: z.number().min(0).optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
+const optionFields = {
+  /** Money differences up to this (in the table's own unit) are not reported at all. */
+  tolerance: z.number().min(0),
+  /** The smallest unit amounts are rounded to (0.01 for 万元 or 元 with two decimals). */
+  roundingUnit: z.number().positive(),
+  /** What a project's 三级 weights must add up to. */
+  weightTotal: z.number().positive(),
+  /** Accept weightTotal − budgetExecutionWeight when 预算执行率 carries those points outside the table. */
+  acceptBudgetExecutionWeight: z.boolean(),
+  /** Require it: the region puts 预算执行率 outside every table (weights total 90). */
+  requireBudgetExecutionWeight: z.boolean(),
+  /** The weight 预算执行率 carries when a table does not state it. */
+  budgetExecutionWeight: z.number().min(0),
+  /** An optional per-一级 split of the weights, e.g. { output: 50, benefit: 30, satisfaction: 10 }. */
+  level1Split: z
+    .object({
+      output: z.number().min(0).optional(),
+      cost: z.number().min(0).optional(),
+      benefit: z.number().min(0).optional(),
+      satisfaction: z.number().min(0).optional(),
+    })
+    .strict()
+    .optional(),
+  /** A satisfaction target below this (in %) is suspect. */
+  satisfactionFloor: z.number().min(0).max(100),
+  /** Every project needs a 成本指标 (the 2021 national framework) or not (older templates). */
+  requireCostIndicator: z.boolean(),
+};
+
+export const OptionsSchema = z.object(optionFields).strict();
 export type Options = z.infer<typeof OptionsSchema>;
+
+/** Options as a user writes them: any subset; the profile and the defaults fill in the rest. */
+export const UserOptionsSchema = z.object(optionFields).partial().strict();
+
+export const DEFAULT_OPTIONS: Options = {
+  tolerance: 0,
+  roundingUnit: 0.01,
+  weightTotal: 100,
+  acceptBudgetExecutionWeight: true,
+  requireBudgetExecutionWeight: false,
+  budgetExecutionWeight: 10,
+  satisfactionFloor: 85,
+  requireCostIndicator: true,
+};
+
+export interface Profile {
+  id: string;
+  description: { 'zh-CN': string; 'en-US': string };
+  options: Partial<Options>;
+  rules: Record<string, SeveritySetting>;
+}
+
+/** Profiles: the indicator framework in force, and region conventions seen in the filings. */
+export const PROFILES = {
+  'national-2021': {
+    id: 'national-2021',
+    description: {
+      'zh-CN': '2021 年全国指标体系（默认）：成本指标为一级指标，每个项目必须设置；权重合计 100，或 90 + 预算执行率 10。',
+      'en-US': 'The 2021 national framework (default): 成本指标 is a 一级 indicator every project needs; weights total 100, or 90 + 预算执行率 10.',
+    },
+    options: {},
+    rules: {},
+  },
+  legacy: {
+    id: 'legacy',
+    description: {
+      'zh-CN': '旧版指标体系：成本指标为产出指标下的二级指标，不强制设置。',
+      'en-US': 'The older framework: 成本指标 is a 二级 under 产出指标 and not required.',
+    },
+    options: { requireCostIndicator: false },
+    rules: {},
+  },
+  'execution-90': {
+    id: 'execution-90',
+    description: {
+      'zh-CN': '预算执行率单列 10 分的地区（如四川、重庆的申报表）：三级指标权重合计必须为 90。',
+      'en-US': 'Regions that score 预算执行率 (10) outside every table (as in the 四川 and 重庆 filings): the 三级 weights must total 90.',
+    },
+    options: { acceptBudgetExecutionWeight: true, requireBudgetExecutionWeight: true },
+    rules: {},
+  },
+} as const satisfies Record<string, Profile>;
+export type ProfileId = keyof typeof PROFILES;
+export const PROFILE_IDS = Object.keys(PROFILES) as [ProfileId, ...ProfileId[]];
 
 export const RuleSettingSchema = z.union([SeveritySettingSchema, z.object({ severity: SeveritySettingSchema }).strict()]);
 
 /** The user's configuration: the CLI's --config file and the task pane's settings use this schema. */
 export const ConfigSchema = z
   .object({
+    /** The framework and region conventions; options and rules below override it. */
+    profile: z.enum(PROFILE_IDS).default('national-2021'),
     /** Per-rule severity, e.g. { "sum/rounding": "info", "weight/sum": "off" }. */
     rules: z.record(z.string().regex(/^[a-z]+\/[a-z0-9-]+$/), RuleSettingSchema).prefault({}),
-    options: OptionsSchema.prefault({}),
+    options: UserOptionsSchema.prefault({}),
   })
   .strict();
-export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
 
+/** A configuration with the profile applied: every option has its value. */
+export interface Config {
+  profile: ProfileId;
+  rules: Record<string, SeveritySetting | { severity: SeveritySetting }>;
+  options: Options;
+}
+
 export function parseConfig(input: unknown): Config {
-  return ConfigSchema.parse(input ?? {});
+  const user = ConfigSchema.parse(input ?? {});
+  const profile: Profile = PROFILES[user.profile];
+  const options = OptionsSchema.parse({ ...DEFAULT_OPTIONS, ...profile.options, ...stripUndefined(user.options) });
+  return { profile: user.profile, rules: { ...profile.rules, ...user.rules }, options };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export function severityOf(config: Config, ruleId: string, defaultSeverity: Severity): SeveritySetting {

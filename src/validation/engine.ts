@@ -22,7 +22,7 @@ export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): 
 }
 
 export function checkModel(model: WorkbookModel, options: CheckOptions = {}): Report {
-  const config = parseConfig(options.config ?? {});
+  const config = isResolvedConfig(options.config) ? options.config : parseConfig(options.config ?? {});
   const locale = options.locale ?? 'zh-CN';
   const rules = options.rules ?? ALL_RULES;
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
@@ -59,6 +59,10 @@ export function checkModel(model: WorkbookModel, options: CheckOptions = {}): Re
   const summary = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) summary[finding.severity]++;
   return { version: REPORT_VERSION, locale, tables: model.tables.map(summarizeTable), findings, summary };
+}
+
+function isResolvedConfig(config: Config | ConfigInput | undefined): config is Config {
+  return config !== undefined && typeof config === 'object' && 'options' in config && typeof (config as Config).options?.satisfactionFloor === 'number' && 'profile' in config;
 }
 
 function toFinding(reported: RuleReport, rule: Rule, byId: Map<string, Rule>, config: Config, locale: Locale): Finding | undefined {

@@ -31,7 +31,7 @@ export const weightSumRule: Rule = {
       fail: '综合管理：30 + 10 + 30 + 20 + 20 = 110',
       pass: '市长公开电话：30 + 10 + 30 + 20 = 90（预算执行率 10 分另计）',
     },
-    options: ['weightTotal', 'acceptBudgetExecutionWeight', 'budgetExecutionWeight'],
+    options: ['weightTotal', 'acceptBudgetExecutionWeight', 'requireBudgetExecutionWeight', 'budgetExecutionWeight'],
   },
   check(context) {
     const { weightTotal, acceptBudgetExecutionWeight, budgetExecutionWeight } = context.options;
@@ -54,7 +54,9 @@ export const weightSumRule: Rule = {
             tableId: table.id,
           });
         }
-        const expected = expectedTotals(project, weightTotal, acceptBudgetExecutionWeight, budgetExecutionWeight);
+        const expected = expectedTotals(project, weightTotal, acceptBudgetExecutionWeight, budgetExecutionWeight).filter(
+          (e, i, all) => !context.options.requireBudgetExecutionWeight || all.length === 1 || i > 0,
+        );
         if (expected.some((e) => e.value.equals(actual))) continue;
         context.report({
           messageId: 'wrong-total',
