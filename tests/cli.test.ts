@@ -55,7 +55,12 @@ test('a folder: one linter-style line per finding, a summary line, exit 1 when t
   const lines = result.stdout.trim().split('\n');
   expect(lines).toContainEqual(expect.stringMatching(/003-四川平武-项目支出绩效目标\.xlsx {2}项目支出绩效目标申报表!L30 {2}错误 {2}weight\/sum {2}“.*综合管理.*”的指标权重合计为 110，应为 100 或 90/));
   expect(lines).toContainEqual(expect.stringMatching(/004-.*\.xlsx {2}财政拨款收支总表!B14 {2}警告 {2}sum\/rounding {2}.*500\.75.*500\.74.*\[B5, B10\]$/));
-  expect(lines[lines.length - 1]).toMatch(/^共检查 4 个文件：5 个错误，\d+ 个警告，\d+ 个提示$/);
+  const summary = /^共检查 4 个文件：(\d+) 个错误，(\d+) 个警告，(\d+) 个提示$/.exec(lines[lines.length - 1]!);
+  expect(summary).not.toBeNull();
+  const severities = lines.slice(0, -1).map((line) => line.split('  ')[2]);
+  expect([severities.filter((s) => s === '错误').length, severities.filter((s) => s === '警告').length, severities.filter((s) => s === '提示').length]).toEqual(
+    summary!.slice(1).map(Number),
+  );
 });
 
 test('--format json has the documented shape', async () => {
@@ -80,9 +85,9 @@ test('a correct workbook exits 0; --locale en-US speaks English', async () => {
   expect(result).toEqual({ code: 0, stdout: '1 file checked: 0 errors, 0 warnings, 0 info\n', stderr: '' });
 });
 
-test('--config sets severities: weight/sum off turns the flat list green', async () => {
+test('--config sets severities: weight/sum off and unit/cost-unit a warning turn the flat list green', async () => {
   const config = join(dir, 'config.json');
-  writeFileSync(config, JSON.stringify({ rules: { 'weight/sum': 'off' } }));
+  writeFileSync(config, JSON.stringify({ rules: { 'weight/sum': 'off', 'unit/cost-unit': 'warning' } }));
   const flat = join(examplesDir, EXAMPLE_WORKBOOKS[2]!.file);
   expect((await cli(flat)).code).toBe(1);
   const result = await cli(flat, '--config', config);

@@ -33,6 +33,13 @@ export interface FormValue extends CellPos {
   text: string;
 }
 
+/** A text of a form block with the cells that may label it: left of it, and above it. */
+export interface FormText {
+  cell: TextCell;
+  left: string;
+  above: string;
+}
+
 export interface Indicator {
   row: number;
   level1?: TextCell;
@@ -102,6 +109,10 @@ export interface IndicatorTable extends TableBase {
   scope: 'department' | 'project';
   columns: Partial<Record<IndicatorColumn, number>>;
   form: FormValue[];
+  /** Every text cell of the form block above the header, with the label it stands under or beside. */
+  formTexts: FormText[];
+  /** The year the table is for ("2023年项目支出绩效目标表" → 2023), when its title says. */
+  year?: number;
   projects: Project[];
   units: UnitTotal[];
 }

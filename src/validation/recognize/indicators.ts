@@ -35,6 +35,8 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
     scope: 'project',
     columns,
     form,
+    formTexts: readFormTexts(view, input.formTop, header.top - 1),
+    year: yearOf(input.title),
     projects: [],
     units: [],
   };
@@ -158,6 +160,27 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
   }
   table.range.bottom = Math.max(lastContentRow, header.bottom);
   return table;
+}
+
+function yearOf(title: string | undefined): number | undefined {
+  const match = /(\d{4})\s*年/.exec(title ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Text cells of the form block, each with the texts to its left and above it (either may be its label). */
+function readFormTexts(view: SheetView, top: number, bottom: number): IndicatorTable['formTexts'] {
+  const texts: IndicatorTable['formTexts'] = [];
+  for (let r = Math.max(0, top); r <= bottom; r++) {
+    const cols = view.filledColumns(r);
+    cols.forEach((c, i) => {
+      const cell = textCell(view, r, c);
+      if (!cell || view.number(r, c) !== null) return;
+      const left = i > 0 ? view.text(r, cols[i - 1]!) : '';
+      const above = r > top ? view.filledText(r - 1, c) : '';
+      texts.push({ cell, left, above });
+    });
+  }
+  return texts;
 }
 
 function emptyProject(row: number): Project {

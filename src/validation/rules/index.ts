@@ -10,6 +10,26 @@ import { errorValueRule } from './structure/error-value';
 import { nonNumericRule } from './structure/non-numeric';
 import { unrecognizedRule } from './structure/unrecognized';
 import type { Rule } from './types';
+import { copiedWeightRule } from './value/copied-weight';
+import { incompleteValueRule } from './value/incomplete';
+import { qualitativeMixedRule } from './value/qualitative-mixed';
+import { rateRangeRule } from './value/rate-range';
+import { satisfactionFloorRule } from './value/satisfaction-floor';
+import { costUnitRule } from './unit/cost-unit';
+import { countPercentRule } from './unit/count-percent';
+import { unitMismatchRule } from './unit/mismatch';
+import { missingUnitRule } from './unit/missing';
+import { costComparatorRule } from './direction/cost-comparator';
+import { costOverBudgetRule } from './direction/cost-over-budget';
+import { inconsistentDirectionRule } from './direction/inconsistent';
+import { level2ParentRule } from './structure/level2-parent';
+import { misplacedNameRule } from './structure/misplaced-name';
+import { namelessRule } from './structure/nameless';
+import { requiredLevelsRule } from './structure/required-levels';
+import { shiftedRowRule } from './structure/shifted-row';
+import { tooFewRule } from './structure/too-few';
+import { amountTextRule } from './text/amount';
+import { yearRule } from './text/year';
 import { levelScoreRule } from './weight/level-score';
 import { level1SplitRule } from './weight/level1-split';
 import { weightSumRule } from './weight/sum';
@@ -27,6 +47,26 @@ export const ALL_RULES: readonly Rule[] = [
   weightSumRule,
   levelScoreRule,
   level1SplitRule,
+  rateRangeRule,
+  qualitativeMixedRule,
+  incompleteValueRule,
+  copiedWeightRule,
+  satisfactionFloorRule,
+  costUnitRule,
+  countPercentRule,
+  unitMismatchRule,
+  missingUnitRule,
+  costComparatorRule,
+  inconsistentDirectionRule,
+  costOverBudgetRule,
+  level2ParentRule,
+  misplacedNameRule,
+  requiredLevelsRule,
+  tooFewRule,
+  namelessRule,
+  shiftedRowRule,
+  yearRule,
+  amountTextRule,
   errorValueRule,
   nonNumericRule,
   unrecognizedRule,

@@ -1,0 +1,91 @@
+/**
+ * What the indicator rules need to know about one indicator, derived once: its parsed 指标值 and
+ * whether it is a cost, a rate, a satisfaction or a count indicator (domain.md §3).
+ */
+import { IndicatorValue, isMoneyUnit, isRateUnit, parseIndicatorValue } from './indicator-value';
+import type { CellPos, Indicator, IndicatorTable, TextCell } from './model';
+import { textKey } from './normalize';
+import { Level1Kind, Level2Kind, level1KindOf, level2KindOf } from './vocabulary';
+
+export interface IndicatorFacts {
+  value: IndicatorValue;
+  /** The 三级 name, normalized ("" when missing). */
+  name: string;
+  level1?: Level1Kind;
+  level2?: Level2Kind;
+  /** A cost indicator: under 成本指标, or (outside 效益/满意度) a name about 成本/费用/经费/预算 …, not a rate. */
+  isCost: boolean;
+  /** The name asks for a reduction or saving ("减少…成本", "三公经费同比减少率"): ≥ is right for it. */
+  isReduction: boolean;
+  isSatisfaction: boolean;
+  /** A rate: unit % or a name ending in 率 / 满意度. */
+  isRate: boolean;
+  /** A growth or improvement: may exceed 100 %. */
+  isGrowth: boolean;
+  /** A count: 个数, 数量, 人次, 次数 … */
+  isCount: boolean;
+}
+
+const COST_KINDS: ReadonlySet<Level2Kind> = new Set(['cost', 'economicCost', 'socialCost', 'ecoCost']);
+const COST_NAME = /成本|费用|经费|维护费|运行费|租金|工资|单价|造价|支出|预算|资金(?!到位)|投入|费$/;
+const REDUCTION = /减少|降低|节约|节省|压减|压缩|下降|控制率|降幅/;
+const GROWTH = /增长|增加|提高|提升|同比|环比|倍|增幅/;
+const TIME_NAME = /及时|时间|时限|时效|按时|准时|工作日|响应/;
+const COUNT = /个数|数量|人次|次数|件数|户数|人数|台数|家数|场次|条数|篇数/;
+
+const cache = new WeakMap<Indicator, IndicatorFacts>();
+
+export function factsOf(indicator: Indicator): IndicatorFacts {
+  const cached = cache.get(indicator);
+  if (cached) return cached;
+  const name = textKey(indicator.level3?.text ?? '');
+  const level1 = indicator.level1 ? level1KindOf(indicator.level1.text) : undefined;
+  const level2 = indicator.level2 ? level2KindOf(indicator.level2.text) : undefined;
+  const underBenefit = level1 === 'benefit' || level1 === 'satisfaction' || (level2 !== undefined && /Benefit|sustainability|satisfaction/.test(level2));
+  const costByLevel = level1 === 'cost' || (level2 !== undefined && COST_KINDS.has(level2));
+  const nameIsRate = /率$|满意度$|满意率$/.test(name);
+  const moneyContext = costByLevel || COST_NAME.test(name) || isMoneyUnit(indicator.unit?.text);
+  const value = parseIndicatorValue({
+    value: indicator.value?.text,
+    comparator: indicator.comparator?.text,
+    unit: indicator.unit?.text,
+    valueType: indicator.valueType?.text,
+    moneyContext,
+  });
+  // A rate or a time under 成本指标 (覆盖率, 工资发放及时, 费用收取时间) is misplaced, not a cost.
+  const isCost = !nameIsRate && !TIME_NAME.test(name) && (costByLevel || (!underBenefit && COST_NAME.test(name)));
+  const facts: IndicatorFacts = {
+    value,
+    name,
+    level1,
+    level2,
+    isCost,
+    isReduction: REDUCTION.test(name),
+    isSatisfaction: level1 === 'satisfaction' || level2 === 'satisfaction' || /满意/.test(name),
+    isRate: isRateUnit(value.unit) || nameIsRate,
+    isGrowth: GROWTH.test(name),
+    isCount: COUNT.test(name) && !nameIsRate,
+  };
+  cache.set(indicator, facts);
+  return facts;
+}
+
+/** Where a finding about the indicator's value points: the value cell, else the comparator, unit or name. */
+export function valueCell(indicator: Indicator, table: IndicatorTable): CellPos {
+  return indicator.value ?? indicator.comparator ?? indicator.unit ?? indicator.level3 ?? rowCell(indicator, table);
+}
+
+export function rowCell(indicator: Indicator, table: IndicatorTable): CellPos {
+  const col = table.columns.level3 ?? table.columns.value ?? table.range.left;
+  return { sheet: table.sheet, row: indicator.row, col };
+}
+
+/** The indicator's name for messages: its 三级 name, or the row. */
+export function indicatorName(indicator: Indicator): { 'zh-CN': string; 'en-US': string } {
+  const name = indicator.level3?.text;
+  return name ? { 'zh-CN': name, 'en-US': name } : { 'zh-CN': `第 ${indicator.row + 1} 行的指标`, 'en-US': `the indicator on row ${indicator.row + 1}` };
+}
+
+export function cellText(cell: TextCell | undefined): string {
+  return cell?.raw.trim() ?? '';
+}

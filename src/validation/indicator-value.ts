@@ -1,0 +1,119 @@
+/**
+ * 指标值 as written: comparator + number + unit ("≥30万件", "≤15万元", "≥98%"), a 定性 grade ("优",
+ * "显著提升"), a date ("2023年12月前"), or something that cannot be read ("天2"). From one cell or from
+ * separate comparator / value / unit / 定量定性 columns. Never throws.
+ */
+import Decimal from 'decimal.js';
+import { normalizeText, textKey } from './normalize';
+import { comparatorOf } from './vocabulary';
+
+export type Comparator = '≥' | '≤' | '=' | '>' | '<';
+
+export type ValueKind =
+  /** Comparator and/or number, possibly a unit. */
+  | 'quantitative'
+  /** A unit or comparator with no number: "天", "≥ %". */
+  | 'missing-number'
+  /** A grade or a phrase: "优", "优良中差", "显著提升". */
+  | 'qualitative'
+  /** A deadline: "2023年12月前", "12月底". */
+  | 'date'
+  | 'empty'
+  /** Text mixing digits and words in a way that is no value: "天2", "1-2". */
+  | 'unparseable';
+
+export interface IndicatorValue {
+  kind: ValueKind;
+  comparator?: Comparator;
+  number?: Decimal;
+  /** The unit written in the value cell itself, normalized. */
+  ownUnit?: string;
+  /** The unit of the unit column, normalized. */
+  columnUnit?: string;
+  /** ownUnit ?? columnUnit. */
+  unit?: string;
+  /** Marked 定性 by a comparator or 指标值类型 column. */
+  declaredQualitative: boolean;
+  /** Marked 定量 by a 指标值类型 column. */
+  declaredQuantitative: boolean;
+  /** The value cell, normalized. */
+  text: string;
+}
+
+export interface ValueInput {
+  value?: string;
+  comparator?: string;
+  unit?: string;
+  valueType?: string;
+  /** The indicator is about money: a bare "万" means 万元. */
+  moneyContext?: boolean;
+}
+
+const PREFIX = /^(≥|≤|>=|<=|=>|=<|==|大于等于|小于等于|不低于|不少于|不高于|不超过|不多于|大于|小于|等于|>|<|=)/;
+const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
+const DATE = /^(\d{4}年)?(\d{1,2}月)?(\d{1,2}日)?(底|前|以前|之前|内|以内|末|中旬|上旬|下旬)?$/;
+
+/** Units the checker knows, in normalized form; anything else short and wordless is still a unit. */
+const UNIT = /^(%|‰|(亿|万|千|百)?(元|个|人|次|件|天|日|月|年|小时|分钟|周|台|套|条|篇|场|场次|人次|户|所|辆|家|项|批|册|期|份|座|处|间|亩|眼|公里|米|平方米|立方米|吨|张|本|部|名|棵|株|头|只|分|Mbps|GB|TB|M|G|km|m2|㎡)(\/[^\s\d]{1,6})?|(元|万元)\/(人|年|月|天|次|平方米|每项目|人\/年|人·年|亩|公里)|人\/年|次\/年|个\/年)$/i;
+
+export function isKnownUnit(unit: string): boolean {
+  return UNIT.test(unit);
+}
+
+export function isMoneyUnit(unit: string | undefined): boolean {
+  return unit !== undefined && /^(亿|万|千)?元(\/.*)?$/.test(unit);
+}
+
+export function isRateUnit(unit: string | undefined): boolean {
+  return unit === '%' || unit === '‰';
+}
+
+/** "％" → "%", "万" → "万元" about money, spaces removed. */
+export function normalizeUnit(text: string | undefined, moneyContext = false): string | undefined {
+  if (text === undefined) return undefined;
+  const key = textKey(text).replace(/^单位[:：]/, '');
+  if (key === '') return undefined;
+  if (moneyContext && key === '万') return '万元';
+  return key;
+}
+
+export function parseIndicatorValue(input: ValueInput): IndicatorValue {
+  const text = normalizeText(input.value ?? '');
+  const columnComparator = input.comparator !== undefined ? comparatorOf(input.comparator) : undefined;
+  const typeKey = textKey(input.valueType ?? '');
+  const declaredQualitative = columnComparator === '定性' || typeKey === '定性';
+  const declaredQuantitative = typeKey === '定量';
+  const columnUnit = normalizeUnit(input.unit, input.moneyContext);
+  const base = {
+    declaredQualitative,
+    declaredQuantitative,
+    columnUnit,
+    text,
+    comparator: columnComparator && columnComparator !== '定性' ? columnComparator : undefined,
+  };
+  let rest = text.replace(/\s+/g, '');
+  if (rest === '' || /^[…\.。·⋯]+$/.test(rest)) return { ...base, kind: 'empty', unit: columnUnit };
+
+  let comparator: Comparator | undefined = base.comparator;
+  const prefix = PREFIX.exec(rest);
+  if (prefix) {
+    const written = comparatorOf(prefix[1]!);
+    if (written && written !== '定性') comparator = written;
+    rest = rest.slice(prefix[1]!.length);
+  }
+  if (DATE.test(rest) && /\d[年月日]/.test(rest) && /\d{4}年|月/.test(rest)) return { ...base, kind: 'date', comparator, unit: columnUnit };
+  const number = NUMBER.exec(rest);
+  if (number) {
+    const ownUnit = normalizeUnit(rest.slice(number[0].length), input.moneyContext);
+    const value = new Decimal(number[0].replace(/,/g, ''));
+    if (ownUnit === undefined || isKnownUnit(ownUnit) || !/\d/.test(ownUnit)) {
+      return { ...base, kind: 'quantitative', comparator, number: value, ownUnit, unit: ownUnit ?? columnUnit };
+    }
+    return { ...base, kind: 'unparseable', comparator, unit: columnUnit };
+  }
+  if (rest === '') return { ...base, kind: 'missing-number', comparator, unit: columnUnit };
+  const ownUnit = normalizeUnit(rest, input.moneyContext);
+  if (ownUnit !== undefined && isKnownUnit(ownUnit)) return { ...base, kind: 'missing-number', comparator, ownUnit, unit: ownUnit };
+  if (/\d/.test(rest)) return { ...base, kind: 'unparseable', comparator, unit: columnUnit };
+  return { ...base, kind: 'qualitative', comparator, unit: columnUnit };
+}

@@ -1,0 +1,50 @@
+import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
+import { isMoneyUnit } from '../../indicator-value';
+import { money } from '../../messages';
+import { toYuan } from '../../normalize';
+import { forEachIndicator } from '../indicators';
+import { projectName } from '../weight/sum';
+import type { Rule } from '../types';
+
+export const costOverBudgetRule: Rule = {
+  id: 'direction/cost-over-budget',
+  family: 'direction',
+  defaultSeverity: 'warning',
+  meta: {
+    description: {
+      'zh-CN': '以元或万元计的成本目标高于项目本身的预算（如“项目总成本 ≤ 614.06 万元”而当年预算 531.40 万元）。',
+      'en-US': "A cost target in 元 or 万元 above the project's own budget (\"项目总成本 ≤ 614.06 万元\" against a budget of 531.40).",
+    },
+    why: {
+      'zh-CN': '成本上限超过预算本身，控制目标没有约束力，通常是沿用了上年数字或单位写错。',
+      'en-US': 'A ceiling above the budget itself constrains nothing: usually last year’s figure, or a wrong unit.',
+    },
+    messages: {
+      above: {
+        'zh-CN': '成本指标“{name}”的目标 {target} 高于项目“{project}”的预算 {budget}',
+        'en-US': 'The cost target {target} of “{name}” is above the budget {budget} of “{project}”',
+      },
+    },
+    examples: { fail: '项目成本 ≤ 8 万元，当年预算 6.00 万元', pass: '项目成本 ≤ 6 万元，当年预算 6.00 万元' },
+  },
+  check(context) {
+    forEachIndicator(context, (indicator, project, table) => {
+      const facts = factsOf(indicator);
+      const { number, unit } = facts.value;
+      if (!facts.isCost || facts.isReduction || number === undefined || !project.budget || !isMoneyUnit(unit)) return;
+      // "万元/平方米" is a price per unit: compared only when even one unit costs more than the whole budget.
+      const targetUnit = unit!.startsWith('万元') ? '万元' : unit!.startsWith('元') ? '元' : undefined;
+      if (!targetUnit) return;
+      const budgetUnit = project.budgetUnit ?? table.moneyUnit ?? '万元';
+      const target = toYuan(number, targetUnit);
+      const budget = toYuan(project.budget.value, budgetUnit);
+      if (!target.gt(budget)) return;
+      context.report({
+        messageId: 'above',
+        data: { name: indicatorName(indicator), target: `${number.toString()} ${unit}`, budget: `${money(project.budget.value)} ${budgetUnit}`, project: projectName(project) },
+        at: valueCell(indicator, table),
+        related: [project.budget],
+      });
+    });
+  },
+};

@@ -1,0 +1,62 @@
+import Decimal from 'decimal.js';
+import { money } from '../../messages';
+import type { TextCell } from '../../model';
+import { targetLabel } from './year';
+import { projectName } from '../weight/sum';
+import type { Rule } from '../types';
+
+/** "投入9.2万元", "共70.34万元/年"; not "5万元/人/年" (a rate per person). */
+const AMOUNT = /(\d+(?:\.\d+)?)\s*万元(?!\s*\/\s*(?:人|个|户|次|平方米|件|台|辆|所|家))/g;
+
+export const amountTextRule: Rule = {
+  id: 'text/amount',
+  family: 'text',
+  defaultSeverity: 'warning',
+  meta: {
+    description: {
+      'zh-CN': '年度目标或项目概述中提到的金额（只有一个金额时）与项目预算不一致。',
+      'en-US': 'The one amount quoted in a project’s target or overview text differs from the project’s budget.',
+    },
+    why: {
+      'zh-CN': '文字与表格金额不一致，审核人员无法判断哪个是对的；通常是预算调整后没有改文字。',
+      'en-US': 'When text and table disagree the reviewer cannot tell which is right: usually the budget changed and the text did not.',
+    },
+    messages: {
+      differs: {
+        'zh-CN': '“{label}”中写的是 {quoted} 万元，但“{project}”的预算为 {budget} 万元',
+        'en-US': '“{label}” quotes {quoted} 万元, but the budget of “{project}” is {budget} 万元',
+      },
+    },
+    examples: { fail: '当年预算 49.24，年度目标：共70.34万元/年', pass: '预算数 9.20，年度目标：2023年预计投入9.2万元' },
+  },
+  check(context) {
+    for (const table of context.model.tables) {
+      if (table.kind !== 'indicators') continue;
+      for (const project of table.projects) {
+        if (!project.budget || (project.budgetUnit ?? table.moneyUnit ?? '万元') !== '万元') continue;
+        const texts: { cell: TextCell; label: string }[] =
+          table.layout === 'form'
+            ? table.formTexts.flatMap((t) => {
+                const label = targetLabel(t);
+                return label ? [{ cell: t.cell, label }] : [];
+              })
+            : project.yearTarget
+              ? [{ cell: project.yearTarget, label: '年度目标' }]
+              : [];
+        for (const { cell, label } of texts) {
+          const amounts = [...new Set([...cell.text.matchAll(AMOUNT)].map((m) => new Decimal(m[1]!).toString()))];
+          if (amounts.length !== 1) continue;
+          const quoted = new Decimal(amounts[0]!);
+          if (quoted.equals(project.budget.value)) continue;
+          context.report({
+            messageId: 'differs',
+            data: { label: label.replace(/\s+/g, ''), quoted: quoted.toString(), project: projectName(project), budget: money(project.budget.value) },
+            at: cell,
+            related: [project.budget],
+            tableId: table.id,
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
+import { isMoneyUnit, isRateUnit } from '../../indicator-value';
+import { forEachIndicator } from '../indicators';
+import type { Rule } from '../types';
+
+export const costUnitRule: Rule = {
+  id: 'unit/cost-unit',
+  family: 'unit',
+  defaultSeverity: 'error',
+  meta: {
+    description: {
+      'zh-CN': '成本指标的计量单位应为货币（元、万元、元/人、万元/年 …）或比率（%）。',
+      'en-US': 'A cost indicator is measured in money (元, 万元, 元/人, 万元/年 …) or as a rate (%).',
+    },
+    why: {
+      'zh-CN': '“邮寄成本 … 套”“财政负担成本 = 40000 人/年”无法与预算对照，成本控制目标形同虚设。',
+      'en-US': '"邮寄成本 … 套" or "财政负担成本 = 40000 人/年" cannot be compared with the budget: the cost control means nothing.',
+    },
+    messages: {
+      'not-money': {
+        'zh-CN': '成本指标“{name}”的单位“{unit}”不是货币或比率单位，应为元、万元或 %',
+        'en-US': 'The cost indicator “{name}” is measured in “{unit}”, not in money or a rate: use 元, 万元 or %',
+      },
+    },
+    examples: { fail: '邮寄成本 | 套 | ≥ | 10', pass: '邮寄成本 | 万元 | ≤ | 3' },
+  },
+  check(context) {
+    forEachIndicator(context, (indicator, _project, table) => {
+      const facts = factsOf(indicator);
+      const unit = facts.value.unit;
+      if (!facts.isCost || facts.value.declaredQualitative || unit === undefined) return;
+      if (facts.value.kind !== 'quantitative' && facts.value.kind !== 'missing-number') return;
+      if (isMoneyUnit(unit) || isRateUnit(unit)) return;
+      context.report({ messageId: 'not-money', data: { name: indicatorName(indicator), unit }, at: indicator.unit ?? valueCell(indicator, table) });
+    });
+  },
+};

@@ -1,0 +1,39 @@
+import { cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
+import { forEachIndicator } from '../indicators';
+import type { Rule } from '../types';
+
+export const incompleteValueRule: Rule = {
+  id: 'value/incomplete',
+  family: 'value',
+  defaultSeverity: 'error',
+  meta: {
+    description: {
+      'zh-CN': '定量指标的指标值须有数值：只填了单位（“天”“%”“万元”）、只填了符号，或写成无法识别的文字（“天2”），都无法考核。',
+      'en-US': 'A quantitative indicator needs a number: a unit alone ("天", "%", "万元"), a comparator alone, or text that cannot be read ("天2") cannot be assessed.',
+    },
+    why: {
+      'zh-CN': '没有数值的目标无法在年底对照实际完成值，绩效目标表会被退回补填。',
+      'en-US': 'A target without a number cannot be compared with the result at year end; the table is sent back to be completed.',
+    },
+    messages: {
+      'no-number': { 'zh-CN': '“{name}”的指标值“{value}”缺少数值', 'en-US': 'The value “{value}” of “{name}” has no number' },
+      unparseable: { 'zh-CN': '“{name}”的指标值“{value}”无法识别为“符号 + 数值 + 单位”', 'en-US': 'The value “{value}” of “{name}” cannot be read as comparator + number + unit' },
+      'no-value': { 'zh-CN': '“{name}”是定量指标（{hint}），但没有填写指标值', 'en-US': '“{name}” is quantitative ({hint}) but has no value' },
+    },
+    examples: { fail: '中心及窗口运转 | 天', pass: '中心及窗口运转 | ≥250天' },
+  },
+  check(context) {
+    forEachIndicator(context, (indicator, _project, table) => {
+      const facts = factsOf(indicator);
+      const { kind, declaredQualitative } = facts.value;
+      if (declaredQualitative || !indicator.level3) return;
+      const data = { name: indicatorName(indicator), value: cellText(indicator.value) };
+      if (kind === 'missing-number') context.report({ messageId: 'no-number', data, at: valueCell(indicator, table) });
+      else if (kind === 'unparseable') context.report({ messageId: 'unparseable', data, at: valueCell(indicator, table) });
+      else if (kind === 'empty' && (facts.value.comparator !== undefined || facts.value.declaredQuantitative)) {
+        const hint = facts.value.comparator ? `${facts.value.comparator}` : '定量';
+        context.report({ messageId: 'no-value', data: { name: indicatorName(indicator), hint }, at: valueCell(indicator, table) });
+      }
+    });
+  },
+};

@@ -1,0 +1,37 @@
+import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
+import { forEachIndicator } from '../indicators';
+import type { Rule } from '../types';
+
+export const rateRangeRule: Rule = {
+  id: 'value/rate-range',
+  family: 'value',
+  defaultSeverity: 'error',
+  meta: {
+    description: {
+      'zh-CN': '比率类指标（%，满意度、合格率、覆盖率等）的目标值应在 0%–100% 之间；增长、提高类指标除外。',
+      'en-US': 'A rate target (%, satisfaction, pass rate, coverage …) lies between 0 % and 100 %; growth and improvement rates excepted.',
+    },
+    why: {
+      'zh-CN': '满意度“≥ 665%”、合格率“= 200%”不可能达到，通常是把权重或其他数字填进了指标值。',
+      'en-US': 'A satisfaction of "≥ 665 %" or a pass rate of "= 200 %" cannot be reached: usually a weight or another number typed into the value.',
+    },
+    messages: {
+      'out-of-range': {
+        'zh-CN': '“{name}”的目标值为 {value}，比率应在 0%–100% 之间',
+        'en-US': 'The target of “{name}” is {value}; a rate lies between 0 % and 100 %',
+      },
+    },
+    examples: { fail: '服务对象满意度 ≥ 665 %', pass: '服务对象满意度 ≥ 95 %' },
+  },
+  check(context) {
+    forEachIndicator(context, (indicator, _project, table) => {
+      const facts = factsOf(indicator);
+      const { number, unit } = facts.value;
+      if (number === undefined || unit !== '%' || facts.isGrowth) return;
+      if (number.gt(100) || number.lt(0)) {
+        const shown = [facts.value.comparator ?? '', number.toString(), '%'].join(' ').trim();
+        context.report({ messageId: 'out-of-range', data: { name: indicatorName(indicator), value: shown }, at: valueCell(indicator, table), related: indicator.unit ? [indicator.unit] : [] });
+      }
+    });
+  },
+};
