@@ -72,7 +72,10 @@ export function factsOf(indicator: Indicator): IndicatorFacts {
 
 /** Where a finding about the indicator's value points: the value cell, else the comparator, unit or name. */
 export function valueCell(indicator: Indicator, table: IndicatorTable): CellPos {
-  return indicator.value ?? indicator.comparator ?? indicator.unit ?? indicator.level3 ?? rowCell(indicator, table);
+  if (indicator.value) return indicator.value;
+  // An empty value cell is still where the value belongs.
+  if (table.columns.value !== undefined) return { sheet: table.sheet, row: indicator.row, col: table.columns.value + indicator.shift };
+  return indicator.comparator ?? indicator.unit ?? indicator.level3 ?? rowCell(indicator, table);
 }
 
 export function rowCell(indicator: Indicator, table: IndicatorTable): CellPos {
