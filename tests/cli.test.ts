@@ -138,7 +138,7 @@ describe('unreadable input: exit 2, one line naming the file, the other files st
 describe('usage errors exit 2 with the reason and the usage', () => {
   test.each([
     [[], 'no file or folder given'],
-    [['x.xlsx', '--format', 'xml'], '--format must be text or json'],
+    [['x.xlsx', '--format', 'xml'], '--format must be text, json or sarif'],
     [['x.xlsx', '--locale', 'fr-FR'], '--locale must be zh-CN or en-US'],
     [['x.xlsx', '--bogus'], "Unknown option '--bogus'"],
   ])('%j', async (args, reason) => {

@@ -1,12 +1,27 @@
 #!/usr/bin/env node
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_RULES, Config, Locale, LOCALES, checkGrids, parseConfig } from '../validation';
 import { FileResult, formatJson, formatText } from './format';
 import { UnreadableWorkbookError, readWorkbookGrids } from './read-xlsx';
+import { toSarif } from './sarif';
 
-const USAGE = `用法 Usage: budget-check <文件或文件夹 files or folders…> [--format text|json] [--locale zh-CN|en-US] [--config config.json]
+const VERSION = packageVersion();
+
+/** The version in budget-check's package.json, found from here whether run from src/ (tests) or dist/. */
+function packageVersion(): string {
+  for (let dir = __dirname, i = 0; i < 5; dir = dirname(dir), i++) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === 'budget-check' && pkg.version) return pkg.version;
+  }
+  return '0.0.0';
+}
+
+const USAGE = `用法 Usage: budget-check <文件或文件夹 files or folders…> [--format text|json|sarif] [--locale zh-CN|en-US] [--config config.json]
 
 检查 .xlsx 工作簿中的预算绩效目标表和部门预算公开表。
 Checks budget performance-target and budget-disclosure tables in .xlsx workbooks.
@@ -19,7 +34,7 @@ const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et'];
 
 interface CliOptions {
   paths: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
   locale: Locale;
   config: Config;
 }
@@ -42,7 +57,7 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
   }
   if (parsed.values.help) return 'help';
   const format = parsed.values.format;
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   const locale = parsed.values.locale as Locale;
   if (!LOCALES.includes(locale)) throw new UsageError(`--locale must be zh-CN or en-US, not "${String(locale)}"`);
   if (parsed.positionals.length === 0) throw new UsageError('no file or folder given');
@@ -137,12 +152,18 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
   const results: FileResult[] = [];
   for (const file of files) results.push(await checkFile(file, options.config, options.locale));
   for (const result of results) if (result.error) err(`budget-check: ${result.file}: ${result.error}\n`);
-  out(options.format === 'json' ? formatJson(results) : formatText(results, options.locale));
+  if (options.format === 'sarif') out(`${JSON.stringify(toSarif(results, options.locale, VERSION), null, 2)}\n`);
+  else out(options.format === 'json' ? formatJson(results) : formatText(results, options.locale));
   if (results.some((r) => r.error)) return 2;
   return results.some((r) => r.report!.summary.error > 0) ? 1 : 0;
 }
 
 if (require.main === module) {
+  // `budget-check … | head` closes the pipe early: stop quietly, like other command-line tools.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   run(
     process.argv.slice(2),
     (text) => process.stdout.write(text),
