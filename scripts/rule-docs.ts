@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_OPTIONS, PROFILES } from '../src/validation/config';
 import { ALL_RULES } from '../src/validation/rules';
 import { RULE_FAMILIES } from '../src/validation/rules/types';
 
@@ -24,6 +25,13 @@ export function renderRuleDocs(): string {
   for (const rule of ALL_RULES) {
     lines.push(`| [\`${rule.id}\`](#${anchor(rule.id)}) | ${SEVERITY_ZH[rule.defaultSeverity]} ${rule.defaultSeverity} | ${rule.meta.description['zh-CN']} |`);
   }
+  lines.push('', '## 配置档 Profiles', '', '`"profile"` in the config picks the framework and region conventions; `options` and `rules` override it.', '');
+  lines.push('| profile | 说明 | Description | options |', '|---|---|---|---|');
+  for (const profile of Object.values(PROFILES)) {
+    const options = Object.entries(profile.options).map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``).join(', ') || '—';
+    lines.push(`| \`${profile.id}\` | ${profile.description['zh-CN']} | ${profile.description['en-US']} | ${options} |`);
+  }
+  lines.push('', 'Default options 默认选项: ' + Object.entries(DEFAULT_OPTIONS).map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``).join(', '));
   for (const family of RULE_FAMILIES) {
     const rules = ALL_RULES.filter((r) => r.family === family);
     if (rules.length === 0) continue;

@@ -24,6 +24,8 @@ describe('indicator tables', () => {
       ['满意度指标(10分)', '服务对象满意度指标', '群众满意度', '≥', 90, '%', 10],
     ];
     const report = await checkSheet(rows, ['A4:A7', 'B4:B5']);
+    // A correct table from another province: no finding from any rule.
+    expect(report.findings).toEqual([]);
     expect(report.tables).toHaveLength(1);
     expect(report.tables[0]!.projects).toEqual([{ name: '农村公路养护', budget: '120.00', indicators: 7, weightTotal: '100' }]);
     expect(ofFamily(report, 'sum', 'weight')).toEqual([]);
@@ -53,6 +55,7 @@ describe('indicator tables', () => {
       ['成本指标', '经济成本指标', '单井造价', '定量', '≤', 3.5, '万元', 10],
     ];
     const report = await checkSheet(rows, ['A1:A2', 'B1:B2', 'C1:C2', 'D1:D2', 'E1:F1', 'G1:G2', 'H1:H2']);
+    expect(report.findings).toEqual([]);
     expect(report.tables).toHaveLength(1);
     expect(report.tables[0]!.projects![0]).toMatchObject({ indicators: 4, weightTotal: '90' });
     expect(ofFamily(report, 'sum', 'weight')).toEqual([]);
