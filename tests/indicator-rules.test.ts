@@ -41,6 +41,7 @@ test.each([
   ['value/qualitative-mixed', replace(4, { 6: '项' }), 'G7'],
   ['value/incomplete', replace(0, { 5: null }), 'F3'],
   ['value/incomplete', replace(0, { 4: null, 5: '天2' }), 'F3'],
+  ['value/incomplete', replace(0, { 5: '较多' }), 'F3'],
   ['value/satisfaction-floor', replace(5, { 5: 70 }), 'F8'],
   ['unit/cost-unit', replace(3, { 6: '套' }), 'G6'],
   ['unit/count-percent', replace(0, { 6: '%', 5: 90 }), 'G3'],

@@ -18,6 +18,10 @@ export const incompleteValueRule: Rule = {
     messages: {
       'no-number': { 'zh-CN': '“{name}”的指标值“{value}”缺少数值', 'en-US': 'The value “{value}” of “{name}” has no number' },
       unparseable: { 'zh-CN': '“{name}”的指标值“{value}”无法识别为“符号 + 数值 + 单位”', 'en-US': 'The value “{value}” of “{name}” cannot be read as comparator + number + unit' },
+      text: {
+        'zh-CN': '“{name}”是定量指标，但指标值“{value}”是文字，应为“符号 + 数值 + 单位”',
+        'en-US': '“{name}” is quantitative but its value “{value}” is text: write comparator + number + unit',
+      },
       'no-value': { 'zh-CN': '“{name}”是定量指标（{hint}），但没有填写指标值', 'en-US': '“{name}” is quantitative ({hint}) but has no value' },
     },
     examples: { fail: '中心及窗口运转 | 天', pass: '中心及窗口运转 | ≥250天' },
@@ -30,7 +34,10 @@ export const incompleteValueRule: Rule = {
       const data = { name: indicatorName(indicator), value: cellText(indicator.value) };
       if (kind === 'missing-number') context.report({ messageId: 'no-number', data, at: valueCell(indicator, table) });
       else if (kind === 'unparseable') context.report({ messageId: 'unparseable', data, at: valueCell(indicator, table) });
-      else if (kind === 'empty' && (facts.value.comparator !== undefined || facts.value.declaredQuantitative)) {
+      else if (kind === 'qualitative' && (facts.value.declaredQuantitative || facts.value.comparator !== undefined)) {
+        // "定量" (or a ≥ / ≤ sign) with a phrase for a value: there is nothing to compare.
+        context.report({ messageId: 'text', data, at: valueCell(indicator, table) });
+      } else if (kind === 'empty' && (facts.value.comparator !== undefined || facts.value.declaredQuantitative)) {
         const hint = facts.value.comparator ? `${facts.value.comparator}` : '定量';
         context.report({ messageId: 'no-value', data: { name: indicatorName(indicator), hint }, at: valueCell(indicator, table) });
       }
