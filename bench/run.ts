@@ -12,25 +12,28 @@ import { readWorkbookGrids } from '../src/cli/read-xlsx';
 import { checkGrids, type CellValue, type Grid } from '../src/validation';
 import { parseNumberText } from '../src/validation/normalize';
 
-const LEVELS: [string, string, string, string][] = [
-  ['产出指标', '数量指标', '≥', '个'],
-  ['产出指标', '质量指标', '≥', '%'],
-  ['产出指标', '时效指标', '≤', '天'],
-  ['成本指标', '经济成本指标', '≤', '万元'],
-  ['效益指标', '社会效益指标', '≥', '%'],
-  ['满意度指标', '服务对象满意度指标', '≥', '%'],
+/** A correct project of six indicators: 一级, 二级, comparator, value, unit, direction. */
+const LEVELS: [string, string, string, number, string, string][] = [
+  ['产出指标', '数量指标', '≥', 120, '个', '正向指标'],
+  ['产出指标', '质量指标', '≥', 95, '%', '正向指标'],
+  ['产出指标', '时效指标', '≤', 30, '天', '反向指标'],
+  ['成本指标', '经济成本指标', '≤', 8, '万元', '反向指标'],
+  ['效益指标', '社会效益指标', '≥', 90, '%', '正向指标'],
+  ['满意度指标', '服务对象满意度指标', '≥', 90, '%', '正向指标'],
 ];
 
 export function indicatorGrid(rows: number): Grid {
   const cells: CellValue[][] = [['单位名称', '项目名称', '预算数', '年度目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '权重', '指标方向性']];
   const perProject = 6;
-  const projects = Math.ceil(rows / perProject);
+  // Whole projects only: a cut-off last project would be a (real) weight finding.
+  rows -= rows % perProject;
+  const projects = rows / perProject;
   cells.push(['001-某县财政局', null, projects * 10, null, null, null, null, null, null, null, null, null]);
   for (let r = 0; r < rows; r++) {
     const first = r % perProject === 0;
-    const [l1, l2, cmp, unit] = LEVELS[r % perProject]!;
+    const [l1, l2, cmp, value, unit, direction] = LEVELS[r % perProject]!;
     const weight = r % perProject === 0 ? 20 : r % perProject === 5 ? 10 : 15;
-    cells.push([null, first ? `项目${r / perProject}` : null, first ? 10 : null, first ? '完成年度任务' : null, l1, l2, `指标${r}`, cmp, 95, unit, weight, '正向指标']);
+    cells.push([null, first ? `项目${r / perProject}` : null, first ? 10 : null, first ? '完成年度任务' : null, l1, l2, `指标${r}`, cmp, value, unit, weight, direction]);
   }
   return { sheet: '绩效目标', cells };
 }

@@ -77,7 +77,21 @@ export function normalizeUnit(text: string | undefined, moneyContext = false): s
   return key;
 }
 
+const parsed = new Map<string, IndicatorValue>();
+const PARSED_LIMIT = 50_000;
+
+/** Parses a 指标值; the same few values ("≥95%", "优") repeat on many rows, so results are shared (read-only). */
 export function parseIndicatorValue(input: ValueInput): IndicatorValue {
+  const key = `${input.value ?? ''}\u0000${input.comparator ?? ''}\u0000${input.unit ?? ''}\u0000${input.valueType ?? ''}\u0000${input.moneyContext ? 1 : 0}`;
+  const cached = parsed.get(key);
+  if (cached) return cached;
+  const value = Object.freeze(parseUncached(input));
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  parsed.set(key, value);
+  return value;
+}
+
+function parseUncached(input: ValueInput): IndicatorValue {
   const text = normalizeText(input.value ?? '');
   const columnComparator = input.comparator !== undefined ? comparatorOf(input.comparator) : undefined;
   const typeKey = textKey(input.valueType ?? '');
