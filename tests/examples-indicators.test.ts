@@ -82,7 +82,6 @@ test('000: values with a unit but no number, "天2", 三级 under the wrong 二�
       'structure/misplaced-name 部门整体支出绩效目标表!D18',
       'structure/misplaced-name 部门整体支出绩效目标表!D20',
       'text/year 项目绩效目标表!D52', // 20232年1月
-      'text/year 项目绩效目标表!B55', // 长期目标 2022年乡镇政务服务管理
       'text/year 项目绩效目标表!D55', // 年度目标 2022年乡镇政务服务管理
     ].sort(),
   );

@@ -24,13 +24,15 @@ export interface IndicatorFacts {
   isGrowth: boolean;
   /** A count: 个数, 数量, 人次, 次数 … */
   isCount: boolean;
+  /** A cost measured in money: 经济成本 (or 成本 with no 二级); 社会成本 / 生态环境成本 have units of their own. */
+  isEconomicCost: boolean;
 }
 
 const COST_KINDS: ReadonlySet<Level2Kind> = new Set(['cost', 'economicCost', 'socialCost', 'ecoCost']);
 const COST_NAME = /成本|费用|经费|维护费|运行费|租金|工资|单价|造价|支出|预算|资金(?!到位)|投入|费$/;
 const REDUCTION = /减少|降低|节约|节省|压减|压缩|下降|控制率|降幅/;
-const GROWTH = /增长|增加|提高|提升|同比|环比|倍|增幅/;
-const TIME_NAME = /及时|时间|时限|时效|按时|准时|工作日|响应/;
+const GROWTH = /增长|增加|提高|提升|同比|环比|倍|增幅|较上年|上年比|比上年/;
+const TIME_NAME = /及时|时间|时限|时效|按时|准时|工作日|响应|进度/;
 const COUNT = /个数|数量|人次|次数|件数|户数|人数|台数|家数|场次|条数|篇数/;
 
 const cache = new WeakMap<Indicator, IndicatorFacts>();
@@ -43,7 +45,7 @@ export function factsOf(indicator: Indicator): IndicatorFacts {
   const level2 = indicator.level2 ? level2KindOf(indicator.level2.text) : undefined;
   const underBenefit = level1 === 'benefit' || level1 === 'satisfaction' || (level2 !== undefined && /Benefit|sustainability|satisfaction/.test(level2));
   const costByLevel = level1 === 'cost' || (level2 !== undefined && COST_KINDS.has(level2));
-  const nameIsRate = /率$|满意度$|满意率$/.test(name);
+  const nameIsRate = /率$|满意度$|满意率$|占比|比例|比重|覆盖面|程度|进度/.test(name);
   const moneyContext = costByLevel || COST_NAME.test(name) || isMoneyUnit(indicator.unit?.text);
   const value = parseIndicatorValue({
     value: indicator.value?.text,
@@ -52,8 +54,12 @@ export function factsOf(indicator: Indicator): IndicatorFacts {
     valueType: indicator.valueType?.text,
     moneyContext,
   });
-  // A rate or a time under 成本指标 (覆盖率, 工资发放及时, 费用收取时间) is misplaced, not a cost.
-  const isCost = !nameIsRate && !TIME_NAME.test(name) && (costByLevel || (!underBenefit && COST_NAME.test(name)));
+  // A rate or a time under 成本指标 (覆盖率, 工资发放及时, 费用收取时间) is misplaced, not a cost. The name alone
+  // makes a cost only where the 二级 says nothing (tables with one 指标 column): "补助资金发放户数" under
+  // 数量指标 is a count.
+  const unitKnownNotMoney = value.unit !== undefined && !isMoneyUnit(value.unit) && !isRateUnit(value.unit);
+  const nameMakesCost = level2 === undefined && !underBenefit && COST_NAME.test(name) && !COUNT.test(name) && !unitKnownNotMoney;
+  const isCost = !nameIsRate && !TIME_NAME.test(name) && (costByLevel || nameMakesCost);
   const facts: IndicatorFacts = {
     value,
     name,
@@ -64,7 +70,8 @@ export function factsOf(indicator: Indicator): IndicatorFacts {
     isSatisfaction: level1 === 'satisfaction' || level2 === 'satisfaction' || /满意/.test(name),
     isRate: isRateUnit(value.unit) || nameIsRate,
     isGrowth: GROWTH.test(name),
-    isCount: COUNT.test(name) && !nameIsRate,
+    isCount: COUNT.test(name) && !nameIsRate && !GROWTH.test(name),
+    isEconomicCost: costByLevel && level2 !== 'socialCost' && level2 !== 'ecoCost',
   };
   cache.set(indicator, facts);
   return facts;

@@ -16,8 +16,12 @@ export type ValueKind =
   | 'missing-number'
   /** A grade or a phrase: "优", "优良中差", "显著提升". */
   | 'qualitative'
-  /** A deadline: "2023年12月前", "12月底". */
+  /** A deadline: "2023年12月前", "12月底", "2023-12-31", "次年3月底前完成". */
   | 'date'
+  /** A target relative to a reference: "≤预算", "不低于上年", "不低于国家标准". */
+  | 'reference'
+  /** A range or ratio: "95%-100%", "6-9", "≥1:3". */
+  | 'range'
   | 'empty'
   /** Text mixing digits and words in a way that is no value: "天2", "1-2". */
   | 'unparseable';
@@ -36,6 +40,8 @@ export interface IndicatorValue {
   declaredQualitative: boolean;
   /** Marked 定量 by a 指标值类型 column. */
   declaredQuantitative: boolean;
+  /** The comparator column and the value disagree ("≥" in the column, "≤100" in the value). */
+  comparatorConflict?: { column: Comparator; value: Comparator };
   /** The value cell, normalized. */
   text: string;
 }
@@ -49,19 +55,36 @@ export interface ValueInput {
   moneyContext?: boolean;
 }
 
-const PREFIX = /^(≥|≤|>=|<=|=>|=<|==|大于等于|小于等于|不低于|不少于|不高于|不超过|不多于|大于|小于|等于|>|<|=)/;
+const PREFIX = /^(≥|≤|≧|≦|⩾|⩽|≮|≯|>=|<=|=>|=<|==|大于等于|小于等于|不低于|不少于|不高于|不超过|不多于|大于|小于|等于|控制在|达到|约|提高|提升|增加|增长|降低|减少|下降|压减|>|<|=)/;
+/** Comparators written after the number: "100万元以内", "200以上", "90%左右". */
+const SUFFIX = /(以内|以下|之内|以上|左右)$/;
+const SUFFIX_COMPARATOR: Record<string, Comparator> = { 以内: '≤', 以下: '≤', 之内: '≤', 以上: '≥', 左右: '=' };
+const REFERENCE = /^(预算|年初预算|年度预算|当年预算|批复预算|预算数|批复数|上年|上年度|去年|同期|国家标准|行业标准|标准|规定|计划|计划数|目标|合同|年度计划)/;
+const RANGE = /^[+-]?\d+(?:\.\d+)?%?\s*(?:-|~|～|—|至|到)\s*[+-]?\d+(?:\.\d+)?%?[^\d]{0,4}$|^\d+(?:\.\d+)?\s*[:：比]\s*\d+(?:\.\d+)?$/;
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
-const DATE = /^(\d{4}年)?(\d{1,2}月)?(\d{1,2}日)?(底|前|以前|之前|内|以内|末|中旬|上旬|下旬)?$/;
+/** A deadline in any of the usual spellings, after the words around it are removed. */
+function isDateText(text: string): boolean {
+  if (!/\d/.test(text) && !/(年底|月底|年内)/.test(text)) return false;
+  const rest = text
+    .replace(/^(次年|当年|本年|年内|全年|年底前?)/, '')
+    .replace(/(完成|办结|到位|实施|竣工|验收|交付|投入使用)$/, '')
+    .replace(/(底|初|末|中旬|上旬|下旬)?(前|以前|之前|内|以内|止)?$/, '');
+  return (
+    /^(\d{4}年)?(\d{1,2}(-\d{1,2})?月)?(\d{1,2}日)?$/.test(rest) && /[年月日]/.test(rest) ||
+    /^\d{4}[-./]\d{1,2}([-./]\d{1,2})?$/.test(rest) ||
+    rest === ''
+  );
+}
 
 /** Units the checker knows, in normalized form; anything else short and wordless is still a unit. */
-const UNIT = /^(%|‰|(亿|万|千|百)?(元|个|人|次|件|天|日|月|年|小时|分钟|周|台|套|条|篇|场|场次|人次|户|所|辆|家|项|批|册|期|份|座|处|间|亩|眼|公里|米|平方米|立方米|吨|张|本|部|名|棵|株|头|只|分|Mbps|GB|TB|M|G|km|m2|㎡)(\/[^\s\d]{1,6})?|(元|万元)\/(人|年|月|天|次|平方米|每项目|人\/年|人·年|亩|公里)|人\/年|次\/年|个\/年)$/i;
+const UNIT = /^(%|‰|(亿|千万|百万|万|千|百)?(元|元人民币|个|人|次|件|天|日|月|年|小时|分钟|周|台|套|条|篇|场|场次|人次|户|所|辆|家|项|批|册|期|份|座|处|间|亩|眼|公里|米|平方米|立方米|吨|张|本|部|名|棵|株|头|只|分|起|宗|例|分贝|个百分点|百分点|吨标准煤|Mbps|GB|TB|M|G|km|m2|㎡)(\/[^\s\d]{1,6})?|(元|万元)\/(人|年|月|天|次|平方米|每项目|人\/年|人·年|亩|公里)|人\/年|次\/年|个\/年)$/i;
 
 export function isKnownUnit(unit: string): boolean {
   return UNIT.test(unit);
 }
 
 export function isMoneyUnit(unit: string | undefined): boolean {
-  return unit !== undefined && /^(亿|万|千)?元(\/.*)?$/.test(unit);
+  return unit !== undefined && /^(亿|千万|百万|万|千)?元(人民币)?(\/.*)?$/.test(unit);
 }
 
 export function isRateUnit(unit: string | undefined): boolean {
@@ -71,8 +94,12 @@ export function isRateUnit(unit: string | undefined): boolean {
 /** "％" → "%", "万" → "万元" about money, spaces removed. */
 export function normalizeUnit(text: string | undefined, moneyContext = false): string | undefined {
   if (text === undefined) return undefined;
-  const key = textKey(text).replace(/^单位[:：]/, '');
-  if (key === '') return undefined;
+  const key = textKey(text)
+    .replace(/^单位[:：]/, '')
+    .replace(/^\((.*)\)$/, '$1');
+  // "/", "—", "无", "定性" in a unit column mean: no unit.
+  if (key === '' || /^[-—–―－/／\\]+$/.test(key) || /^(无|定性|不适用)$/.test(key)) return undefined;
+  if (/^(百分比|百分率|百分数)$/.test(key)) return '%';
   if (moneyContext && key === '万') return '万元';
   return key;
 }
@@ -109,25 +136,45 @@ function parseUncached(input: ValueInput): IndicatorValue {
   if (rest === '' || /^[…\.。·⋯]+$/.test(rest)) return { ...base, kind: 'empty', unit: columnUnit };
 
   let comparator: Comparator | undefined = base.comparator;
+  let written: Comparator | undefined;
   const prefix = PREFIX.exec(rest);
   if (prefix) {
-    const written = comparatorOf(prefix[1]!);
-    if (written && written !== '定性') comparator = written;
+    written = prefixComparator(prefix[1]!);
     rest = rest.slice(prefix[1]!.length);
   }
-  if (DATE.test(rest) && /\d[年月日]/.test(rest) && /\d{4}年|月/.test(rest)) return { ...base, kind: 'date', comparator, unit: columnUnit };
+  const suffix = SUFFIX.exec(rest);
+  if (suffix) {
+    written = written ?? SUFFIX_COMPARATOR[suffix[1]!];
+    rest = rest.slice(0, rest.length - suffix[1]!.length);
+  }
+  const conflict = written && base.comparator && written !== base.comparator && written !== '=' ? { column: base.comparator, value: written } : undefined;
+  comparator = written ?? comparator;
+  const withComparator = { ...base, comparator, comparatorConflict: conflict };
+  if (REFERENCE.test(rest)) return { ...withComparator, kind: 'reference', unit: columnUnit };
+  if (RANGE.test(rest)) return { ...withComparator, kind: 'range', unit: /%/.test(rest) ? '%' : columnUnit };
+  if (isDateText(rest) && rest !== '') return { ...withComparator, kind: 'date', unit: columnUnit };
   const number = NUMBER.exec(rest);
   if (number) {
     const ownUnit = normalizeUnit(rest.slice(number[0].length), input.moneyContext);
     const value = new Decimal(number[0].replace(/,/g, ''));
     if (ownUnit === undefined || isKnownUnit(ownUnit) || !/\d/.test(ownUnit)) {
-      return { ...base, kind: 'quantitative', comparator, number: value, ownUnit, unit: ownUnit ?? columnUnit };
+      return { ...withComparator, kind: 'quantitative', number: value, ownUnit, unit: ownUnit ?? columnUnit };
     }
-    return { ...base, kind: 'unparseable', comparator, unit: columnUnit };
+    return { ...withComparator, kind: 'unparseable', unit: columnUnit };
   }
-  if (rest === '') return { ...base, kind: 'missing-number', comparator, unit: columnUnit };
+  if (rest === '') return { ...withComparator, kind: 'missing-number', unit: columnUnit };
   const ownUnit = normalizeUnit(rest, input.moneyContext);
-  if (ownUnit !== undefined && isKnownUnit(ownUnit)) return { ...base, kind: 'missing-number', comparator, ownUnit, unit: ownUnit };
-  if (/\d/.test(rest)) return { ...base, kind: 'unparseable', comparator, unit: columnUnit };
-  return { ...base, kind: 'qualitative', comparator, unit: columnUnit };
+  if (ownUnit !== undefined && isKnownUnit(ownUnit)) return { ...withComparator, kind: 'missing-number', ownUnit, unit: ownUnit };
+  if (/\d/.test(rest)) return { ...withComparator, kind: 'unparseable', unit: columnUnit };
+  return { ...withComparator, kind: 'qualitative', unit: columnUnit };
+}
+
+function prefixComparator(prefix: string): Comparator | undefined {
+  if (prefix === '控制在') return '≤';
+  if (prefix === '达到') return '≥';
+  if (prefix === '约') return '=';
+  if (/^(提高|提升|增加|增长)$/.test(prefix)) return '≥';
+  if (/^(降低|减少|下降|压减)$/.test(prefix)) return '≤';
+  const comparator = comparatorOf(prefix);
+  return comparator && comparator !== '定性' ? comparator : undefined;
 }

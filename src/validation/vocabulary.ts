@@ -231,6 +231,7 @@ export function declaredScore(text: string): number | undefined {
 
 function stripScore(key: string): string {
   return key
+    .replace(/^([一二三四五六七八九十]+[、.．]|\d+[、.．]|[(（][一二三四五六七八九十\d]+[)）])/, '')
     .replace(/\(\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?分?\)分?$/, '')
     .replace(/\d+(?:\.\d+)?分$/, '');
 }
@@ -238,8 +239,8 @@ function stripScore(key: string): string {
 /** Comparator cell or prefix: ≥ ≤ = > < (and >=, ＞＝, 大于等于 …), or 定性. */
 export function comparatorOf(text: string): '≥' | '≤' | '=' | '>' | '<' | '定性' | undefined {
   const key = textKey(text);
-  if (/^(≥|>=|=>|大于等于|不低于|不少于)$/.test(key)) return '≥';
-  if (/^(≤|<=|=<|小于等于|不高于|不超过|不多于)$/.test(key)) return '≤';
+  if (/^(≥|≧|⩾|≮|>=|=>|大于等于|不低于|不少于|正向)$/.test(key)) return '≥';
+  if (/^(≤|≦|⩽|≯|<=|=<|小于等于|不高于|不超过|不多于|反向)$/.test(key)) return '≤';
   if (/^(=|==|等于)$/.test(key)) return '=';
   if (/^(>|大于)$/.test(key)) return '>';
   if (/^(<|小于)$/.test(key)) return '<';

@@ -119,7 +119,7 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
     else level2 = carried.level2;
 
     const onlyPlaceholder = level3 !== undefined && /^[…\.。·⋯]+$/.test(textKey(level3.text));
-    const valueCell = cell('value');
+    const valueCell = percentAware(view, cell('value'));
     const nameless = level3 === undefined || onlyPlaceholder;
 
     // Scores stated in their own columns: 一级指标 | 一级指标分值 | 二级指标 | 二级指标分值 | …
@@ -225,6 +225,15 @@ function isDepartmentForm(form: FormValue[], title: string | undefined): boolean
   return form.some((f) => f.field === 'name' && /^部门(\(单位\))?名称/.test(textKey(f.label)));
 }
 
+/** 0.95 shown as "95%" is the value 95 %, as the user sees it. */
+function percentAware(view: SheetView, cell: TextCell | undefined): TextCell | undefined {
+  if (!cell || !view.isPercentFormat(cell.row, cell.col)) return cell;
+  const value = view.number(cell.row, cell.col);
+  // Only a fraction is a percentage stored the Excel way; 95 formatted as "0%" was meant as 95.
+  if (value === null || value.abs().gt(1)) return cell;
+  return { ...cell, text: `${value.times(100).toString()}%` };
+}
+
 function isTotalText(text: string): boolean {
   return TOTAL_LABEL.test(textKey(text));
 }
@@ -248,7 +257,7 @@ function totalRowWeight(view: SheetView, row: number, header: IndicatorHeader, w
 function weightOf(view: SheetView, row: number, col: number | undefined): NumberCell | undefined {
   if (col === undefined || col < 0) return undefined;
   const value = view.number(row, col);
-  if (value !== null) return { sheet: view.name, row, col, value: view.isPercentFormat(row, col) ? value.times(100) : value };
+  if (value !== null) return { sheet: view.name, row, col, value: view.isPercentFormat(row, col) && value.abs().lte(1) ? value.times(100) : value };
   const percent = /^(\d+(?:\.\d+)?)%$/.exec(textKey(view.text(row, col)));
   return percent ? { sheet: view.name, row, col, value: new Decimal(percent[1]!) } : undefined;
 }

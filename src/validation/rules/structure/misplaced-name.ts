@@ -1,9 +1,10 @@
 import { factsOf, indicatorName } from '../../indicator-facts';
+import { isMoneyUnit } from '../../indicator-value';
 import { forEachIndicator } from '../indicators';
 import type { Rule } from '../types';
 
-const COST_WORDS = /预算|成本|费用|经费|资金(?!到位)|支出|万元/;
-const TIME_WORDS = /及时|时限|时效|按时|准时|时间|工作日|小时内|天内|日内|当天|当日|响应/;
+const COST_WORDS = /预算|成本|费用|经费|费$|补贴|补助|资金(?!到位|拨付|支付|发放)|支出|万元/;
+const TIME_WORDS = /及时|时限|时效|按时|准时|时间|工作日|小时内|天内|日内|当天|当日|响应|进度|拨付|支付|发放/;
 
 export const misplacedNameRule: Rule = {
   id: 'structure/misplaced-name',
@@ -38,7 +39,7 @@ export const misplacedNameRule: Rule = {
       const data = { name: indicatorName(indicator), level2: indicator.level2.text };
       if (facts.level2 === 'timeliness' && COST_WORDS.test(facts.name) && !TIME_WORDS.test(facts.name) && !/率$/.test(facts.name)) {
         context.report({ messageId: 'cost-under-time', data, at: indicator.level3, related: [indicator.level2] });
-      } else if (costLevel && TIME_WORDS.test(facts.name) && !COST_WORDS.test(facts.name)) {
+      } else if (costLevel && TIME_WORDS.test(facts.name) && !COST_WORDS.test(facts.name) && !isMoneyUnit(facts.value.unit)) {
         context.report({ messageId: 'time-under-cost', data, at: indicator.level3, related: [indicator.level2] });
       }
     });

@@ -5,8 +5,10 @@ import { targetLabel } from './year';
 import { projectName } from '../weight/sum';
 import type { Rule } from '../types';
 
-/** "投入9.2万元", "共70.34万元/年"; not "5万元/人/年" (a rate per person). */
-const AMOUNT = /(\d+(?:\.\d+)?)\s*万元(?!\s*\/\s*(?:人|个|户|次|平方米|件|台|辆|所|家))/g;
+/** "投入9.2万元", "共70.34万元/年"; not "5万元/人/年" or "0.1万元/亩" (rates per unit). */
+const AMOUNT = /(\d+(?:\.\d+)?)\s*万元(?!\s*\/\s*(?:人|个|户|次|平方米|件|台|辆|所|家|亩|公里|村|米|吨|头|只|座|套|项|场))/g;
+/** "每村补助5万元", "按5万元/公里标准", "总投资500万元", "在上年投入50万元的基础上": not this year's budget. */
+const NOT_THE_BUDGET = /(每[^，。；,;]{0,6}|按[^，。；,;]{0,6}|总投资|累计|上年|去年|往年|已投入|已完成)[^，。；,;]{0,6}$/;
 
 export const amountTextRule: Rule = {
   id: 'text/amount',
@@ -44,7 +46,13 @@ export const amountTextRule: Rule = {
               ? [{ cell: project.yearTarget, label: '年度目标' }]
               : [];
         for (const { cell, label } of texts) {
-          const amounts = [...new Set([...cell.text.matchAll(AMOUNT)].map((m) => new Decimal(m[1]!).toString()))];
+          const amounts = [
+            ...new Set(
+              [...cell.text.matchAll(AMOUNT)]
+                .filter((m) => !NOT_THE_BUDGET.test(cell.text.slice(Math.max(0, m.index! - 12), m.index!)))
+                .map((m) => new Decimal(m[1]!).toString()),
+            ),
+          ];
           if (amounts.length !== 1) continue;
           const quoted = new Decimal(amounts[0]!);
           if (quoted.equals(project.budget.value)) continue;

@@ -1,8 +1,13 @@
+import { factsOf, indicatorName } from '../../indicator-facts';
 import type { FormText, TextCell } from '../../model';
 import { textKey } from '../../normalize';
 import type { Rule } from '../types';
 
 const TARGET_LABEL = /(目标|概述|概况)$/;
+/** Only this year's target is expected to speak of this year; long-term targets and overviews may look back. */
+const YEAR_TARGET_LABEL = /^(年度|当年|本年度?|本年|年度绩效|当年绩效|当年整体绩效|整体绩效)?(绩效)?目标$/;
+/** "较2022年增长", "2022年结转", "2021年启动的续建项目": an earlier year mentioned on purpose. */
+const LOOKING_BACK = /(较|比|与|同)\s*$|^(度)?(结转|的基础|基础上|启动|续建|拖欠|尾款|以来|相比|同期|底|末)/;
 
 /** The label that makes a form text a target: the one left of it, or the one above it. */
 export function targetLabel(text: FormText): string | undefined {
@@ -24,6 +29,10 @@ export const yearRule: Rule = {
     },
     messages: {
       malformed: { 'zh-CN': '“{text}”中的年份“{year}”写错了', 'en-US': 'The year “{year}” in “{text}” is malformed' },
+      deadline: {
+        'zh-CN': '{year} 年度的表格中，“{name}”的完成时限是“{text}”，早于本年度',
+        'en-US': 'In a table for {year}, the deadline of “{name}” is “{text}”, before the year',
+      },
       'other-year': {
         'zh-CN': '{year} 年度的表格中，“{label}”写的是“{text}”（{other}）',
         'en-US': 'In a table for {year}, “{label}” says “{text}” ({other})',
@@ -38,6 +47,21 @@ export const yearRule: Rule = {
       if (table.columns.target !== undefined) {
         for (const project of table.projects) if (project.yearTarget) texts.push({ cell: project.yearTarget, label: '年度目标' });
       }
+      if (table.year !== undefined) {
+        for (const project of table.projects) {
+          for (const indicator of project.indicators) {
+            if (!indicator.value || factsOf(indicator).value.kind !== 'date') continue;
+            const deadline = /(\d{4})\s*[年.\-/]/.exec(indicator.value.text);
+            if (!deadline || Number(deadline[1]) >= table.year || Number(deadline[1]) < table.year - 10) continue;
+            context.report({
+              messageId: 'deadline',
+              data: { year: table.year, name: indicatorName(indicator), text: indicator.value.text },
+              at: indicator.value,
+              tableId: table.id,
+            });
+          }
+        }
+      }
       for (const { cell, label } of texts) {
         const short = cell.text.length > 40 ? `${cell.text.slice(0, 40)}…` : cell.text;
         const malformed = /(?<![\d.])(\d{5,})年/.exec(cell.text);
@@ -45,14 +69,22 @@ export const yearRule: Rule = {
           context.report({ messageId: 'malformed', data: { text: short, year: `${malformed[1]}年` }, at: cell, tableId: table.id });
           continue;
         }
-        if (table.year === undefined || !TARGET_LABEL.test(textKey(label))) continue;
-        const years = [...cell.text.matchAll(/(?<![\d.])(\d{4})\s*年/g)].map((m) => Number(m[1]));
-        // Earlier years in a target, and no mention of the table's own year: last year's text.
-        const earlier = years.filter((y) => y < table.year! && y > table.year! - 10);
+        if (table.year === undefined || !YEAR_TARGET_LABEL.test(textKey(label))) continue;
+        const mentions = [...cell.text.matchAll(/(?<![\d.])(\d{4})\s*年/g)].map((m) => ({
+          year: Number(m[1]),
+          before: cell.text.slice(Math.max(0, m.index! - 3), m.index!),
+          after: cell.text.slice(m.index! + m[0].length, m.index! + m[0].length + 4),
+        }));
+        const years = mentions.map((m) => m.year);
+        // A range that covers this year ("2022年至2024年") speaks of this year too.
+        const coversYear = /(\d{4})\s*年?\s*(至|到|—|-|~)\s*(\d{4})/.exec(cell.text);
+        if (coversYear && Number(coversYear[1]) <= table.year && Number(coversYear[3]) >= table.year) continue;
+        // Earlier years in this year's target, and no mention of the table's own year: last year's text.
+        const earlier = mentions.filter((m) => m.year < table.year! && m.year > table.year! - 10 && !LOOKING_BACK.test(m.before) && !LOOKING_BACK.test(m.after));
         if (earlier.length === 0 || years.includes(table.year)) continue;
         context.report({
           messageId: 'other-year',
-          data: { year: table.year, label: label.replace(/\s+/g, ''), text: short, other: { 'zh-CN': `${earlier[0]} 年`, 'en-US': String(earlier[0]) } },
+          data: { year: table.year, label: label.replace(/\s+/g, ''), text: short, other: { 'zh-CN': `${earlier[0]!.year} 年`, 'en-US': String(earlier[0]!.year) } },
           at: cell,
           tableId: table.id,
         });

@@ -26,7 +26,8 @@ export const unitMismatchRule: Rule = {
   check(context) {
     forEachIndicator(context, (indicator, _project, table) => {
       const { ownUnit, columnUnit } = factsOf(indicator).value;
-      if (!ownUnit || !columnUnit || ownUnit === columnUnit) return;
+      // "≥2次/年" with unit 次: the value states the unit more precisely.
+      if (!ownUnit || !columnUnit || ownUnit === columnUnit || ownUnit.startsWith(`${columnUnit}/`)) return;
       // "万" written in the value with 万元 in the column, "万件" with "件": the same unit said twice.
       if (ownUnit.startsWith('万') && (ownUnit === `万${columnUnit}` || ownUnit.slice(1) === columnUnit.replace(/^万/, ''))) return;
       context.report({

@@ -34,8 +34,8 @@ export const incompleteValueRule: Rule = {
       const data = { name: indicatorName(indicator), value: cellText(indicator.value) };
       if (kind === 'missing-number') context.report({ messageId: 'no-number', data, at: valueCell(indicator, table) });
       else if (kind === 'unparseable') context.report({ messageId: 'unparseable', data, at: valueCell(indicator, table) });
-      else if (kind === 'qualitative' && (facts.value.declaredQuantitative || facts.value.comparator !== undefined)) {
-        // "定量" (or a ≥ / ≤ sign) with a phrase for a value: there is nothing to compare.
+      else if (kind === 'qualitative' && (facts.value.declaredQuantitative || facts.value.comparator !== undefined || facts.isCount)) {
+        // "定量", a ≥ / ≤ sign, or a 数量指标 with a phrase for a value ("较多"): there is nothing to compare.
         context.report({ messageId: 'text', data, at: valueCell(indicator, table) });
       } else if (kind === 'empty' && (facts.value.comparator !== undefined || facts.value.declaredQuantitative)) {
         const hint = facts.value.comparator ? `${facts.value.comparator}` : '定量';

@@ -27,7 +27,11 @@ export const rateRangeRule: Rule = {
     forEachIndicator(context, (indicator, _project, table) => {
       const facts = factsOf(indicator);
       const { number, unit } = facts.value;
-      if (number === undefined || unit !== '%' || facts.isGrowth) return;
+      // "%" written, or a rate by its name with no unit at all ("服务对象满意度 ≥665").
+      const isPercent = unit === '%' || (unit === undefined && facts.isRate);
+      if (number === undefined || !isPercent || facts.isGrowth) return;
+      // Over-completion is possible (完成率 110 %); 200 % is not.
+      if (/完成率$/.test(facts.name) && number.lte(150) && number.gte(0)) return;
       if (number.gt(100) || number.lt(0)) {
         const shown = [facts.value.comparator ?? '', number.toString(), '%'].join(' ').trim();
         context.report({ messageId: 'out-of-range', data: { name: indicatorName(indicator), value: shown }, at: valueCell(indicator, table), related: indicator.unit ? [indicator.unit] : [] });
