@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLE_WORKBOOKS } from '../scripts/examples';
 import { writeWorkbook } from '../scripts/examples/render';
@@ -175,6 +175,11 @@ describe('usage errors exit 2 with the reason and the usage', () => {
 
 test('the installed binary runs as `budget-check` with the same exit codes', () => {
   const bin = join(__dirname, '..', 'dist', 'src', 'cli', 'main.js');
+  // npx runs the bin directly: it must be executable, with a node shebang.
+  expect(statSync(bin).mode & 0o111).not.toBe(0);
+  expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+  const direct = spawnSync(bin, [cleanFile], { encoding: 'utf8' });
+  expect(direct.status).toBe(0);
   const ok = spawnSync(process.execPath, [bin, cleanFile], { encoding: 'utf8' });
   expect(ok.status).toBe(0);
   const bad = spawnSync(process.execPath, [bin, examplesDir, '--format', 'json'], { encoding: 'utf8' });
