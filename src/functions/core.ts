@@ -1,0 +1,149 @@
+/**
+ * What the custom functions return, computed from the engine: no checking logic here, only the
+ * translation between Excel's arguments / results and the engine's grid / report.
+ */
+import Decimal from 'decimal.js';
+import { parseCellAddress, quoteSheetName } from '../validation/address';
+import { parseNumberText } from '../validation/normalize';
+import { PROFILE_IDS, parseConfig, type ConfigInput, type Locale } from '../validation/config';
+import type { CellValue, Grid } from '../validation/grid';
+import { parseIndicatorValue } from '../validation/indicator-value';
+import { checkGrids, type Report } from '../validation';
+
+/** Excel passes at most about 5 MB to a custom function; past this the task pane is the tool. */
+export const MAX_CELLS = 100_000;
+/** Excel's limit for the text in one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
+export class RangeTooLargeError extends Error {
+  constructor(readonly cells: number, locale: Locale) {
+    super(
+      locale === 'zh-CN'
+        ? `区域有 ${cells} 个单元格，超过函数上限 ${MAX_CELLS}，请使用“预算绩效表检查”任务窗格检查整张表`
+        : `The range has ${cells} cells, more than the ${MAX_CELLS} a function takes: check it from the Budget Check task pane`,
+    );
+  }
+}
+
+export class BadOptionsError extends Error {}
+
+/** "Sheet1!A1:F20", "'My Sheet'!B3" → sheet name and top-left cell. */
+export function parseParameterAddress(address: string | undefined): { sheet: string; row: number; col: number } {
+  if (!address) return { sheet: 'Sheet1', row: 0, col: 0 };
+  const bang = address.lastIndexOf('!');
+  const sheetPart = bang < 0 ? 'Sheet1' : address.slice(0, bang);
+  const sheet = sheetPart.startsWith("'") ? sheetPart.slice(1, -1).replace(/''/g, "'") : sheetPart;
+  const start = address.slice(bang + 1).split(':')[0]!;
+  const { row, col } = parseCellAddress(start);
+  return { sheet, row, col };
+}
+
+/** The range's values as a grid placed where they are on the sheet, so findings carry real addresses. */
+export function gridFromRange(values: unknown[][], address: string | undefined): Grid {
+  const origin = parseParameterAddress(address);
+  const cells: CellValue[][] = [];
+  for (let r = 0; r < origin.row; r++) cells.push([]);
+  for (const row of values) {
+    const out: CellValue[] = new Array<CellValue>(origin.col).fill(null);
+    for (const value of row) out.push(toCellValue(value));
+    cells.push(out);
+  }
+  return { sheet: origin.sheet, cells };
+}
+
+function toCellValue(value: unknown): CellValue {
+  if (value === '' || value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+export function cellCount(values: unknown[][]): number {
+  let count = 0;
+  for (const row of values) count += row.length;
+  return count;
+}
+
+/** options: a profile name ("legacy"), or a JSON config ({"rules":{"sum/rounding":"off"}}). */
+export function configFromOptions(options: string | undefined | null): ConfigInput {
+  const text = (options ?? '').trim();
+  if (text === '') return {};
+  if ((PROFILE_IDS as readonly string[]).includes(text)) return { profile: text as ConfigInput['profile'] };
+  try {
+    const config = JSON.parse(text) as ConfigInput;
+    parseConfig(config);
+    return config;
+  } catch {
+    throw new BadOptionsError(`options must be one of ${PROFILE_IDS.join(', ')} or a JSON config`);
+  }
+}
+
+function runEngine(values: unknown[][], address: string | undefined, options: string | undefined | null, locale: Locale): { report: Report; sheet: string } {
+  const cells = cellCount(values);
+  if (cells > MAX_CELLS) throw new RangeTooLargeError(cells, locale);
+  const grid = gridFromRange(values, address);
+  return { report: checkGrids([grid], { config: configFromOptions(options), locale }), sheet: grid.sheet };
+}
+
+const HEADERS: Record<Locale, string[]> = {
+  'zh-CN': ['级别', '单元格', '规则', '说明'],
+  'en-US': ['Severity', 'Cell', 'Rule', 'Message'],
+};
+const SEVERITY: Record<Locale, Record<'error' | 'warning' | 'info', string>> = {
+  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
+  'en-US': { error: 'error', warning: 'warning', info: 'info' },
+};
+
+/** BUDGET.CHECK: 级别 | 单元格 | 规则 | 说明, one row per finding; or one "✓" cell. */
+export function checkRange(values: unknown[][], address: string | undefined, options: string | undefined | null, locale: Locale): string[][] {
+  const { report, sheet } = runEngine(values, address, options, locale);
+  if (report.findings.length === 0) return [[locale === 'zh-CN' ? '✓ 无问题' : '✓ OK']];
+  const rows = report.findings.map((f) => [
+    SEVERITY[locale][f.severity],
+    f.sheet === sheet ? f.cell : `${quoteSheetName(f.sheet)}!${f.cell}`,
+    f.ruleId,
+    f.message.slice(0, MAX_CELL_TEXT),
+  ]);
+  return [HEADERS[locale], ...rows];
+}
+
+/** BUDGET.WEIGHTS: 项目 | 权重合计 | 状态, one row per project with weights. */
+export function weightsOfRange(values: unknown[][], address: string | undefined, locale: Locale): (string | number)[][] {
+  const { report } = runEngine(values, address, null, locale);
+  const header = locale === 'zh-CN' ? ['项目', '权重合计', '状态'] : ['Project', 'Weight total', 'Status'];
+  const rows: (string | number)[][] = [];
+  for (const table of report.tables) {
+    for (const project of table.projects ?? []) {
+      if (project.weightTotal === undefined) continue;
+      const problems = report.findings.filter((f) => f.ruleId.startsWith('weight/') && f.tableId === table.id && f.data.project === (project.name ?? f.data.project));
+      const status = problems.length === 0 ? (locale === 'zh-CN' ? '✓ 正确' : '✓ OK') : `✗ ${problems.map((p) => p.message).join('；')}`.slice(0, MAX_CELL_TEXT);
+      rows.push([project.name ?? '', Number(project.weightTotal), status]);
+    }
+  }
+  if (rows.length === 0) return [[locale === 'zh-CN' ? '未找到带权重的指标表' : 'No indicator table with weights found']];
+  return [header, ...rows];
+}
+
+const KIND: Record<Locale, Record<string, string>> = {
+  'zh-CN': { quantitative: '定量', 'missing-number': '缺少数值', qualitative: '定性', date: '时限', reference: '参照值', range: '区间', empty: '空', unparseable: '无法识别' },
+  'en-US': { quantitative: 'quantitative', 'missing-number': 'no number', qualitative: 'qualitative', date: 'deadline', reference: 'reference', range: 'range', empty: 'empty', unparseable: 'unparseable' },
+};
+
+/** BUDGET.PARSE: comparator | number | unit | kind for one 指标值. */
+export function parseValueText(text: unknown, locale: Locale): (string | number)[][] {
+  const parsed = parseIndicatorValue({ value: text === null || text === undefined ? '' : String(text) });
+  return [[parsed.comparator ?? '', parsed.number ? parsed.number.toNumber() : '', parsed.unit ?? '', KIND[locale][parsed.kind] ?? parsed.kind]];
+}
+
+/** BUDGET.SUMCHECK: total − Σ parts, exactly (decimal, not binary floating point); 0 when it adds up. */
+export function sumCheck(total: unknown, parts: unknown[][][]): number {
+  let sum = new Decimal(0);
+  for (const part of parts) for (const row of part) for (const value of row) sum = sum.plus(toDecimal(value));
+  return toDecimal(total).minus(sum).toNumber();
+}
+
+/** Numbers, numbers stored as text ("1,234.50", "５８２．０３"); anything else (blank, words) counts as 0, as in SUM. */
+function toDecimal(value: unknown): Decimal {
+  if (typeof value === 'number' && Number.isFinite(value)) return new Decimal(value.toPrecision(15));
+  if (typeof value === 'string') return parseNumberText(value) ?? new Decimal(0);
+  return new Decimal(0);
+}

@@ -1,0 +1,76 @@
+/**
+ * Budget Check as worksheet functions: =BUDGET.CHECK(A1:L60), =预算.检查表格(A1:L60) in Chinese Excel.
+ * Thin wrappers over ./core (which calls the engine); the metadata comes from these JSDoc comments
+ * (custom-functions-metadata-plugin), the Chinese names from ./localization.
+ */
+/* global CustomFunctions, Office */
+import type { Locale } from '../validation/config';
+import { BadOptionsError, RangeTooLargeError, checkRange, parseValueText, sumCheck, weightsOfRange } from './core';
+
+/** Office's display language: Chinese for zh-*, English otherwise. */
+function displayLocale(): Locale {
+  const language = typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined;
+  return typeof language === 'string' && /^en/i.test(language) ? 'en-US' : 'zh-CN';
+}
+
+/** Our errors as Excel errors (#VALUE! with the reason shown in the cell's error tooltip). */
+function asExcelError(error: unknown): never {
+  if (error instanceof RangeTooLargeError || error instanceof BadOptionsError) {
+    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, error.message);
+  }
+  throw error;
+}
+
+/**
+ * Checks the budget tables in a range and lists every problem: severity, cell, rule and message.
+ * @customfunction CHECK
+ * @param range The table to check: a performance target table or a budget table, with its header rows.
+ * @param [options] A profile (national-2021, legacy, execution-90) or a JSON configuration.
+ * @param invocation Invocation parameters.
+ * @requiresParameterAddresses
+ * @returns A table of findings (severity | cell | rule | message), or ✓ when there is none.
+ */
+export function check(range: any[][], options: string | null, invocation: CustomFunctions.Invocation): string[][] {
+  try {
+    return checkRange(range, invocation.parameterAddresses?.[0], options, displayLocale());
+  } catch (error) {
+    return asExcelError(error);
+  }
+}
+
+/**
+ * Sums the weights of each project in a performance target table and says whether they are right.
+ * @customfunction WEIGHTS
+ * @param range A performance target table with a weight column.
+ * @param invocation Invocation parameters.
+ * @requiresParameterAddresses
+ * @returns One row per project: project | weight total | status.
+ */
+export function weights(range: any[][], invocation: CustomFunctions.Invocation): any[][] {
+  try {
+    return weightsOfRange(range, invocation.parameterAddresses?.[0], displayLocale());
+  } catch (error) {
+    return asExcelError(error);
+  }
+}
+
+/**
+ * Reads one target value such as "≥30万件": comparator, number, unit and kind.
+ * @customfunction PARSE
+ * @param text A target value, e.g. ≥98%, ≤15万元 or 优.
+ * @returns One row: comparator | number | unit | kind.
+ */
+export function parse(text: any): any[][] {
+  return parseValueText(text, displayLocale());
+}
+
+/**
+ * The exact difference between a total and the sum of its parts (0 when it adds up), in decimal arithmetic.
+ * @customfunction SUMCHECK
+ * @param total The total.
+ * @param parts The parts: cells or ranges.
+ * @returns total − Σ parts.
+ */
+export function sumcheck(total: number, ...parts: any[][][]): number {
+  return sumCheck(total, parts);
+}

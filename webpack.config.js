@@ -1,0 +1,62 @@
+/* eslint-disable no-undef */
+/**
+ * The add-in bundle, laid out like the official "Excel custom functions with a shared runtime" template:
+ * functions.js + functions.json (from the JSDoc, by custom-functions-metadata-plugin) + functions-zh-CN.json
+ * (the Chinese names) + the shared runtime page taskpane.html, served over https on localhost:3000.
+ */
+const path = require('path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { sources, Compilation } = require('webpack');
+
+/** Writes functions-zh-CN.json from the generated functions.json (Excel localizes from a second metadata file). */
+class LocalizedMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('LocalizedMetadataPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'LocalizedMetadataPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const english = compilation.getAsset('functions.json');
+        if (!english) return;
+        // The localization table is TypeScript, compiled by `tsc` before webpack runs (npm run build).
+        const { localizeMetadata } = require('./dist/src/functions/localization.js');
+        compilation.emitAsset('functions-zh-CN.json', new sources.RawSource(localizeMetadata(english.source.source().toString())));
+      });
+    });
+  }
+}
+
+async function httpsOptions() {
+  const devCerts = require('office-addin-dev-certs');
+  const options = await devCerts.getHttpsServerOptions();
+  return { ca: options.ca, key: options.key, cert: options.cert };
+}
+
+module.exports = async (env, options) => {
+  return {
+    devtool: 'source-map',
+    entry: { functions: './src/functions/functions.ts' },
+    output: { path: path.resolve(__dirname, 'dist/addin'), filename: '[name].js', clean: true },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.addin.json' } } }],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new LocalizedMetadataPlugin(),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/functions/taskpane.html', chunks: ['functions'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'manifest.xml', to: 'manifest.xml' },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: { directory: path.resolve(__dirname, 'dist/addin') },
+      server: { type: 'https', options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await httpsOptions() },
+      port: process.env.npm_package_config_dev_server_port || 3000,
+    },
+  };
+};
