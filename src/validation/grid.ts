@@ -1,6 +1,6 @@
 /**
  * The engine's input: one sheet as a 2-D array of cell values, its merged ranges and (optionally) its
- * number formats. Produced by the CLI (exceljs) and by the task pane (Office.js); nothing here knows
+ * number formats. Produced by the CLI (exceljs) and by the task pane (the Office JavaScript API); nothing here knows
  * where it came from.
  */
 
@@ -49,7 +49,7 @@ export function isExcelError(value: CellValue | undefined): value is ExcelErrorV
   return typeof value === 'object' && value !== null && typeof (value as ExcelErrorValue).error === 'string';
 }
 
-/** "#REF!" and friends, as Office.js returns them in `values` (a plain string). */
+/** "#REF!" and friends, as the Office JavaScript API returns them in `values` (a plain string). */
 export function asExcelErrorString(value: string): string | undefined {
   return (EXCEL_ERROR_CODES as readonly string[]).includes(value) ? value : undefined;
 }

@@ -1,4 +1,4 @@
-/** Public API of the validation engine. Pure TypeScript: no Office.js, no DOM, no fs. */
+/** Public API of the validation engine. Pure TypeScript: no Office API, no DOM, no fs. */
 export { checkGrids, checkModel } from './engine';
 export type { CheckOptions } from './engine';
 export { ConfigSchema, parseConfig, LOCALES, SEVERITIES } from './config';
