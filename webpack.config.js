@@ -4,6 +4,8 @@
  * functions.js + functions.json (from the JSDoc, by custom-functions-metadata-plugin) + functions-zh-CN.json
  * (the Chinese names) + the shared runtime page taskpane.html, served over https on localhost:3000.
  */
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
@@ -27,8 +29,17 @@ class LocalizedMetadataPlugin {
 
 async function httpsOptions() {
   const devCerts = require('office-addin-dev-certs');
-  const options = await devCerts.getHttpsServerOptions();
-  return { ca: options.ca, key: options.key, cert: options.cert };
+  try {
+    const options = await devCerts.getHttpsServerOptions();
+    return { ca: options.ca, key: options.key, cert: options.cert };
+  } catch (error) {
+    // Linux without sudo (containers, CI): the CA cannot be installed, but the certificate was generated.
+    const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+    const read = (file) => fs.readFileSync(path.join(dir, file));
+    if (!fs.existsSync(path.join(dir, 'localhost.crt'))) throw error;
+    console.warn(`office-addin-dev-certs: ${String(error.message).split('\n')[0]} Serving with the development certificate, which this machine does not trust.`);
+    return { ca: read('ca.crt'), key: read('localhost.key'), cert: read('localhost.crt') };
+  }
 }
 
 module.exports = async (env, options) => {
