@@ -7,6 +7,10 @@ import { ALL_RULES, Config, Locale, LOCALES, checkGrids, parseConfig } from '../
 import { FileResult, formatJson, formatText } from './format';
 import { UnreadableWorkbookError, readWorkbookGrids } from './read-xlsx';
 import { toSarif } from './sarif';
+import { renderPlan } from './template';
+import ExcelJS from 'exceljs';
+import { buildPlan } from '../templates/build';
+import { TEMPLATES, templateById } from '../templates/definitions';
 
 const VERSION = packageVersion();
 
@@ -25,6 +29,8 @@ const USAGE = `用法 Usage: budget-check <文件或文件夹 files or folders�
 
 检查 .xlsx 工作簿中的预算绩效目标表和部门预算公开表。
 Checks budget performance-target and budget-disclosure tables in .xlsx workbooks.
+
+模板 Templates: budget-check template --list | budget-check template <name> -o file.xlsx
 
 退出码 Exit codes: 0 无错误 no error finding · 1 有错误 error findings · 2 用法错误或文件无法读取 usage error or unreadable input`;
 
@@ -129,7 +135,46 @@ export async function checkFile(file: string, config: Config, locale: Locale): P
   }
 }
 
+const TEMPLATE_USAGE = `用法 Usage: budget-check template --list
+       budget-check template <模板 name> -o <文件 file.xlsx> [--force]`;
+
+/** `budget-check template …`: the standard tables as new workbooks. */
+async function runTemplate(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { list: { type: 'boolean' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } } });
+  } catch (error) {
+    err(`budget-check: ${error instanceof Error ? error.message : String(error)}\n\n${TEMPLATE_USAGE}\n`);
+    return 2;
+  }
+  if (parsed.values.list) {
+    for (const t of TEMPLATES) out(`${t.id.padEnd(18)}${t.description['zh-CN']}  ${t.description['en-US']}\n`);
+    return 0;
+  }
+  const [id] = parsed.positionals;
+  const definition = id ? templateById(id) : undefined;
+  if (!definition) {
+    err(`budget-check: ${id ? `unknown template "${id}"` : 'no template named'}; see budget-check template --list\n\n${TEMPLATE_USAGE}\n`);
+    return 2;
+  }
+  const output = parsed.values.output;
+  if (!output) {
+    err(`budget-check: -o <file.xlsx> is required\n\n${TEMPLATE_USAGE}\n`);
+    return 2;
+  }
+  if (existsSync(output) && !parsed.values.force) {
+    err(`budget-check: ${output} exists; not overwritten (use --force)\n`);
+    return 2;
+  }
+  const workbook = new ExcelJS.Workbook();
+  const sheet = renderPlan(workbook, buildPlan(definition));
+  await workbook.xlsx.writeFile(output);
+  out(`${output}: ${sheet.name}\n`);
+  return 0;
+}
+
 export async function run(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  if (argv[0] === 'template') return runTemplate(argv.slice(1), out, err);
   let options: CliOptions | 'help';
   try {
     options = await parseCli(argv);

@@ -1,0 +1,147 @@
+/**
+ * Every template, written by `budget-check template <id> -o file.xlsx` and opened with exceljs:
+ * merges, dropdowns (list sources, the dependent 二级 list), the hidden list sheet and its names,
+ * formulas, number formats, frozen header and print setup.
+ */
+import ExcelJS from 'exceljs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { run } from '../src/cli/main';
+import { TEMPLATES } from '../src/templates/definitions';
+import { LIST_SHEET } from '../src/templates/lists';
+import { uniqueSheetName } from '../src/templates/plan';
+import { tempDir } from './helpers';
+
+const dir = tempDir();
+const books = new Map<string, ExcelJS.Workbook>();
+
+beforeAll(async () => {
+  for (const t of TEMPLATES) {
+    const file = join(dir, `${t.id}.xlsx`);
+    const code = await run(['template', t.id, '-o', file], () => undefined, () => undefined);
+    expect(code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    books.set(t.id, workbook);
+  }
+});
+
+type Validation = { type: string; formulae: string[]; showErrorMessage?: boolean };
+function validations(sheet: ExcelJS.Worksheet): Record<string, Validation> {
+  return (sheet as unknown as { dataValidations: { model: Record<string, Validation> } }).dataValidations.model;
+}
+const formulaAt = (sheet: ExcelJS.Worksheet, a1: string) => (sheet.getCell(a1).value as ExcelJS.CellFormulaValue | null)?.formula;
+
+test('template --list names every template; an unknown one, a missing -o or an existing file is refused', async () => {
+  let listed = '';
+  expect(await run(['template', '--list'], (t) => (listed += t), () => undefined)).toBe(0);
+  for (const t of TEMPLATES) expect(listed).toContain(t.id);
+  let error = '';
+  expect(await run(['template', 'nope', '-o', join(dir, 'x.xlsx')], () => undefined, (t) => (error += t))).toBe(2);
+  expect(error).toContain('unknown template "nope"');
+  expect(await run(['template', 'sangong'], () => undefined, () => undefined)).toBe(2);
+  const existing = join(dir, 'sangong.xlsx');
+  error = '';
+  expect(await run(['template', 'sangong', '-o', existing], () => undefined, (t) => (error += t))).toBe(2);
+  expect(error).toContain('not overwritten');
+  expect(existsSync(existing)).toBe(true);
+});
+
+describe.each(['project-2021', 'project-legacy', 'department'])('%s', (id) => {
+  test('title merged across, header frozen, A4 fit to width, print titles', () => {
+    const sheet = books.get(id)!.worksheets[0]!;
+    expect(sheet.model.merges).toContain('A1:H1');
+    const header = sheet.getColumn(1).values.findIndex((v) => v === '一级指标');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${header}:${header}` });
+  });
+
+  test('dropdowns: 一级 from the profile, 二级 dependent on 一级, 指标性质, 单位 (free text allowed), 方向性', () => {
+    const workbook = books.get(id)!;
+    const sheet = workbook.worksheets[0]!;
+    const header = sheet.getColumn(1).values.findIndex((v) => v === '一级指标');
+    const model = validations(sheet);
+    // exceljs reads a range's rule back as one entry per cell; the file holds one rule per range.
+    const byColumn = (col: string) => {
+      expect(model[`${col}${header + 15}`]).toEqual(model[`${col}${header + 1}`]);
+      return model[`${col}${header + 1}`];
+    };
+    expect(byColumn('A')?.formulae).toEqual([id === 'project-legacy' ? '一级指标列表_旧版' : '一级指标列表']);
+    expect(byColumn('B')?.formulae).toEqual([`INDIRECT($A${header + 1})`]);
+    expect(byColumn('D')?.formulae).toEqual(['指标性质列表']);
+    // 单位: no error alert (absent = off in the file), so text outside the list is still accepted.
+    expect(byColumn('F')?.formulae).toEqual(['计量单位列表']);
+    expect(byColumn('F')?.showErrorMessage).toBeFalsy();
+    expect(byColumn('A')?.showErrorMessage).toBe(true);
+    expect(byColumn('H')?.formulae).toEqual(['指标方向性列表']);
+    // The lists: a hidden sheet, with a name for each list; a 二级 list named after each 一级.
+    const lists = workbook.getWorksheet(LIST_SHEET)!;
+    expect(lists.state).toBe('hidden');
+    const names = workbook.definedNames.model.map((n: { name: string; ranges: string[] }) => [n.name, n.ranges[0]]);
+    expect(names).toContainEqual(['产出指标', `'${LIST_SHEET}'!$C$2:$C$6`]);
+    expect(names).toContainEqual(['一级指标列表', `'${LIST_SHEET}'!$A$2:$A$5`]);
+    expect(lists.getColumn(3).values.slice(1)).toEqual(['产出指标', '数量指标', '质量指标', '时效指标', '成本指标']);
+  });
+
+  test('formulas: the weight total, its status, the live check, and form totals', () => {
+    const sheet = books.get(id)!.worksheets[0]!;
+    const totalRow = sheet.getColumn(1).values.findIndex((v) => v === '权重合计');
+    const header = sheet.getColumn(1).values.findIndex((v) => v === '一级指标');
+    expect(formulaAt(sheet, `G${totalRow}`)).toBe(`SUM(G${header + 1}:G${totalRow - 1})`);
+    expect(formulaAt(sheet, `H${totalRow}`)).toMatch(id === 'department' ? /^IF\(OR\(G\d+=100,G\d+=90\)/ : /^IF\(G\d+=100-B\d+,"✓ 正确"/);
+    expect(formulaAt(sheet, `J${header + 1}`)).toBe(`BUDGET.CHECK(A1:H${totalRow})`);
+    const fundsRow = sheet.getColumn(1).values.findIndex((v) => typeof v === 'string' && /资金总额/.test(v));
+    expect(formulaAt(sheet, `B${fundsRow}`)).toMatch(/^B\d+\+B\d+/);
+    expect(sheet.getCell(`B${fundsRow}`).numFmt).toBe('#,##0.00');
+    expect(sheet.getCell(`G${header + 1}`).numFmt).toBe('0');
+  });
+});
+
+test('function-budget: codes, 合计 of the 类 rows only, 合计 = 基本 + 项目 on every row, money format', () => {
+  const sheet = books.get('function-budget')!.worksheets[0]!;
+  expect(sheet.model.merges).toEqual(expect.arrayContaining(['A3:B3', 'C3:E3']));
+  expect((sheet.getRow(4).values as unknown[]).slice(0, 6)).toEqual([undefined, '科目编码', '科目名称', '合计', '基本支出', '项目支出']);
+  expect(formulaAt(sheet, 'C5')).toBe('SUMPRODUCT((LEN($A$6:$A$65)=3)*C$6:C$65)');
+  expect(formulaAt(sheet, 'E5')).toBe('SUMPRODUCT((LEN($A$6:$A$65)=3)*E$6:E$65)');
+  expect(formulaAt(sheet, 'C6')).toBe('IF(COUNT(D6,E6)=0,"",D6+E6)');
+  expect(formulaAt(sheet, 'C65')).toBe('IF(COUNT(D65,E65)=0,"",D65+E65)');
+  expect(sheet.getCell('D30').numFmt).toBe('#,##0.00');
+  expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+});
+
+test('sangong: two-row header with the 公务用车 group, 合计 and 小计 formulas', () => {
+  const sheet = books.get('sangong')!.worksheets[0]!;
+  expect(sheet.model.merges).toEqual(expect.arrayContaining(['A3:A4', 'B3:B4', 'C3:E3', 'F3:F4']));
+  expect((sheet.getRow(4).values as unknown[]).slice(0, 7)).toEqual([undefined, '合计', '因公出国（境）费', '小计', '公务用车购置费', '公务用车运行费', '公务接待费']);
+  expect(formulaAt(sheet, 'A5')).toBe('B5+C5+F5');
+  expect(formulaAt(sheet, 'C5')).toBe('D5+E5');
+});
+
+test('fiscal-summary: 收入 | 支出 sides, 本年收入 = Σ sources, 收入合计 = 一 + 二, the balance status', () => {
+  const sheet = books.get('fiscal-summary')!.worksheets[0]!;
+  expect(sheet.model.merges).toEqual(expect.arrayContaining(['A3:B3', 'C3:G3']));
+  expect(sheet.getCell('A5').value).toBe('一、本年收入');
+  expect(formulaAt(sheet, 'B5')).toBe('SUM(B6:B8)');
+  expect(formulaAt(sheet, 'B9')).toBe('SUM(B10:B12)');
+  const totalRow = sheet.getColumn(1).values.findIndex((v) => v === '收入合计');
+  expect(formulaAt(sheet, `B${totalRow}`)).toBe('B5+B9');
+  expect(formulaAt(sheet, `D${totalRow}`)).toBe('D5+D14');
+  expect(formulaAt(sheet, `B${totalRow + 1}`)).toMatch(/^IF\(B\d+=D\d+,"✓ 收支平衡"/);
+});
+
+test('project-list: the flat list of seed 003 with its dropdowns and BUDGET.WEIGHTS', () => {
+  const sheet = books.get('project-list')!.worksheets[0]!;
+  expect((sheet.getRow(3).values as unknown[]).slice(0, 13)).toEqual([undefined, '单位名称', '项目名称', '预算数', '年度目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '权重', '指标方向性']);
+  const model = validations(sheet);
+  expect(['E4', 'F4', 'H4', 'J4', 'L4', 'L63'].map((cell) => model[cell]?.formulae[0])).toEqual(['一级指标列表', 'INDIRECT($E4)', '指标性质列表', '计量单位列表', '指标方向性列表', '指标方向性列表']);
+  expect(model['L64']).toBeUndefined();
+  expect(formulaAt(sheet, 'N4')).toBe('BUDGET.WEIGHTS(A3:L63)');
+  expect(sheet.pageSetup.orientation).toBe('landscape');
+});
+
+test('sheet names are made unique, never replacing a sheet', () => {
+  expect(uniqueSheetName('项目支出绩效目标表', ['Sheet1'])).toBe('项目支出绩效目标表');
+  expect(uniqueSheetName('项目支出绩效目标表', ['项目支出绩效目标表'])).toBe('项目支出绩效目标表 (2)');
+  expect(uniqueSheetName('项目支出绩效目标表', ['项目支出绩效目标表', '项目支出绩效目标表 (2)'])).toBe('项目支出绩效目标表 (3)');
+  expect(uniqueSheetName('A'.repeat(40), ['A'.repeat(31)])).toBe(`${'A'.repeat(27)} (2)`);
+});
