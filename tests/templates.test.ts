@@ -78,7 +78,7 @@ describe.each(['project-2021', 'project-legacy', 'department'])('%s', (id) => {
     const lists = workbook.getWorksheet(LIST_SHEET)!;
     expect(lists.state).toBe('hidden');
     const names = workbook.definedNames.model.map((n: { name: string; ranges: string[] }) => [n.name, n.ranges[0]]);
-    expect(names).toContainEqual(['产出指标', `'${LIST_SHEET}'!$C$2:$C$6`]);
+    expect(names).toContainEqual(['产出指标', `'${LIST_SHEET}'!$C$2:$C$5`]);
     expect(names).toContainEqual(['一级指标列表', `'${LIST_SHEET}'!$A$2:$A$5`]);
     expect(lists.getColumn(3).values.slice(1)).toEqual(['产出指标', '数量指标', '质量指标', '时效指标', '成本指标']);
   });
