@@ -1,0 +1,152 @@
+/**
+ * Template insertion through the Office.js adapter, on office-addin-mock: the calls it makes, the number
+ * of syncs (constant), unique naming, and that an existing sheet is never touched.
+ */
+import { OfficeMockObject } from 'office-addin-mock';
+import { buildPlan } from '../src/templates/build';
+import { templateById } from '../src/templates/definitions';
+import { LIST_SHEET } from '../src/templates/lists';
+
+interface FakeRange {
+  address: string;
+  values?: unknown[][];
+  formulas?: unknown[][];
+  numberFormat?: unknown[][];
+  merged?: boolean;
+  format: { columnWidth?: number; font: { bold?: boolean } };
+  dataValidation: { rule?: unknown; errorAlert?: { showAlert: boolean }; prompt?: { message: string } };
+  merge(across: boolean): void;
+}
+
+function fakeSheet(name: string) {
+  const ranges: Record<string, FakeRange> = {};
+  return {
+    name,
+    ranges,
+    visibility: 'Visible',
+    active: false,
+    frozenRows: 0,
+    getRange(address: string): FakeRange {
+      ranges[address] ??= {
+        address,
+        format: { font: {} },
+        dataValidation: {},
+        merge(this: FakeRange) {
+          this.merged = true;
+        },
+      };
+      return ranges[address]!;
+    },
+    freezePanes: {
+      rows: 0,
+      freezeRows(this: { rows: number }, rows: number) {
+        this.rows = rows;
+      },
+    },
+    pageLayout: {
+      titles: '',
+      setPrintTitleRows(this: { titles: string }, rows: string) {
+        this.titles = rows;
+      },
+    } as Record<string, unknown>,
+    activate(this: { active: boolean }) {
+      this.active = true;
+    },
+  };
+}
+type FakeSheet = ReturnType<typeof fakeSheet>;
+
+function installExcel(existingSheets: string[], existingNames: string[] = []) {
+  const sheets = existingSheets.map(fakeSheet);
+  const addedNames: [string, string][] = [];
+  const data = {
+    context: {
+      workbook: {
+        worksheets: {
+          items: sheets,
+          add(name: string) {
+            const sheet = fakeSheet(name);
+            sheets.push(sheet);
+            return sheet;
+          },
+        },
+        names: {
+          items: existingNames.map((name) => ({ name })),
+          add(name: string, reference: string) {
+            addedNames.push([name, reference]);
+          },
+        },
+      },
+    },
+    run: async function (this: { context: unknown }, callback: (context: unknown) => Promise<unknown>) {
+      return callback(this.context);
+    },
+  };
+  const excel = new OfficeMockObject(data) as unknown as { context: { sync(): Promise<void> } };
+  // Enumerations are plain constants in Office.js, not proxy objects to load.
+  Object.assign(excel, {
+    SheetVisibility: { hidden: 'Hidden' },
+    DataValidationAlertStyle: { stop: 'Stop' },
+    PaperType: { a4: 'A4' },
+    PageOrientation: { landscape: 'Landscape', portrait: 'Portrait' },
+  });
+  let syncs = 0;
+  const sync = excel.context.sync.bind(excel.context);
+  excel.context.sync = async () => {
+    syncs++;
+    await sync();
+  };
+  (globalThis as unknown as { Excel: unknown }).Excel = excel;
+  return { sheets, addedNames, syncs: () => syncs };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { insertTemplate } = require('../src/taskpane/excel/adapter') as typeof import('../src/taskpane/excel/adapter');
+
+test('inserts the template as a new sheet with its values, formulas, merges, dropdowns and layout, in two syncs', async () => {
+  const excel = installExcel(['Sheet1']);
+  const plan = buildPlan(templateById('project-2021')!);
+  const name = await insertTemplate(plan);
+  expect(name).toBe('项目支出绩效目标表');
+  expect(excel.syncs()).toBe(2);
+  const sheet = excel.sheets.find((s) => s.name === name) as FakeSheet;
+  expect(sheet.getRange('A1').values).toEqual([['项目支出绩效目标表']]);
+  const header = plan.cells.find((c) => c.value === '一级指标')!.address;
+  const headerRow = Number(header.slice(1));
+  expect(sheet.getRange(`G${headerRow + 16}`).formulas).toEqual([[`=SUM(G${headerRow + 1}:G${headerRow + 15})`]]);
+  expect(sheet.getRange(`J${headerRow + 1}`).formulas).toEqual([[`=BUDGET.CHECK(A1:H${headerRow + 16})`]]);
+  expect(sheet.getRange('A1:H1').merged).toBe(true);
+  const level2 = sheet.getRange(`B${headerRow + 1}:B${headerRow + 15}`);
+  expect(level2.dataValidation.rule).toEqual({ list: { inCellDropDown: true, source: `=INDIRECT($A${headerRow + 1})` } });
+  expect(sheet.getRange(`F${headerRow + 1}:F${headerRow + 15}`).dataValidation.errorAlert?.showAlert).toBe(false);
+  expect(sheet.getRange(`G${headerRow + 1}:G${headerRow + 15}`).numberFormat).toEqual(Array.from({ length: 15 }, () => ['0']));
+  expect(sheet.getRange('C:C').format.columnWidth).toBe(30 * 7);
+  expect(sheet.freezePanes.rows).toBe(headerRow);
+  expect(sheet.pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Portrait', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titles: `$${headerRow}:$${headerRow}` });
+  expect(sheet.active).toBe(true);
+  // The lists: a new hidden sheet and every name.
+  const lists = excel.sheets.find((s) => s.name === LIST_SHEET)!;
+  expect(lists.visibility).toBe('Hidden');
+  expect(lists.getRange('C1:C5').values).toEqual([['产出指标'], ['数量指标'], ['质量指标'], ['时效指标'], ['成本指标']]);
+  expect(excel.addedNames.map(([n]) => n)).toEqual(plan.lists!.names.map((n) => n.name));
+});
+
+test('a sheet of the same name exists: a new name, and the existing sheet is never touched', async () => {
+  const excel = installExcel(['项目支出绩效目标表', LIST_SHEET], ['一级指标列表', '产出指标']);
+  const before = excel.sheets.map((s) => JSON.stringify(s));
+  const name = await insertTemplate(buildPlan(templateById('project-2021')!));
+  expect(name).toBe('项目支出绩效目标表 (2)');
+  expect(excel.syncs()).toBe(2);
+  // The two existing sheets (the earlier table and the list sheet) are exactly as they were.
+  expect(excel.sheets.slice(0, 2).map((s) => JSON.stringify(s))).toEqual(before);
+  expect(excel.addedNames).toEqual([]);
+  expect(excel.sheets.map((s) => s.name)).toEqual(['项目支出绩效目标表', LIST_SHEET, '项目支出绩效目标表 (2)']);
+});
+
+test('the number of syncs does not grow with the template', async () => {
+  for (const id of ['sangong', 'function-budget', 'project-list']) {
+    const excel = installExcel([]);
+    await insertTemplate(buildPlan(templateById(id)!));
+    expect(excel.syncs()).toBe(2);
+  }
+});
