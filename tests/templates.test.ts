@@ -109,6 +109,14 @@ test('function-budget: codes, 合计 of the 类 rows only, 合计 = 基本 + 项
   expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
 });
 
+test('economic-basic: 经济分类 科目, 合计 = 人员经费 + 公用经费 on every row, 合计 row over the 类 rows', () => {
+  const sheet = books.get('economic-basic')!.worksheets[0]!;
+  expect(sheet.getCell('A3').value).toBe('经济分类科目');
+  expect((sheet.getRow(4).values as unknown[]).slice(0, 6)).toEqual([undefined, '科目编码', '科目名称', '合计', '人员经费', '公用经费']);
+  expect(formulaAt(sheet, 'D5')).toBe('SUMPRODUCT((LEN($A$6:$A$65)=3)*D$6:D$65)');
+  expect(formulaAt(sheet, 'C40')).toBe('IF(COUNT(D40,E40)=0,"",D40+E40)');
+});
+
 test('sangong: two-row header with the 公务用车 group, 合计 and 小计 formulas', () => {
   const sheet = books.get('sangong')!.worksheets[0]!;
   expect(sheet.model.merges).toEqual(expect.arrayContaining(['A3:A4', 'B3:B4', 'C3:E3', 'F3:F4']));
