@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_RULES, Config, Locale, LOCALES, checkGrids, parseConfig } from '../validation';
 import { FileResult, formatJson, formatText } from './format';
-import { UnreadableWorkbookError, readWorkbookGrids } from './read-xlsx';
+import { writeAnnotatedCopies } from './annotate';
+import { checkFiles, progressBar } from './batch';
+import { writeSummaryWorkbook } from './report-xlsx';
 import { toSarif } from './sarif';
 import { renderPlan } from './template';
 import ExcelJS from 'exceljs';
@@ -26,6 +28,7 @@ function packageVersion(): string {
 }
 
 const USAGE = `用法 Usage: budget-check <文件或文件夹 files or folders…> [--format text|json|sarif] [--locale zh-CN|en-US] [--config config.json]
+       [--report summary.xlsx] [--annotate <folder>] [--jobs N]
 
 检查 .xlsx 工作簿中的预算绩效目标表和部门预算公开表。
 Checks budget performance-target and budget-disclosure tables in .xlsx workbooks.
@@ -36,6 +39,11 @@ Checks budget performance-target and budget-disclosure tables in .xlsx workbooks
 
 export class UsageError extends Error {}
 
+/** The progress bar is for people at a terminal, never for pipes and CI logs. */
+function isTTY(): boolean {
+  return process.stderr.isTTY === true;
+}
+
 const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et'];
 
 interface CliOptions {
@@ -43,6 +51,9 @@ interface CliOptions {
   format: 'text' | 'json' | 'sarif';
   locale: Locale;
   config: Config;
+  report?: string;
+  annotate?: string;
+  jobs?: number;
 }
 
 export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
@@ -55,6 +66,9 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
         format: { type: 'string', short: 'f', default: 'text' },
         locale: { type: 'string', short: 'l', default: 'zh-CN' },
         config: { type: 'string', short: 'c' },
+        report: { type: 'string' },
+        annotate: { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -69,7 +83,11 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
   if (parsed.positionals.length === 0) throw new UsageError('no file or folder given');
   let config = parseConfig({});
   if (parsed.values.config) config = await loadConfig(parsed.values.config);
-  return { paths: parsed.positionals, format, locale, config };
+  const jobs = parsed.values.jobs === undefined ? undefined : Number(parsed.values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, not "${parsed.values.jobs}"`);
+  const report = parsed.values.report;
+  if (report !== undefined && extname(report).toLowerCase() !== '.xlsx') throw new UsageError(`--report must name an .xlsx file, not "${report}"`);
+  return { paths: parsed.positionals, format, locale, config, report, annotate: parsed.values.annotate, jobs };
 }
 
 async function loadConfig(file: string): Promise<Config> {
@@ -123,16 +141,6 @@ async function listWorkbooks(dir: string): Promise<string[]> {
     else if (SPREADSHEET_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !entry.name.startsWith('~$')) files.push(path);
   }
   return files;
-}
-
-export async function checkFile(file: string, config: Config, locale: Locale): Promise<FileResult> {
-  try {
-    const grids = await readWorkbookGrids(file);
-    return { file, report: checkGrids(grids, { config, locale }) };
-  } catch (error) {
-    if (error instanceof UnreadableWorkbookError) return { file, error: error.message };
-    return { file, error: error instanceof Error ? error.message : String(error) };
-  }
 }
 
 const TEMPLATE_USAGE = `用法 Usage: budget-check template --list
@@ -194,9 +202,22 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     err(`budget-check: no .xlsx file found in ${options.paths.join(', ')}\n`);
     return 2;
   }
-  const results: FileResult[] = [];
-  for (const file of files) results.push(await checkFile(file, options.config, options.locale));
+  if (options.report && files.some((file) => resolve(file) === resolve(options.report!))) {
+    err(`budget-check: --report ${options.report} is one of the inputs: not overwritten\n`);
+    return 2;
+  }
+  const progress = isTTY() ? progressBar(err) : undefined;
+  const results: FileResult[] = await checkFiles(files, options.config, options.locale, { jobs: options.jobs, onProgress: progress });
   for (const result of results) if (result.error) err(`budget-check: ${result.file}: ${result.error}\n`);
+  if (options.report) await writeSummaryWorkbook(results, options.report, options.locale);
+  if (options.annotate) {
+    try {
+      await writeAnnotatedCopies(results, options.annotate, options.locale);
+    } catch (error) {
+      err(`budget-check: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+  }
   if (options.format === 'sarif') out(`${JSON.stringify(toSarif(results, options.locale, VERSION), null, 2)}\n`);
   else out(options.format === 'json' ? formatJson(results) : formatText(results, options.locale));
   if (results.some((r) => r.error)) return 2;

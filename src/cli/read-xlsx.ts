@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFile, stat } from 'node:fs/promises';
 import { parseRangeAddress } from '../validation/address';
 import type { CellValue, Grid } from '../validation/grid';
+import { MAX_UNCOMPRESSED_BYTES, summarizeZip } from './zip-guard';
 
 /** A file the CLI cannot read, with a one-line reason for the user. */
 export class UnreadableWorkbookError extends Error {
@@ -28,6 +29,13 @@ export async function readWorkbookGrids(file: string): Promise<Grid[]> {
   }
   if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
     throw new UnreadableWorkbookError(file, '不是 .xlsx 文件 (not an .xlsx file)');
+  }
+  const zip = summarizeZip(bytes);
+  if (zip && zip.uncompressedBytes > MAX_UNCOMPRESSED_BYTES) {
+    throw new UnreadableWorkbookError(
+      file,
+      `解压后内容过大（${Math.round(zip.uncompressedBytes / 1024 / 1024)} MB），疑似异常文件，未读取 (uncompressed size too large, file not read)`,
+    );
   }
   const workbook = new ExcelJS.Workbook();
   try {
