@@ -1,0 +1,160 @@
+/**
+ * A reviewer's intake: many workbooks at once across workers, with bad files among them. Each bad file
+ * gets its one clear message and exit code 2, the others are still checked, the inputs are never
+ * modified, and text that a spreadsheet could run as a formula is neutralized in what we write.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXAMPLE_WORKBOOKS } from '../scripts/examples';
+import { writeWorkbook } from '../scripts/examples/render';
+import { checkFiles } from '../src/cli/batch';
+import { run } from '../src/cli/main';
+import { safeText } from '../src/cli/export-safety';
+import { summarizeZip } from '../src/cli/zip-guard';
+import { parseConfig } from '../src/validation';
+import { tempDir } from './helpers';
+
+async function cli(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, (t) => (stdout += t), (t) => (stderr += t));
+  return { code, stdout, stderr };
+}
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+let intake: string;
+
+beforeAll(async () => {
+  intake = join(tempDir(), 'intake');
+  mkdirSync(join(intake, '乡镇'), { recursive: true });
+  for (const spec of EXAMPLE_WORKBOOKS) await writeWorkbook(spec, join(intake, spec.file));
+  copyFileSync(join(intake, EXAMPLE_WORKBOOKS[2]!.file), join(intake, '乡镇', 'copy-003.xlsx'));
+  writeFileSync(join(intake, 'notes.xlsx'), '这不是表格');
+  writeFileSync(join(intake, 'truncated.xlsx'), readFileSync(join(intake, EXAMPLE_WORKBOOKS[0]!.file)).subarray(0, 2000));
+  writeFileSync(join(intake, 'protected.xlsx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
+  writeFileSync(join(intake, 'bomb.xlsx'), await zipClaimingSize(8 * 1024 * 1024 * 1024));
+  // Formula errors, merged cells across two tables, a sheet name with quotes and an emoji, text that looks like a formula.
+  await writeWorkbook(
+    {
+      file: 'odd.xlsx',
+      description: 'odd but readable',
+      sheets: [
+        {
+          name: "O'Brien 😀 表",
+          rows: [
+            ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+            ['合计', null, { error: '#REF!' }, 60, 40],
+            ['201', '=HYPERLINK("http://x","点我")', 100, 60, 40],
+            ['一级指标', '二级指标', '三级指标', '指标值', '权重'],
+            ['产出指标', '数量指标', '培训人数', '≥100人', 95],
+          ],
+          merges: ['B3:B4'],
+        },
+        {
+          name: '+cmd',
+          rows: [
+            ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+            ['201', '一般公共服务支出', 100, 60, 45],
+          ],
+        },
+      ],
+    },
+    join(intake, '=SUM(1).xlsx'),
+  );
+});
+
+/** A small valid zip whose central directory claims an absurd uncompressed size. */
+async function zipClaimingSize(bytes: number): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file('workbook.xml', 'x'.repeat(1000));
+  const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const central = buffer.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  buffer.writeUInt32LE(Math.min(bytes, 0xfffffffe), central + 24);
+  return buffer;
+}
+
+test('the zip guard reads sizes from the central directory without inflating', async () => {
+  expect(summarizeZip(await zipClaimingSize(5000))).toEqual({ entries: 1, uncompressedBytes: 5000 });
+  expect(summarizeZip(Buffer.from('not a zip'))).toBeUndefined();
+});
+
+test('a folder with bad files: one clear line each, exit 2, every other file checked', async () => {
+  const result = await cli(intake, '--jobs', '2');
+  expect(result.code).toBe(2);
+  const lines = result.stderr.trim().split('\n');
+  expect(lines).toHaveLength(4);
+  expect(lines.find((l) => l.includes('notes.xlsx'))).toContain('不是 .xlsx 文件');
+  expect(lines.find((l) => l.includes('truncated.xlsx'))).toContain('.xlsx 文件已损坏');
+  expect(lines.find((l) => l.includes('protected.xlsx'))).toContain('文件已加密或为旧版 .xls 格式');
+  expect(lines.find((l) => l.includes('bomb.xlsx'))).toContain('解压后内容过大');
+  expect(result.stdout).toMatch(/共检查 6 个文件：\d+ 个错误，\d+ 个警告，\d+ 个提示；另有 4 个文件无法读取/);
+  // The odd file: the #REF! and the weights are reported on the sheet with quotes and an emoji.
+  expect(result.stdout).toContain("=SUM(1).xlsx  'O''Brien 😀 表'!C2  错误  structure/error-value");
+});
+
+test('workers and a single thread give the same results, in the order of the files', async () => {
+  const files = readdirSync(intake).filter((f) => f.endsWith('.xlsx')).map((f) => join(intake, f));
+  const config = parseConfig({});
+  const parallel = await checkFiles(files, config, 'zh-CN', { jobs: 3 });
+  const serial = await checkFiles(files, config, 'zh-CN', { jobs: 1 });
+  expect(parallel.map((r) => r.file)).toEqual(files);
+  expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
+});
+
+test('--report and --annotate: the inputs are byte-for-byte unchanged; copies go elsewhere, highlighted, with a findings sheet', async () => {
+  const files = [...readdirSync(intake).map((f) => join(intake, f)), join(intake, '乡镇', 'copy-003.xlsx')].filter((f) => f.endsWith('.xlsx'));
+  const before = files.map(sha256);
+  const out = tempDir();
+  const report = join(out, 'summary.xlsx');
+  const result = await cli(intake, '--report', report, '--annotate', join(out, 'annotated'));
+  expect(result.code).toBe(2);
+  expect(files.map(sha256)).toEqual(before);
+
+  const annotated = new ExcelJS.Workbook();
+  await annotated.xlsx.readFile(join(out, 'annotated', EXAMPLE_WORKBOOKS[2]!.file));
+  const cell = annotated.getWorksheet('项目支出绩效目标申报表')!.getCell('L30');
+  expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } });
+  expect(String(cell.note)).toContain('[weight/sum]');
+  expect(annotated.getWorksheet('检查结果')!.rowCount).toBeGreaterThan(1);
+  // Inputs in sub-folders keep their place under the annotation folder.
+  expect(readdirSync(join(out, 'annotated', '乡镇'))).toEqual(['copy-003.xlsx']);
+
+  const summary = new ExcelJS.Workbook();
+  await summary.xlsx.readFile(report);
+  const findings = summary.getWorksheet('问题清单')!;
+  const locations = findings.getRows(2, findings.rowCount - 1)!.map((row) => (row.getCell(2).value as ExcelJS.CellHyperlinkValue).text);
+  // Text from the checked files that starts like a formula ("+cmd!C2") is written so no spreadsheet can run it.
+  expect(locations).toContain("'+cmd!C2");
+  expect(locations.filter((text) => /^[=+\-@]/.test(text))).toEqual([]);
+  const link = findings.getRow(2).getCell(2).value as ExcelJS.CellHyperlinkValue;
+  expect(link.hyperlink).toMatch(/\.xlsx#'.+'!\w+\d+$/);
+  const perFile = summary.getWorksheet('文件汇总')!;
+  expect(perFile.rowCount).toBe(1 + 10);
+  const statuses = perFile.getRows(2, 10)!.map((row) => String(row.getCell(5).value));
+  expect(statuses.filter((s) => s.startsWith('无法读取：'))).toHaveLength(4);
+});
+
+test('--annotate into the inputs’ own folder is refused before anything is written', async () => {
+  const folder = join(tempDir(), 'self');
+  mkdirSync(folder);
+  const file = join(folder, 'a.xlsx');
+  copyFileSync(join(intake, EXAMPLE_WORKBOOKS[2]!.file), file);
+  const before = sha256(file);
+  const result = await cli(file, '--annotate', folder);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain('would overwrite the input');
+  expect(sha256(file)).toBe(before);
+});
+
+test('no progress bar when stderr is not a terminal', async () => {
+  const result = await cli(join(intake, EXAMPLE_WORKBOOKS[1]!.file));
+  expect(result.stderr).not.toContain('检查中');
+});
+
+test('formula-looking text is neutralized', () => {
+  expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '正常文本', '“=”'].map(safeText)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", '正常文本', '“=”']);
+});
