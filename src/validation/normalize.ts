@@ -5,7 +5,11 @@ import Decimal from 'decimal.js';
  * ideographic and other unusual spaces to a plain space, zero-width characters removed, runs of
  * white space collapsed, trimmed. Used for matching and number parsing; messages quote the original.
  */
+const NEEDS_MAPPING = /[\uff01-\uff5e\u3000\u00a0\u2000-\u200d\u202f\u205f\ufeff]/;
+
 export function normalizeText(input: string): string {
+  // Most cells need no folding: only white space to tidy (a regex pass is far cheaper than a character loop).
+  if (!NEEDS_MAPPING.test(input)) return /\s/.test(input) ? input.replace(/\s+/g, ' ').trim() : input;
   let out = '';
   for (const ch of input) {
     const code = ch.codePointAt(0)!;

@@ -15,7 +15,7 @@ export class SheetView {
   private readonly values: CellValue[][];
   private readonly texts: string[][];
   private readonly mergeOrigin = new Map<number, number>();
-  private readonly numbers = new Map<number, Decimal | null>();
+  private readonly numbers: (Decimal | null | undefined)[][] = [];
   private readonly mergeAt = new Map<number, CellRange>();
   private readonly formats: (string | null | undefined)[][];
 
@@ -101,16 +101,25 @@ export class SheetView {
 
   /** The cell as a number: numeric cells and numbers written as text; null otherwise. */
   number(row: number, col: number): Decimal | null {
-    const key = this.key(row, col);
-    const cached = this.numbers.get(key);
+    const cachedRow = (this.numbers[row] ??= []);
+    const cached = cachedRow[col];
     if (cached !== undefined) return cached;
     const value = this.raw(row, col);
     let parsed: Decimal | null = null;
-    // 15 significant digits: what Excel shows, without the binary noise of a cached =SUM (0.30000000000000004).
-    if (typeof value === 'number' && Number.isFinite(value)) parsed = new Decimal(value.toPrecision(15));
-    else if (typeof value === 'string') parsed = parseNumberText(value);
-    this.numbers.set(key, parsed);
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      // 15 significant digits: what Excel shows, without the binary noise of a cached =SUM (0.30000000000000004).
+      parsed = Number.isSafeInteger(value) ? new Decimal(value) : new Decimal(value.toPrecision(15));
+    } else if (typeof value === 'string') parsed = parseNumberText(value);
+    cachedRow[col] = parsed;
     return parsed;
+  }
+
+  /** Whether the row holds a number-typed cell (a quick test: header rows hold none). */
+  rowHoldsNumber(row: number): boolean {
+    const cells = this.values[row];
+    if (!cells) return false;
+    for (const value of cells) if (typeof value === 'number') return true;
+    return false;
   }
 
   /** Whether the cell is shown as a percentage (number format "0%", "0.00%"). */

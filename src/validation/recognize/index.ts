@@ -27,7 +27,8 @@ export function recognizeWorkbook(grids: readonly Grid[]): WorkbookModel {
 function findHeaders(view: SheetView): Header[] {
   const headers: Header[] = [];
   for (let r = 0; r < view.rowCount; r++) {
-    if (view.rowIsEmpty(r) && !rowHasMergedText(view, r)) continue;
+    // Header rows hold names only: rows with numbers (nearly every data row) are passed over at once.
+    if (view.rowHoldsNumber(r) || (view.rowIsEmpty(r) && !rowHasMergedText(view, r))) continue;
     const header = readHeaderRow(view, r);
     if (!header) continue;
     const joined = joinTwoRowHeader(view, header, readHeaderRow(view, r + 1));

@@ -277,6 +277,9 @@ export function detectShift(view: SheetView, row: number, columns: Partial<Recor
     return s;
   };
   const aligned = score(0);
+  // A level name in its own column and a comparator or weight in theirs: the row lines up (the common case,
+  // decided without trying offsets). One name alone is not enough: 服务对象满意度指标 is both a 一级 alias and a 二级.
+  if (aligned >= 3) return 0;
   let best = 0;
   let bestScore = aligned;
   for (let d = -MAX_SHIFT; d <= MAX_SHIFT; d++) {
