@@ -150,6 +150,27 @@ test('--annotate into the inputs’ own folder is refused before anything is wri
   expect(sha256(file)).toBe(before);
 });
 
+test('a sheet used down to Excel’s last row (1,048,576) is checked, not a crash or a hang', async () => {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('大表');
+  sheet.getCell('A1').value = '科目编码';
+  sheet.getCell('B1').value = '科目名称';
+  sheet.getCell('C1').value = '合计';
+  sheet.getCell('A2').value = '合计';
+  sheet.getCell('C2').value = 5;
+  sheet.getCell('A3').value = '201';
+  sheet.getCell('C3').value = 5;
+  sheet.getCell('A1048576').value = 1;
+  sheet.getCell('C1048576').value = 2;
+  const file = join(tempDir(), 'million.xlsx');
+  await workbook.xlsx.writeFile(file);
+  const result = await cli(file, '--format', 'json');
+  expect(result.code).toBe(0);
+  const findings = JSON.parse(result.stdout).files[0].findings;
+  // The stray numbers far below are said to be unchecked, at their real address.
+  expect(findings.map((f: { ruleId: string; cell: string }) => `${f.ruleId} ${f.cell}`)).toEqual(['structure/unrecognized A1048576']);
+});
+
 test('no progress bar when stderr is not a terminal', async () => {
   const result = await cli(join(intake, EXAMPLE_WORKBOOKS[1]!.file));
   expect(result.stderr).not.toContain('检查中');
