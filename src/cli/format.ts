@@ -1,4 +1,5 @@
 import type { Locale, Report } from '../validation';
+import { SEVERITY_LABELS } from '../validation/messages';
 
 export interface FileResult {
   file: string;
@@ -7,10 +8,6 @@ export interface FileResult {
   error?: string;
 }
 
-const SEVERITY_LABEL: Record<Locale, Record<'error' | 'warning' | 'info', string>> = {
-  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
-  'en-US': { error: 'error', warning: 'warning', info: 'info' },
-};
 
 /** Linter-style text: one line per finding, then a summary line. */
 export function formatText(results: readonly FileResult[], locale: Locale): string {
@@ -26,7 +23,7 @@ export function formatText(results: readonly FileResult[], locale: Locale): stri
       totals[finding.severity]++;
       const where = `${sheetRef(finding.sheet)}!${finding.cell}`;
       const related = finding.related.length > 0 ? `  [${finding.related.join(', ')}]` : '';
-      lines.push(`${result.file}  ${where}  ${SEVERITY_LABEL[locale][finding.severity]}  ${finding.ruleId}  ${finding.message}${related}`);
+      lines.push(`${result.file}  ${where}  ${SEVERITY_LABELS[locale][finding.severity]}  ${finding.ruleId}  ${finding.message}${related}`);
     }
   }
   const files = results.length - totals.unreadable;

@@ -1,13 +1,10 @@
 import ExcelJS from 'exceljs';
 import { dirname, relative } from 'node:path';
 import type { Locale } from '../validation';
+import { SEVERITY_LABELS } from '../validation/messages';
 import { safeText } from './export-safety';
 import type { FileResult } from './format';
 
-const SEVERITY: Record<Locale, Record<string, string>> = {
-  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
-  'en-US': { error: 'error', warning: 'warning', info: 'info' },
-};
 
 /** The reviewer's summary workbook: every finding with a link to its cell, and the counts per file. */
 export async function writeSummaryWorkbook(results: readonly FileResult[], path: string, locale: Locale): Promise<void> {
@@ -30,7 +27,7 @@ export async function writeSummaryWorkbook(results: readonly FileResult[], path:
       findings.addRow([
         safeText(result.file),
         { text: safeText(`${finding.sheet}!${finding.cell}`), hyperlink: link },
-        SEVERITY[locale][finding.severity],
+        SEVERITY_LABELS[locale][finding.severity],
         finding.ruleId,
         safeText(finding.message),
         safeText(finding.related.join(', ')),

@@ -4,6 +4,7 @@
  */
 import Decimal from 'decimal.js';
 import { parseCellAddress, quoteSheetName } from '../validation/address';
+import { SEVERITY_LABELS } from '../validation/messages';
 import { parseNumberText } from '../validation/normalize';
 import { PROFILE_IDS, parseConfig, type ConfigInput, type Locale } from '../validation/config';
 import type { CellValue, Grid } from '../validation/grid';
@@ -88,17 +89,13 @@ const HEADERS: Record<Locale, string[]> = {
   'zh-CN': ['级别', '单元格', '规则', '说明'],
   'en-US': ['Severity', 'Cell', 'Rule', 'Message'],
 };
-const SEVERITY: Record<Locale, Record<'error' | 'warning' | 'info', string>> = {
-  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
-  'en-US': { error: 'error', warning: 'warning', info: 'info' },
-};
 
 /** BUDGET.CHECK: 级别 | 单元格 | 规则 | 说明, one row per finding; or one "✓" cell. */
 export function checkRange(values: unknown[][], address: string | undefined, options: string | undefined | null, locale: Locale): string[][] {
   const { report, sheet } = runEngine(values, address, options, locale);
   if (report.findings.length === 0) return [[locale === 'zh-CN' ? '✓ 无问题' : '✓ OK']];
   const rows = report.findings.map((f) => [
-    SEVERITY[locale][f.severity],
+    SEVERITY_LABELS[locale][f.severity],
     f.sheet === sheet ? f.cell : `${quoteSheetName(f.sheet)}!${f.cell}`,
     f.ruleId,
     f.message.slice(0, MAX_CELL_TEXT),

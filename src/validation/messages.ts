@@ -1,6 +1,12 @@
 import Decimal from 'decimal.js';
 import type { Locale } from './config';
 
+/** Severity names as users read them. */
+export const SEVERITY_LABELS: Record<Locale, Record<'error' | 'warning' | 'info', string>> = {
+  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
+  'en-US': { error: 'error', warning: 'warning', info: 'info' },
+};
+
 export interface Localized {
   'zh-CN': string;
   'en-US': string;
