@@ -119,7 +119,8 @@ test('inserts the template as a new sheet with its values, formulas, merges, dro
   const level2 = sheet.getRange(`B${headerRow + 1}:B${headerRow + 15}`);
   expect(level2.dataValidation.rule).toEqual({ list: { inCellDropDown: true, source: `=INDIRECT($A${headerRow + 1})` } });
   expect(sheet.getRange(`F${headerRow + 1}:F${headerRow + 15}`).dataValidation.errorAlert?.showAlert).toBe(false);
-  expect(sheet.getRange(`G${headerRow + 1}:G${headerRow + 15}`).numberFormat).toEqual(Array.from({ length: 15 }, () => ['0']));
+  const funds = plan.numberFormats.find((f) => f.format === '#,##0.00')!;
+  expect(sheet.getRange(funds.range).numberFormat).toEqual([['#,##0.00']]);
   expect(sheet.getRange('C:C').format.columnWidth).toBe(30 * 7);
   expect(sheet.freezePanes.rows).toBe(headerRow);
   expect(sheet.pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Portrait', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titles: `$${headerRow}:$${headerRow}` });
@@ -128,7 +129,7 @@ test('inserts the template as a new sheet with its values, formulas, merges, dro
   const lists = excel.sheets.find((s) => s.name === LIST_SHEET)!;
   expect(lists.visibility).toBe('Hidden');
   expect(lists.getRange('C1:C5').values).toEqual([['产出指标'], ['数量指标'], ['质量指标'], ['时效指标'], ['成本指标']]);
-  expect(excel.addedNames.map(([n]) => n)).toEqual(plan.lists!.names.map((n) => n.name));
+  expect(excel.addedNames).toEqual(plan.lists!.names.map((n) => [n.name, `=${n.range}`]));
 });
 
 test('a sheet of the same name exists: a new name, and the existing sheet is never touched', async () => {
@@ -139,7 +140,8 @@ test('a sheet of the same name exists: a new name, and the existing sheet is nev
   expect(excel.syncs()).toBe(2);
   // The two existing sheets (the earlier table and the list sheet) are exactly as they were.
   expect(excel.sheets.slice(0, 2).map((s) => JSON.stringify(s))).toEqual(before);
-  expect(excel.addedNames).toEqual([]);
+  // The list sheet exists: it is left alone, and only the names the workbook lacks are added.
+  expect(excel.addedNames.map(([n]) => n)).toEqual(buildPlan(templateById('project-2021')!).lists!.names.map((n) => n.name).filter((n) => n !== '一级指标列表' && n !== '产出指标'));
   expect(excel.sheets.map((s) => s.name)).toEqual(['项目支出绩效目标表', LIST_SHEET, '项目支出绩效目标表 (2)']);
 });
 

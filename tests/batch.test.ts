@@ -10,7 +10,8 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } fro
 import { join } from 'node:path';
 import { EXAMPLE_WORKBOOKS } from '../scripts/examples';
 import { writeWorkbook } from '../scripts/examples/render';
-import { checkFiles } from '../src/cli/batch';
+import { Worker } from 'node:worker_threads';
+import { checkFiles, runOnWorker } from '../src/cli/batch';
 import { run } from '../src/cli/main';
 import { safeText } from '../src/cli/export-safety';
 import { summarizeZip } from '../src/cli/zip-guard';
@@ -76,6 +77,19 @@ async function zipClaimingSize(bytes: number): Promise<Buffer> {
   buffer.writeUInt32LE(Math.min(bytes, 0xfffffffe), central + 24);
   return buffer;
 }
+
+test('a worker that dies (out of memory, a crash) is reported for its file, never silently lost', async () => {
+  const config = parseConfig({});
+  const exits = new Worker('process.exit(3)', { eval: true });
+  await expect(runOnWorker(exits, 'huge.xlsx', config, 'zh-CN')).resolves.toEqual({
+    result: { file: 'huge.xlsx', error: '检查进程意外退出 (checker exited with code 3)' },
+    workerDied: true,
+  });
+  const throws = new Worker("require('worker_threads').parentPort.on('message', () => { throw new Error('JavaScript heap out of memory'); })", { eval: true });
+  const outcome = await runOnWorker(throws, 'big.xlsx', config, 'zh-CN');
+  expect(outcome).toEqual({ result: { file: 'big.xlsx', error: '文件过大，检查时内存不足 (too large: ran out of memory)' }, workerDied: true });
+  await throws.terminate();
+});
 
 test('the zip guard reads sizes from the central directory without inflating', async () => {
   expect(summarizeZip(await zipClaimingSize(5000))).toEqual({ entries: 1, uncompressedBytes: 5000 });

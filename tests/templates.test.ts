@@ -93,7 +93,8 @@ describe.each(['project-2021', 'project-legacy', 'department'])('%s', (id) => {
     const fundsRow = sheet.getColumn(1).values.findIndex((v) => typeof v === 'string' && /资金总额/.test(v));
     expect(formulaAt(sheet, `B${fundsRow}`)).toMatch(/^B\d+\+B\d+/);
     expect(sheet.getCell(`B${fundsRow}`).numFmt).toBe('#,##0.00');
-    expect(sheet.getCell(`G${header + 1}`).numFmt).toBe('0');
+    // Weights keep the General format, so 7.5 is shown as 7.5.
+    expect(sheet.getCell(`G${header + 1}`).numFmt ?? 'General').toBe('General');
   });
 });
 
@@ -101,8 +102,9 @@ test('function-budget: codes, 合计 of the 类 rows only, 合计 = 基本 + 项
   const sheet = books.get('function-budget')!.worksheets[0]!;
   expect(sheet.model.merges).toEqual(expect.arrayContaining(['A3:B3', 'C3:E3']));
   expect((sheet.getRow(4).values as unknown[]).slice(0, 6)).toEqual([undefined, '科目编码', '科目名称', '合计', '基本支出', '项目支出']);
-  expect(formulaAt(sheet, 'C5')).toBe('SUMPRODUCT((LEN($A$6:$A$65)=3)*C$6:C$65)');
-  expect(formulaAt(sheet, 'E5')).toBe('SUMPRODUCT((LEN($A$6:$A$65)=3)*E$6:E$65)');
+  // The comma form: blank ("") row results count as 0 rather than turning the total into #VALUE!.
+  expect(formulaAt(sheet, 'C5')).toBe('SUMPRODUCT(--(LEN($A$6:$A$65)=3),C$6:C$65)');
+  expect(formulaAt(sheet, 'E5')).toBe('SUMPRODUCT(--(LEN($A$6:$A$65)=3),E$6:E$65)');
   expect(formulaAt(sheet, 'C6')).toBe('IF(COUNT(D6,E6)=0,"",D6+E6)');
   expect(formulaAt(sheet, 'C65')).toBe('IF(COUNT(D65,E65)=0,"",D65+E65)');
   expect(sheet.getCell('D30').numFmt).toBe('#,##0.00');
@@ -113,7 +115,7 @@ test('economic-basic: 经济分类 科目, 合计 = 人员经费 + 公用经费 
   const sheet = books.get('economic-basic')!.worksheets[0]!;
   expect(sheet.getCell('A3').value).toBe('经济分类科目');
   expect((sheet.getRow(4).values as unknown[]).slice(0, 6)).toEqual([undefined, '科目编码', '科目名称', '合计', '人员经费', '公用经费']);
-  expect(formulaAt(sheet, 'D5')).toBe('SUMPRODUCT((LEN($A$6:$A$65)=3)*D$6:D$65)');
+  expect(formulaAt(sheet, 'D5')).toBe('SUMPRODUCT(--(LEN($A$6:$A$65)=3),D$6:D$65)');
   expect(formulaAt(sheet, 'C40')).toBe('IF(COUNT(D40,E40)=0,"",D40+E40)');
 });
 
@@ -134,6 +136,7 @@ test('fiscal-summary: 收入 | 支出 sides, 本年收入 = Σ sources, 收入�
   const totalRow = sheet.getColumn(1).values.findIndex((v) => v === '收入合计');
   expect(formulaAt(sheet, `B${totalRow}`)).toBe('B5+B9');
   expect(formulaAt(sheet, `D${totalRow}`)).toBe('D5+D14');
+  expect(formulaAt(sheet, 'D14')).toBe('IF(COUNT(E14:G14)=0,"",SUM(E14:G14))');
   expect(formulaAt(sheet, `B${totalRow + 1}`)).toMatch(/^IF\(B\d+=D\d+,"✓ 收支平衡"/);
 });
 
@@ -144,6 +147,8 @@ test('project-list: the flat list of seed 003 with its dropdowns and BUDGET.WEIG
   expect(['E4', 'F4', 'H4', 'J4', 'L4', 'L63'].map((cell) => model[cell]?.formulae[0])).toEqual(['一级指标列表', 'INDIRECT($E4)', '指标性质列表', '计量单位列表', '指标方向性列表', '指标方向性列表']);
   expect(model['L64']).toBeUndefined();
   expect(formulaAt(sheet, 'N4')).toBe('BUDGET.WEIGHTS(A3:L63)');
+  // Beside it, not below it: both spill downwards.
+  expect(formulaAt(sheet, 'R4')).toBe('BUDGET.CHECK(A3:L63)');
   expect(sheet.pageSetup.orientation).toBe('landscape');
 });
 

@@ -46,25 +46,18 @@ export async function checkFiles(files: readonly string[], config: Config, local
   const path = workerPath();
   await Promise.all(
     Array.from({ length: jobs }, async () => {
-      const worker = new Worker(path);
+      let worker = startWorker(path);
       try {
         while (next < files.length) {
           const index = next++;
           const file = files[index]!;
-          const result = await new Promise<FileResult>((resolve) => {
-            const onMessage = (message: FileResult) => {
-              worker.off('error', onError);
-              resolve(message);
-            };
-            const onError = (error: Error) => {
-              worker.off('message', onMessage);
-              resolve({ file, error: error.message });
-            };
-            worker.once('message', onMessage);
-            worker.once('error', onError);
-            worker.postMessage({ file, config, locale });
-          });
-          finish(index, result);
+          const outcome = await runOnWorker(worker, file, config, locale);
+          finish(index, outcome.result);
+          // A worker that died (out of memory on a huge file, a crash) is replaced; its file is reported, never lost.
+          if (outcome.workerDied) {
+            await worker.terminate().catch(() => undefined);
+            worker = startWorker(path);
+          }
         }
       } finally {
         await worker.terminate();
@@ -72,6 +65,36 @@ export async function checkFiles(files: readonly string[], config: Config, local
     }),
   );
   return results;
+}
+
+/** Memory a worker may use before it is stopped: one huge file must not take the whole machine down. */
+const WORKER_HEAP_MB = 3072;
+
+function startWorker(path: string): Worker {
+  return new Worker(path, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+}
+
+export function runOnWorker(worker: Worker, file: string, config: Config, locale: Locale): Promise<{ result: FileResult; workerDied: boolean }> {
+  return new Promise((resolve) => {
+    const done = (result: FileResult, workerDied: boolean) => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      resolve({ result, workerDied });
+    };
+    const onMessage = (message: FileResult) => done(message, false);
+    const onError = (error: Error) => {
+      const reason = /heap|memory|ERR_WORKER_OUT_OF_MEMORY/i.test(`${error.message} ${(error as NodeJS.ErrnoException).code ?? ''}`)
+        ? '文件过大，检查时内存不足 (too large: ran out of memory)'
+        : `检查时出错 (internal error: ${error.message})`;
+      done({ file, error: reason }, true);
+    };
+    const onExit = (code: number) => done({ file, error: `检查进程意外退出 (checker exited with code ${code})` }, true);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ file, config, locale });
+  });
 }
 
 /** "检查中 [████░░░░] 120/1000" on a terminal's stderr. */

@@ -34,7 +34,7 @@ export async function readWorkbookGrids(file: string): Promise<Grid[]> {
   if (zip && zip.uncompressedBytes > MAX_UNCOMPRESSED_BYTES) {
     throw new UnreadableWorkbookError(
       file,
-      `解压后内容过大（${Math.round(zip.uncompressedBytes / 1024 / 1024)} MB），疑似异常文件，未读取 (uncompressed size too large, file not read)`,
+      `解压后内容过大（${Math.round(zip.uncompressedBytes / 1024 / 1024)} MB，上限 ${MAX_UNCOMPRESSED_BYTES / 1024 / 1024} MB），未读取；请拆分工作簿 (uncompressed size too large, file not read)`,
     );
   }
   const workbook = new ExcelJS.Workbook();

@@ -3,8 +3,11 @@
  * uncompressed size is absurd before exceljs would try to inflate them into memory.
  */
 
-/** More than this in total, uncompressed, is refused. Real budget workbooks are a few MB. */
-export const MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024;
+/**
+ * More than this in total, uncompressed, is refused. Real budget workbooks are a few MB (a 100k-row list is
+ * about 80 MB); exceljs holds every cell in memory, and a 335 MB sheet already needs about 5 GB.
+ */
+export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 

@@ -4,7 +4,6 @@ import { level1ListName, listSheet } from './lists';
 import type { PlanValidation, RenderPlan } from './plan';
 
 const MONEY = '#,##0.00';
-const WEIGHT = '0';
 const CHECK_NOTE = '检查结果（需安装“预算绩效表检查”加载项）';
 
 /** Accumulates a plan row by row; rows and columns are 1-based here, as in A1 addresses. */
@@ -129,7 +128,7 @@ function indicatorPlan(definition: TemplateDefinition, block: IndicatorBlock): R
   b.dropdown(first, 4, last, '=指标性质列表');
   b.dropdown(first, 6, last, '=计量单位列表', false, '可从列表选择，也可直接输入');
   b.dropdown(first, 8, last, '=指标方向性列表');
-  b.format(first, 7, last, WEIGHT);
+  // Weights keep Excel's General format: 7.5 shows as 7.5 (a "0" format would show 8 while the total adds 7.5).
   const total = last + 1;
   b.value(total, 1, '权重合计');
   b.merge(total, 1, total, 6);
@@ -165,13 +164,13 @@ function flatPlan(definition: TemplateDefinition, list: FlatList): RenderPlan {
   b.dropdown(first, 10, last, '=计量单位列表', false, '可从列表选择，也可直接输入');
   b.dropdown(first, 12, last, '=指标方向性列表');
   b.format(first, 3, last, MONEY);
-  b.format(first, 11, last, WEIGHT);
   b.plan.freezeRows = header;
   b.plan.printTitleRows = `${header}:${header}`;
-  // Projects are rows of this list: the per-project weight totals come from BUDGET.WEIGHTS.
+  // Projects are rows of this list: the per-project weight totals come from BUDGET.WEIGHTS. Both results
+  // spill downwards, so they stand side by side (3 and 4 columns wide), never one below the other.
   b.value(header, 14, '各项目权重合计（需安装加载项）');
   b.formula(header + 1, 14, `BUDGET.WEIGHTS(A${header}:L${last})`);
-  b.checkCell(header + 14, 14, `A${header}:L${last}`);
+  b.checkCell(header, 18, `A${header}:L${last}`);
   return b.plan;
 }
 
@@ -194,7 +193,8 @@ function codePlan(definition: TemplateDefinition, table: CodeTable): RenderPlan 
   table.amounts.forEach((_, i) => {
     const col = columnLetters(2 + i);
     // The 合计 row adds the 类 rows (three-digit codes) only, so each leaf is counted once.
-    b.formula(totalRow, 3 + i, `SUMPRODUCT((LEN($A$${first}:$A$${last})=3)*${col}$${first}:${col}$${last})`);
+    // Comma form: the rows' "" (blank) results count as 0 instead of making the product #VALUE!.
+    b.formula(totalRow, 3 + i, `SUMPRODUCT(--(LEN($A$${first}:$A$${last})=3),${col}$${first}:${col}$${last})`);
     b.format(totalRow, 3 + i, last, MONEY);
   });
   const parts = table.amounts.slice(1).map((_, i) => columnLetters(3 + i));
@@ -263,7 +263,12 @@ function summaryPlan(definition: TemplateDefinition, table: SummaryTable): Rende
     b.value(top, 3, item.label);
     expenseTops.push(top);
     const children = item.children ?? 0;
-    for (const col of ['D', 'E', 'F', 'G']) if (children > 0) b.formula(top, 'DEFG'.indexOf(col) + 4, `SUM(${col}${top + 1}:${col}${top + children})`);
+    if (children > 0) {
+      for (const col of ['D', 'E', 'F', 'G']) b.formula(top, 'DEFG'.indexOf(col) + 4, `SUM(${col}${top + 1}:${col}${top + children})`);
+    } else {
+      // A line with no sub-lines (二、结转下年): its 合计 is its own sources.
+      b.formula(top, 4, `IF(COUNT(E${top}:G${top})=0,"",SUM(E${top}:G${top}))`);
+    }
     for (let i = 0; i < children; i++) {
       const r = row++;
       b.formula(r, 4, `IF(COUNT(E${r}:G${r})=0,"",SUM(E${r}:G${r}))`);

@@ -42,17 +42,21 @@ export async function insertTemplate(plan: RenderPlan): Promise<string> {
     });
     for (const row of plan.boldRows) sheet.getRange(`${row}:${row}`).format.font.bold = true;
 
-    if (plan.lists && !existing.includes(plan.lists.sheetName)) {
-      const lists = sheets.add(plan.lists.sheetName);
-      plan.lists.columns.forEach((column, c) => {
-        const letter = columnLetters(c);
-        lists.getRange(`${letter}1:${letter}${column.values.length + 1}`).values = [[column.header], ...column.values.map((v) => [v])];
-      });
+    if (plan.lists) {
+      if (!existing.includes(plan.lists.sheetName)) {
+        const lists = sheets.add(plan.lists.sheetName);
+        plan.lists.columns.forEach((column, c) => {
+          const letter = columnLetters(c);
+          lists.getRange(`${letter}1:${letter}${column.values.length + 1}`).values = [[column.header], ...column.values.map((v) => [v])];
+        });
+        lists.visibility = Excel.SheetVisibility.hidden;
+      }
+      // Each missing name is added (a workbook may hold the list sheet but not every name). The reference
+      // needs its "=": without it Excel stores the name as text, not as a range (office-js issue 2283).
       const known = new Set(names.items.map((n) => n.name));
       for (const { name, range } of plan.lists.names) {
-        if (!known.has(name)) names.add(name, range);
+        if (!known.has(name)) names.add(name, `=${range}`);
       }
-      lists.visibility = Excel.SheetVisibility.hidden;
     }
     for (const validation of plan.validations) {
       const range = sheet.getRange(validation.range);
