@@ -185,6 +185,20 @@ test('a sheet used down to Excel’s last row (1,048,576) is checked, not a cras
   expect(findings.map((f: { ruleId: string; cell: string }) => `${f.ruleId} ${f.cell}`)).toEqual(['structure/unrecognized A1048576']);
 });
 
+test('outputs inside the input folder: not read back as inputs on the next run; the report folder is created', async () => {
+  const folder = join(tempDir(), 'in');
+  mkdirSync(folder);
+  copyFileSync(join(intake, EXAMPLE_WORKBOOKS[2]!.file), join(folder, 'a.xlsx'));
+  for (let i = 0; i < 2; i++) {
+    const result = await cli(folder, '--annotate', join(folder, 'checked'), '--report', join(folder, 'out', 'summary.xlsx'));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^.*a\.xlsx .*weight\/sum/m);
+    expect(result.stdout.trim().split('\n').pop()).toMatch(/^共检查 1 个文件/);
+  }
+  expect(readdirSync(join(folder, 'checked'))).toEqual(['a.xlsx']);
+  expect(readdirSync(join(folder, 'out'))).toEqual(['summary.xlsx']);
+});
+
 test('no progress bar when stderr is not a terminal', async () => {
   const result = await cli(join(intake, EXAMPLE_WORKBOOKS[1]!.file));
   expect(result.stderr).not.toContain('检查中');

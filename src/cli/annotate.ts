@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { mkdirSync, realpathSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Finding, Locale } from '../validation';
 import { safeText } from './export-safety';
@@ -28,6 +28,23 @@ function commonDirectory(dirs: string[]): string {
   return common.join(sep) || sep;
 }
 
+/** Same file on disk (device and inode), so "IN/a.xlsx" and "in/a.xlsx" match on case-insensitive systems. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+
+/** Inputs whose annotated copy would land on an input: checked before anything is written. */
+export function annotationConflicts(files: readonly string[], dir: string): string[] {
+  const targets = annotatedPaths(files, dir);
+  return files.filter((file) => files.some((input) => sameFile(targets.get(file)!, input)));
+}
+
 /**
  * Writes highlighted copies (fill by severity, the message as the cell's note) with a findings sheet.
  * The input is only read: a copy that would land on an input's own path is refused.
@@ -38,13 +55,14 @@ export async function writeAnnotatedCopies(results: readonly FileResult[], dir: 
     readable.map((r) => r.file),
     dir,
   );
-  const inputs = new Set(results.map((r) => safeRealpath(r.file)));
+  const conflicts = annotationConflicts(
+    results.map((r) => r.file),
+    dir,
+  );
+  if (conflicts.length > 0) throw new Error(`--annotate would overwrite the input ${conflicts[0]}: choose another folder`);
   const written: string[] = [];
   for (const result of readable) {
     const target = targets.get(result.file)!;
-    if (inputs.has(safeRealpath(target)) || resolve(target) === resolve(result.file)) {
-      throw new Error(`--annotate would overwrite the input ${result.file}: choose another folder`);
-    }
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(result.file);
     for (const finding of result.report!.findings) {
@@ -84,11 +102,4 @@ function uniqueName(workbook: ExcelJS.Workbook, base: string): string {
   return name;
 }
 
-function safeRealpath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
-}
 

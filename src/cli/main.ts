@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_RULES, Config, Locale, LOCALES, checkGrids, parseConfig } from '../validation';
 import { FileResult, formatJson, formatText } from './format';
-import { writeAnnotatedCopies } from './annotate';
+import { annotationConflicts, writeAnnotatedCopies } from './annotate';
 import { checkFiles, progressBar } from './batch';
 import { writeSummaryWorkbook } from './report-xlsx';
 import { toSarif } from './sarif';
@@ -197,15 +197,24 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     out(`${USAGE}\n`);
     return 0;
   }
-  const files = await expandPaths(options.paths);
+  // What this run writes is never read as an input (a second run over the same folder stays clean).
+  const outputs = [options.annotate, options.report].filter((p): p is string => p !== undefined).map((p) => resolve(p));
+  const isOutput = (file: string) => outputs.some((out) => resolve(file) === out || resolve(file).startsWith(out + sep));
+  const named = new Set(options.paths.map((p) => resolve(p)));
+  // Files found by scanning a folder skip our own outputs; a file the user names is always checked.
+  const files = (await expandPaths(options.paths)).filter((file) => named.has(resolve(file)) || !isOutput(file));
   if (files.length === 0) {
     err(`budget-check: no .xlsx file found in ${options.paths.join(', ')}\n`);
     return 2;
   }
-  if (options.report && files.some((file) => resolve(file) === resolve(options.report!))) {
-    err(`budget-check: --report ${options.report} is one of the inputs: not overwritten\n`);
-    return 2;
+  if (options.annotate) {
+    const conflicts = annotationConflicts(files, options.annotate);
+    if (conflicts.length > 0) {
+      err(`budget-check: --annotate would overwrite the input ${conflicts[0]}: choose another folder\n`);
+      return 2;
+    }
   }
+  if (options.report) mkdirSync(dirname(resolve(options.report)), { recursive: true });
   const progress = isTTY() ? progressBar(err) : undefined;
   const results: FileResult[] = await checkFiles(files, options.config, options.locale, { jobs: options.jobs, onProgress: progress });
   for (const result of results) if (result.error) err(`budget-check: ${result.file}: ${result.error}\n`);
