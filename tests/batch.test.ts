@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { checkFiles, runOnWorker } from '../src/cli/batch';
 import { run } from '../src/cli/main';
 import { safeText } from '../src/cli/export-safety';
+import { hyperlinkFormula } from '../src/cli/report-xlsx';
 import { summarizeZip } from '../src/cli/zip-guard';
 import { parseConfig } from '../src/validation';
 import { tempDir } from './helpers';
@@ -140,12 +141,12 @@ test('--report and --annotate: the inputs are byte-for-byte unchanged; copies go
   const summary = new ExcelJS.Workbook();
   await summary.xlsx.readFile(report);
   const findings = summary.getWorksheet('问题清单')!;
-  const locations = findings.getRows(2, findings.rowCount - 1)!.map((row) => (row.getCell(2).value as ExcelJS.CellHyperlinkValue).text);
+  const locations = findings.getRows(2, findings.rowCount - 1)!.map((row) => String((row.getCell(2).value as ExcelJS.CellFormulaValue).result));
   // Text from the checked files that starts like a formula ("+cmd!C2") is written so no spreadsheet can run it.
   expect(locations).toContain("'+cmd!C2");
   expect(locations.filter((text) => /^[=+\-@]/.test(text))).toEqual([]);
-  const link = findings.getRow(2).getCell(2).value as ExcelJS.CellHyperlinkValue;
-  expect(link.hyperlink).toMatch(/\.xlsx#'.+'!\w+\d+$/);
+  const link = (findings.getRow(2).getCell(2).value as ExcelJS.CellFormulaValue).formula;
+  expect(link).toMatch(/^HYPERLINK\("[^"]+\/intake\/[^"]+\.xlsx#'.+'!\w+\d+","[^"]+!\w+\d+"\)$/);
   const perFile = summary.getWorksheet('文件汇总')!;
   expect(perFile.rowCount).toBe(1 + 10);
   const statuses = perFile.getRows(2, 10)!.map((row) => String(row.getCell(5).value));
@@ -202,6 +203,11 @@ test('outputs inside the input folder: not read back as inputs on the next run; 
 test('no progress bar when stderr is not a terminal', async () => {
   const result = await cli(join(intake, EXAMPLE_WORKBOOKS[1]!.file));
   expect(result.stderr).not.toContain('检查中');
+});
+
+test('report links escape "#", "%" and quotes in paths and sheet names', () => {
+  expect(hyperlinkFormula('预算 #1 100%/a.xlsx', "O'Brien", 'B7', "O'Brien!B7")).toBe(`HYPERLINK("预算 %231 100%25/a.xlsx#'O''Brien'!B7","O'Brien!B7")`);
+  expect(hyperlinkFormula('a"b.xlsx', '表', 'A1', '表!A1')).toBe('HYPERLINK("a""b.xlsx#\'表\'!A1","表!A1")');
 });
 
 test('formula-looking text is neutralized', () => {

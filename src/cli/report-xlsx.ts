@@ -6,6 +6,17 @@ import { safeText } from './export-safety';
 import type { FileResult } from './format';
 
 
+/**
+ * =HYPERLINK("sub/b.xlsx#'表'!D5", "表!D5"): opens the checked file at the cell. A formula rather than a
+ * hyperlink record, whose file part and location Excel would read as one; "#" and "%" in the path are escaped.
+ */
+export function hyperlinkFormula(path: string, sheet: string, cell: string, text: string): string {
+  const file = path.split('\\').join('/').replace(/%/g, '%25').replace(/#/g, '%23');
+  const target = `${file}#'${sheet.replace(/'/g, "''")}'!${cell}`;
+  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return `HYPERLINK(${quote(target)},${quote(text)})`;
+}
+
 /** The reviewer's summary workbook: every finding with a link to its cell, and the counts per file. */
 export async function writeSummaryWorkbook(results: readonly FileResult[], path: string, locale: Locale): Promise<void> {
   const zh = locale === 'zh-CN';
@@ -22,11 +33,10 @@ export async function writeSummaryWorkbook(results: readonly FileResult[], path:
   const base = dirname(path);
   for (const result of results) {
     for (const finding of result.report?.findings ?? []) {
-      const where = `'${finding.sheet.replace(/'/g, "''")}'!${finding.cell}`;
-      const link = `${relative(base, result.file).split('\\').join('/')}#${where}`;
+      const text = safeText(`${finding.sheet}!${finding.cell}`);
       findings.addRow([
         safeText(result.file),
-        { text: safeText(`${finding.sheet}!${finding.cell}`), hyperlink: link },
+        { formula: hyperlinkFormula(relative(base, result.file), finding.sheet, finding.cell, text), result: text } as ExcelJS.CellFormulaValue,
         SEVERITY_LABELS[locale][finding.severity],
         finding.ruleId,
         safeText(finding.message),
