@@ -145,6 +145,18 @@ test('a sheet of the same name exists: a new name, and the existing sheet is nev
   expect(excel.sheets.map((s) => s.name)).toEqual(['项目支出绩效目标表', LIST_SHEET, '项目支出绩效目标表 (2)']);
 });
 
+test('an Excel without ExcelApi 1.9 gets a clear refusal before anything is written', async () => {
+  const excel = installExcel(['Sheet1']);
+  (globalThis as unknown as { Office: unknown }).Office = { context: { requirements: { isSetSupported: () => false } } };
+  try {
+    await expect(insertTemplate(buildPlan(templateById('sangong')!))).rejects.toThrow('ExcelApi 1.9');
+    expect(excel.syncs()).toBe(0);
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  } finally {
+    delete (globalThis as unknown as { Office?: unknown }).Office;
+  }
+});
+
 test('the number of syncs does not grow with the template', async () => {
   for (const id of ['sangong', 'function-budget', 'project-list']) {
     const excel = installExcel([]);

@@ -84,6 +84,8 @@ describe('manifest.xml', () => {
   test('a Workbook add-in requiring SharedRuntime 1.1, with a long-lived runtime', () => {
     expect(manifest.Hosts.Host.Name).toBe('Workbook');
     expect(manifest.Requirements.Sets.Set).toContainEqual({ Name: 'SharedRuntime', MinVersion: '1.1' });
+    // parameterAddresses and CustomFunctions.Error messages need 1.3.
+    expect(manifest.Requirements.Sets.Set).toContainEqual({ Name: 'CustomFunctionsRuntime', MinVersion: '1.3' });
     expect(host.Runtimes.Runtime).toEqual([{ resid: 'Taskpane.Url', lifetime: 'long' }]);
   });
 

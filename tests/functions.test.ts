@@ -111,6 +111,20 @@ describe('BUDGET.CHECK / 预算.检查表格', () => {
     expect(rows.slice(1).map((r) => r[1]).sort()).toEqual(['E5', 'G4']);
   });
 
+  test('whole-row and whole-column references, non-text options, and unexpected failures as explained #VALUE!', () => {
+    const ok = [['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ['合计', '', 300, 200, 90], ['201', 'x', 290, 200, 90]];
+    expect(functions.check(ok, null, invocation('Sheet1!3:5')).slice(1).map((r) => r[1])).toEqual(['C4', 'C4']);
+    expect(functions.check(ok, null, invocation('Sheet1!C:G')).slice(1).map((r) => r[1])).toEqual(['E2', 'E2']);
+    expect(() => functions.check(ok, true, invocation('Sheet1!A1'))).toThrow(FakeCustomFunctionsError);
+    try {
+      functions.check(ok, null, invocation('not an address!'));
+      throw new Error('expected an error');
+    } catch (error) {
+      expect(error).toBeInstanceOf(FakeCustomFunctionsError);
+      expect((error as Error).message).toMatch(/^检查失败 \(check failed\): /);
+    }
+  });
+
   test('a range past the limit is a #VALUE! saying to use the task pane, not a hang', () => {
     const big = Array.from({ length: 400 }, () => Array.from({ length: 300 }, () => ''));
     try {

@@ -34,7 +34,10 @@ export function parseParameterAddress(address: string | undefined): { sheet: str
   const bang = address.lastIndexOf('!');
   const sheetPart = bang < 0 ? 'Sheet1' : address.slice(0, bang);
   const sheet = sheetPart.startsWith("'") ? sheetPart.slice(1, -1).replace(/''/g, "'") : sheetPart;
-  const start = address.slice(bang + 1).split(':')[0]!;
+  const start = address.slice(bang + 1).split(':')[0]!.replace(/\$/g, '');
+  // Whole rows ("3:5") and whole columns ("A:L") are references too.
+  if (/^\d+$/.test(start)) return { sheet, row: Number(start) - 1, col: 0 };
+  if (/^[A-Za-z]{1,3}$/.test(start)) return { sheet, row: 0, col: parseCellAddress(`${start}1`).col };
   const { row, col } = parseCellAddress(start);
   return { sheet, row, col };
 }
@@ -65,8 +68,8 @@ export function cellCount(values: unknown[][]): number {
 }
 
 /** options: a profile name ("legacy"), or a JSON config ({"rules":{"sum/rounding":"off"}}). */
-export function configFromOptions(options: string | undefined | null): ConfigInput {
-  const text = (options ?? '').trim();
+export function configFromOptions(options: unknown): ConfigInput {
+  const text = options === undefined || options === null ? '' : String(options).trim();
   if (text === '') return {};
   if ((PROFILE_IDS as readonly string[]).includes(text)) return { profile: text as ConfigInput['profile'] };
   try {
@@ -74,11 +77,11 @@ export function configFromOptions(options: string | undefined | null): ConfigInp
     parseConfig(config);
     return config;
   } catch {
-    throw new BadOptionsError(`options must be one of ${PROFILE_IDS.join(', ')} or a JSON config`);
+    throw new BadOptionsError(`选项应为 ${PROFILE_IDS.join('、')} 或 JSON 配置 (options must be one of ${PROFILE_IDS.join(', ')} or a JSON config)`);
   }
 }
 
-function runEngine(values: unknown[][], address: string | undefined, options: string | undefined | null, locale: Locale): { report: Report; sheet: string } {
+function runEngine(values: unknown[][], address: string | undefined, options: unknown, locale: Locale): { report: Report; sheet: string } {
   const cells = cellCount(values);
   if (cells > MAX_CELLS) throw new RangeTooLargeError(cells, locale);
   const grid = gridFromRange(values, address);
@@ -91,7 +94,7 @@ const HEADERS: Record<Locale, string[]> = {
 };
 
 /** BUDGET.CHECK: 级别 | 单元格 | 规则 | 说明, one row per finding; or one "✓" cell. */
-export function checkRange(values: unknown[][], address: string | undefined, options: string | undefined | null, locale: Locale): string[][] {
+export function checkRange(values: unknown[][], address: string | undefined, options: unknown, locale: Locale): string[][] {
   const { report, sheet } = runEngine(values, address, options, locale);
   if (report.findings.length === 0) return [[locale === 'zh-CN' ? '✓ 无问题' : '✓ OK']];
   const rows = report.findings.map((f) => [

@@ -13,12 +13,13 @@ function displayLocale(): Locale {
   return typeof language === 'string' && /^en/i.test(language) ? 'en-US' : 'zh-CN';
 }
 
-/** Our errors as Excel errors (#VALUE! with the reason shown in the cell's error tooltip). */
+/** Every failure as #VALUE! with its reason in the cell's error tooltip, never a bare error. */
 function asExcelError(error: unknown): never {
   if (error instanceof RangeTooLargeError || error instanceof BadOptionsError) {
     throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, error.message);
   }
-  throw error;
+  const reason = error instanceof Error ? error.message : String(error);
+  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `检查失败 (check failed): ${reason}`.slice(0, 255));
 }
 
 /**
@@ -30,7 +31,7 @@ function asExcelError(error: unknown): never {
  * @requiresParameterAddresses
  * @returns A table of findings (severity | cell | rule | message), or ✓ when there is none.
  */
-export function check(range: any[][], options: string | null, invocation: CustomFunctions.Invocation): string[][] {
+export function check(range: any[][], options: any, invocation: CustomFunctions.Invocation): string[][] {
   try {
     return checkRange(range, invocation.parameterAddresses?.[0], options, displayLocale());
   } catch (error) {
@@ -61,7 +62,11 @@ export function weights(range: any[][], invocation: CustomFunctions.Invocation):
  * @returns One row: comparator | number | unit | kind.
  */
 export function parse(text: any): any[][] {
-  return parseValueText(text, displayLocale());
+  try {
+    return parseValueText(text, displayLocale());
+  } catch (error) {
+    return asExcelError(error);
+  }
 }
 
 /**
@@ -72,5 +77,9 @@ export function parse(text: any): any[][] {
  * @returns total − Σ parts.
  */
 export function sumcheck(total: number, ...parts: any[][][]): number {
-  return sumCheck(total, parts);
+  try {
+    return sumCheck(total, parts);
+  } catch (error) {
+    return asExcelError(error);
+  }
 }

@@ -2,7 +2,7 @@
  * The add-in's only contact with the workbook: every Excel.run is here. Components and the custom
  * functions call these functions; they never touch Office.js themselves.
  */
-/* global Excel */
+/* global Excel, Office */
 import { columnLetters, parseRangeAddress } from '../../validation/address';
 import type { RenderPlan } from '../../templates/plan';
 import { uniqueSheetName } from '../../templates/plan';
@@ -16,6 +16,11 @@ const POINTS_PER_CHARACTER = 7;
  * Two syncs, whatever the template: one to read the sheet and name lists, one to write everything.
  */
 export async function insertTemplate(plan: RenderPlan): Promise<string> {
+  // Data validation (1.8) and page layout (1.9): checked before anything is written, so an older Excel
+  // never gets a half-built sheet.
+  if (typeof Office !== 'undefined' && !Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
+    throw new Error('此版本的 Excel 不支持插入模板（需要 ExcelApi 1.9），请升级 Excel 或使用命令行 budget-check template 生成模板文件 (this Excel lacks ExcelApi 1.9)');
+  }
   return Excel.run(async (context) => {
     const sheets = context.workbook.worksheets;
     const names = context.workbook.names;
