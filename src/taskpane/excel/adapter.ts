@@ -3,7 +3,8 @@
  * functions call these functions; they never touch Office.js themselves.
  */
 /* global Excel, Office */
-import { columnLetters, parseRangeAddress } from '../../validation/address';
+import { columnLetters, compactCells, parseCellAddress, parseRangeAddress } from '../../validation/address';
+import { asExcelErrorString, type CellRange, type CellValue, type Grid } from '../../validation/grid';
 import type { RenderPlan } from '../../templates/plan';
 import { uniqueSheetName } from '../../templates/plan';
 
@@ -77,5 +78,212 @@ export async function insertTemplate(plan: RenderPlan): Promise<string> {
     sheet.activate();
     await context.sync();
     return sheetName;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the workbook for the engine.
+
+/**
+ * Cells per read: Excel on the web caps a response at 5 MB; 50,000 cells of values and number formats
+ * stay well under it. One sync per block, never one per row or cell.
+ */
+export const BLOCK_CELLS = 50_000;
+
+export type ReadScope = 'sheet' | 'selection' | 'workbook';
+
+/** The sheet, the selection or every sheet as engine grids: values, merged areas and number formats. */
+export async function readGrids(scope: ReadScope, onProgress?: (done: number, total: number) => void): Promise<Grid[]> {
+  return Excel.run(async (context) => {
+    const sources: { sheet: Excel.Worksheet; range: Excel.Range; merges: Excel.RangeAreas }[] = [];
+    const add = (sheet: Excel.Worksheet, range: Excel.Range) => {
+      range.load('rowIndex,columnIndex,rowCount,columnCount,isNullObject');
+      const merges = range.getMergedAreasOrNullObject();
+      merges.load('address,isNullObject');
+      sheet.load('name');
+      sources.push({ sheet, range, merges });
+    };
+    if (scope === 'selection') {
+      const range = context.workbook.getSelectedRange();
+      add(range.worksheet, range);
+    } else if (scope === 'sheet') {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      add(sheet, sheet.getUsedRangeOrNullObject(true));
+    } else {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items');
+      await context.sync();
+      for (const sheet of sheets.items) add(sheet, sheet.getUsedRangeOrNullObject(true));
+    }
+    await context.sync();
+
+    const blocks = sources.map(({ range }) => (range.isNullObject ? 0 : Math.ceil(range.rowCount / Math.max(1, Math.floor(BLOCK_CELLS / range.columnCount)))));
+    const total = blocks.reduce((a, b) => a + b, 0);
+    let done = 0;
+    const grids: Grid[] = [];
+    for (const { sheet, range, merges } of sources) {
+      const grid: Grid = { sheet: sheet.name, cells: [], merges: [], numberFormats: [] };
+      grids.push(grid);
+      if (range.isNullObject) continue;
+      for (let r = 0; r < range.rowIndex; r++) {
+        grid.cells.push([]);
+        grid.numberFormats!.push([]);
+      }
+      const rowsPerBlock = Math.max(1, Math.floor(BLOCK_CELLS / range.columnCount));
+      for (let start = 0; start < range.rowCount; start += rowsPerBlock) {
+        const rows = Math.min(rowsPerBlock, range.rowCount - start);
+        const block = sheet.getRangeByIndexes(range.rowIndex + start, range.columnIndex, rows, range.columnCount);
+        block.load('values,numberFormat');
+        await context.sync();
+        block.values.forEach((row, i) => {
+          const pad = new Array<CellValue>(range.columnIndex).fill(null);
+          grid.cells.push(pad.concat(row.map(toCellValue)));
+          grid.numberFormats!.push(new Array<string | undefined>(range.columnIndex).fill(undefined).concat(block.numberFormat[i]!.map((f) => (f === 'General' ? undefined : String(f)))));
+        });
+        block.untrack();
+        onProgress?.(++done, total);
+      }
+      if (!merges.isNullObject) grid.merges = parseAreas(merges.address);
+    }
+    return grids;
+  });
+}
+
+function toCellValue(value: unknown): CellValue {
+  if (value === '' || value === null || value === undefined) return null;
+  if (typeof value === 'string') {
+    const error = asExcelErrorString(value);
+    return error ? { error } : value;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+/** "Sheet1!A1:B2,Sheet1!C3:D4" → ranges. */
+export function parseAreas(address: string): CellRange[] {
+  return address
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => parseRangeAddress(part.slice(part.lastIndexOf('!') + 1).replace(/\$/g, '')));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Highlighting findings in place, reversibly.
+
+export const HIGHLIGHT_COLORS = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' } as const;
+/** getRanges takes an address string of at most 8,192 characters. */
+export const ADDRESS_LIMIT = 8192;
+const SETTINGS_KEY = 'budgetCheck.highlights';
+
+export interface HighlightTarget {
+  sheet: string;
+  cell: string;
+  severity: keyof typeof HIGHLIGHT_COLORS;
+}
+
+/** Address lists for getRanges: "A1,B2:B9,…", each under the limit. */
+export function addressChunks(addresses: readonly string[], limit = ADDRESS_LIMIT - 1): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const address of addresses) {
+    const next = current === '' ? address : `${current},${address}`;
+    if (next.length > limit && current !== '') {
+      chunks.push(current);
+      current = address;
+    } else current = next;
+  }
+  if (current !== '') chunks.push(current);
+  return chunks;
+}
+
+/**
+ * Colours the findings' cells by severity with conditional formats ("=TRUE"), which leave every cell's own
+ * format untouched; their ids are kept in the workbook's settings so that clearHighlights removes exactly
+ * them, even after the workbook was closed. Earlier highlights are replaced. Four syncs, whatever the count.
+ */
+export async function highlightFindings(targets: readonly HighlightTarget[]): Promise<number> {
+  return Excel.run(async (context) => {
+    const previous = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+    previous.load('value,isNullObject');
+    await context.sync();
+    if (!previous.isNullObject) {
+      const recorded = lookupRecorded(context, JSON.parse(String(previous.value)) as Record<string, string[]>);
+      await context.sync();
+      deleteExisting(recorded);
+    }
+
+    const groups = new Map<string, { sheet: string; severity: HighlightTarget['severity']; cells: { row: number; col: number }[] }>();
+    for (const target of targets) {
+      const key = `${target.sheet}\u0000${target.severity}`;
+      const group = groups.get(key) ?? { sheet: target.sheet, severity: target.severity, cells: [] };
+      group.cells.push(parseCellAddress(target.cell));
+      groups.set(key, group);
+    }
+    const added: { sheet: string; format: Excel.ConditionalFormat }[] = [];
+    for (const group of groups.values()) {
+      const sheet = context.workbook.worksheets.getItem(group.sheet);
+      for (const chunk of addressChunks(compactCells(group.cells))) {
+        const format = sheet.getRanges(chunk).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+        format.custom.rule.formula = '=TRUE';
+        format.custom.format.fill.color = HIGHLIGHT_COLORS[group.severity];
+        format.load('id');
+        added.push({ sheet: group.sheet, format });
+      }
+    }
+    await context.sync();
+    const record: Record<string, string[]> = {};
+    for (const { sheet, format } of added) (record[sheet] ??= []).push(format.id);
+    context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(record));
+    await context.sync();
+    return added.length;
+  });
+}
+
+/** Removes exactly the conditional formats highlightFindings added; nothing else on the sheets changes. Three syncs. */
+export async function clearHighlights(): Promise<number> {
+  return Excel.run(async (context) => {
+    const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+    setting.load('value,isNullObject');
+    await context.sync();
+    if (setting.isNullObject) return 0;
+    const recorded = lookupRecorded(context, JSON.parse(String(setting.value)) as Record<string, string[]>);
+    await context.sync();
+    const removed = deleteExisting(recorded);
+    setting.delete();
+    await context.sync();
+    return removed;
+  });
+}
+
+/** Looks up recorded conditional formats (sheets or formats the user removed meanwhile come back as null objects). */
+function lookupRecorded(context: Excel.RequestContext, record: Record<string, string[]>): Excel.ConditionalFormat[] {
+  const formats: Excel.ConditionalFormat[] = [];
+  for (const [sheetName, ids] of Object.entries(record)) {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+    sheet.load('isNullObject');
+    for (const id of ids) {
+      const format = sheet.getRange().conditionalFormats.getItemOrNullObject(id);
+      format.load('isNullObject');
+      formats.push(format);
+    }
+  }
+  return formats;
+}
+
+/** Deletes the looked-up formats that still exist; returns how many. */
+function deleteExisting(formats: Excel.ConditionalFormat[]): number {
+  const existing = formats.filter((format) => !format.isNullObject);
+  for (const format of existing) format.delete();
+  return existing.length;
+}
+
+/** Activates the finding's sheet and selects its cell: one sync. */
+export async function selectCell(sheetName: string, cell: string): Promise<void> {
+  await Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    sheet.activate();
+    sheet.getRange(cell).select();
+    await context.sync();
   });
 }
