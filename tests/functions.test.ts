@@ -59,8 +59,8 @@ describe('BUDGET.CHECK / 预算.检查表格', () => {
   const sheet = '项目支出绩效目标申报表';
   const address = `${sheet}!B4:M62`;
 
-  test('spills 级别 | 单元格 | 规则 | 说明 with the real sheet addresses of the range', () => {
-    const rows = functions.check(rangeValues(sheet, 'B4:M62'), null, invocation(address));
+  test('spills 级别 | 单元格 | 规则 | 说明 with the real sheet addresses of the range', async () => {
+    const rows = await functions.check(rangeValues(sheet, 'B4:M62'), null, invocation(address));
     expectRectangular(rows);
     expect(rows[0]).toEqual(['级别', '单元格', '规则', '说明']);
     const weight = rows.filter((r) => r[2] === 'weight/sum');
@@ -73,51 +73,51 @@ describe('BUDGET.CHECK / 预算.检查表格', () => {
     expect(rows.map((r) => r[1])).toContain('G34'); // the shifted row, as structure/shifted-row
   });
 
-  test('in English when Office’s display language is English', () => {
+  test('in English when Office’s display language is English', async () => {
     officeContext.displayLanguage = 'en-US';
-    const rows = functions.check(rangeValues(sheet, 'B4:M62'), null, invocation(address));
+    const rows = await functions.check(rangeValues(sheet, 'B4:M62'), null, invocation(address));
     expect(rows[0]).toEqual(['Severity', 'Cell', 'Rule', 'Message']);
     expect(rows.find((r) => r[1] === 'L37')).toEqual(['error', 'L37', 'weight/sum', expect.stringMatching(/add up to 70; expected 100 or 90/)]);
   });
 
-  test('a range that does not start at A1, on a form table: cells shift with the range', () => {
-    const rows = functions.check(rangeValues('项目支出绩效目标表', 'A1:I20'), null, invocation('项目支出绩效目标表!A1:I20'));
+  test('a range that does not start at A1, on a form table: cells shift with the range', async () => {
+    const rows = await functions.check(rangeValues('项目支出绩效目标表', 'A1:I20'), null, invocation('项目支出绩效目标表!A1:I20'));
     expect(rows.filter((r) => r[1] === 'G12').map((r) => r[2])).toEqual(['direction/cost-comparator']);
-    const shifted = functions.check(rangeValues('项目支出绩效目标表', 'B11:I20'), null, invocation('项目支出绩效目标表!B11:I20'));
+    const shifted = await functions.check(rangeValues('项目支出绩效目标表', 'B11:I20'), null, invocation('项目支出绩效目标表!B11:I20'));
     expect(shifted.filter((r) => r[1] === 'G12').map((r) => r[2])).toEqual(['direction/cost-comparator']);
   });
 
-  test('options pick the profile or a JSON config', () => {
-    const national = functions.check(rangeValues(sheet, 'B4:M62'), null, invocation(address));
-    const legacy = functions.check(rangeValues(sheet, 'B4:M62'), 'legacy', invocation(address));
+  test('options pick the profile or a JSON config', async () => {
+    const national = await functions.check(rangeValues(sheet, 'B4:M62'), null, invocation(address));
+    const legacy = await functions.check(rangeValues(sheet, 'B4:M62'), 'legacy', invocation(address));
     expect(national.some((r) => r[2] === 'structure/required-levels')).toBe(true);
     expect(legacy.some((r) => r[2] === 'structure/required-levels')).toBe(false);
-    const quiet = functions.check(rangeValues(sheet, 'B4:M62'), JSON.stringify({ rules: { 'weight/sum': 'off' } }), invocation(address));
+    const quiet = await functions.check(rangeValues(sheet, 'B4:M62'), JSON.stringify({ rules: { 'weight/sum': 'off' } }), invocation(address));
     expect(quiet.some((r) => r[2] === 'weight/sum')).toBe(false);
-    expect(() => functions.check([['x']], 'nonsense', invocation('Sheet1!A1'))).toThrow(FakeCustomFunctionsError);
+    await expect(functions.check([['x']], 'nonsense', invocation('Sheet1!A1'))).rejects.toThrow(FakeCustomFunctionsError);
   });
 
-  test('a correct table gives one ✓ cell; a quoted sheet name is understood', () => {
+  test('a correct table gives one ✓ cell; a quoted sheet name is understood', async () => {
     const ok = [
       ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
       ['合计', '', 300, 200, 100],
       ['201', '一般公共服务支出', 300, 200, 100],
     ];
-    expect(functions.check(ok, null, invocation("'My Sheet'!C3:G5"))).toEqual([['✓ 无问题']]);
+    expect(await functions.check(ok, null, invocation("'My Sheet'!C3:G5"))).toEqual([['✓ 无问题']]);
     officeContext.displayLanguage = 'en-US';
-    expect(functions.check(ok, null, invocation("'My Sheet'!C3:G5"))).toEqual([['✓ OK']]);
+    expect(await functions.check(ok, null, invocation("'My Sheet'!C3:G5"))).toEqual([['✓ OK']]);
     ok[2]![4] = 90;
-    const rows = functions.check(ok, null, invocation("'My Sheet'!C3:G5"));
+    const rows = await functions.check(ok, null, invocation("'My Sheet'!C3:G5"));
     expect(rows.slice(1).map((r) => r[1]).sort()).toEqual(['E5', 'G4']);
   });
 
-  test('whole-row and whole-column references, non-text options, and unexpected failures as explained #VALUE!', () => {
+  test('whole-row and whole-column references, non-text options, and unexpected failures as explained #VALUE!', async () => {
     const ok = [['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ['合计', '', 300, 200, 90], ['201', 'x', 290, 200, 90]];
-    expect(functions.check(ok, null, invocation('Sheet1!3:5')).slice(1).map((r) => r[1])).toEqual(['C4', 'C4']);
-    expect(functions.check(ok, null, invocation('Sheet1!C:G')).slice(1).map((r) => r[1])).toEqual(['E2', 'E2']);
-    expect(() => functions.check(ok, true, invocation('Sheet1!A1'))).toThrow(FakeCustomFunctionsError);
+    expect((await functions.check(ok, null, invocation('Sheet1!3:5'))).slice(1).map((r) => r[1])).toEqual(['C4', 'C4']);
+    expect((await functions.check(ok, null, invocation('Sheet1!C:G'))).slice(1).map((r) => r[1])).toEqual(['E2', 'E2']);
+    await expect(functions.check(ok, true, invocation('Sheet1!A1'))).rejects.toThrow(FakeCustomFunctionsError);
     try {
-      functions.check(ok, null, invocation('not an address!'));
+      await functions.check(ok, null, invocation('not an address!'));
       throw new Error('expected an error');
     } catch (error) {
       expect(error).toBeInstanceOf(FakeCustomFunctionsError);
@@ -125,10 +125,10 @@ describe('BUDGET.CHECK / 预算.检查表格', () => {
     }
   });
 
-  test('a range past the limit is a #VALUE! saying to use the task pane, not a hang', () => {
+  test('a range past the limit is a #VALUE! saying to use the task pane, not a hang', async () => {
     const big = Array.from({ length: 400 }, () => Array.from({ length: 300 }, () => ''));
     try {
-      functions.check(big, null, invocation('Sheet1!A1:KN400'));
+      await functions.check(big, null, invocation('Sheet1!A1:KN400'));
       throw new Error('expected an error');
     } catch (error) {
       expect(error).toBeInstanceOf(FakeCustomFunctionsError);
@@ -138,9 +138,45 @@ describe('BUDGET.CHECK / 预算.检查表格', () => {
   });
 });
 
+test('inside Excel the range’s number formats are read, so "95%" typed in a cell (0.95 shown as a percentage) is 95 %', async () => {
+  const table = [
+    ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '计量单位', '权重'],
+    ['产出指标', '数量指标', '培训人数', '≥', 200, '人次', 40],
+    ['成本指标', '经济成本指标', '人均成本', '≤', 500, '元/人', 20],
+    ['效益指标', '社会效益指标', '技能提升', '定性', '显著', '', 20],
+    ['满意度指标', '服务对象满意度指标', '学员满意度', '≥', 0.95, '', 20],
+  ];
+  const withoutFormats = await functions.check(table, null, invocation('培训!A1:G5'));
+  expect(withoutFormats.map((r) => r[2])).toContain('value/satisfaction-floor');
+  const requested: string[] = [];
+  (globalThis as unknown as { Excel: unknown }).Excel = {
+    run: async (callback: (context: unknown) => Promise<unknown>) =>
+      callback({
+        workbook: {
+          worksheets: {
+            getItem: (sheet: string) => ({
+              getRange: (range: string) => {
+                requested.push(`${sheet}!${range}`);
+                return { numberFormat: table.map((row, r) => row.map((_, c) => (r === 4 && c === 4 ? '0%' : 'General'))), load() {} };
+              },
+            }),
+          },
+        },
+        sync: async () => undefined,
+      }),
+  };
+  try {
+    const rows = await functions.check(table, null, invocation('培训!A1:G5'));
+    expect(requested).toEqual(['培训!A1:G5']);
+    expect(rows).toEqual([['✓ 无问题']]);
+  } finally {
+    delete (globalThis as unknown as { Excel?: unknown }).Excel;
+  }
+});
+
 describe('BUDGET.WEIGHTS / 预算.权重核对', () => {
-  test('one row per project: name, total, status', () => {
-    const rows = functions.weights(rangeValues('项目支出绩效目标申报表', 'B4:M62'), invocation('项目支出绩效目标申报表!B4:M62'));
+  test('one row per project: name, total, status', async () => {
+    const rows = await functions.weights(rangeValues('项目支出绩效目标申报表', 'B4:M62'), invocation('项目支出绩效目标申报表!B4:M62'));
     expectRectangular(rows);
     expect(rows[0]).toEqual(['项目', '权重合计', '状态']);
     expect(rows.slice(1).map((r) => r[1])).toEqual([90, 91, 90, 90, 110, 70, 90, 90, 90, 90]);

@@ -43,16 +43,22 @@ export function parseParameterAddress(address: string | undefined): { sheet: str
 }
 
 /** The range's values as a grid placed where they are on the sheet, so findings carry real addresses. */
-export function gridFromRange(values: unknown[][], address: string | undefined): Grid {
+export function gridFromRange(values: unknown[][], address: string | undefined, formats?: readonly (readonly string[])[]): Grid {
   const origin = parseParameterAddress(address);
   const cells: CellValue[][] = [];
-  for (let r = 0; r < origin.row; r++) cells.push([]);
-  for (const row of values) {
+  const numberFormats: (string | undefined)[][] = [];
+  for (let r = 0; r < origin.row; r++) {
+    cells.push([]);
+    numberFormats.push([]);
+  }
+  values.forEach((row, r) => {
     const out: CellValue[] = new Array<CellValue>(origin.col).fill(null);
     for (const value of row) out.push(toCellValue(value));
     cells.push(out);
-  }
-  return { sheet: origin.sheet, cells };
+    const rowFormats = formats?.[r];
+    numberFormats.push(new Array<string | undefined>(origin.col).fill(undefined).concat(rowFormats ? rowFormats.map((f) => (f === 'General' ? undefined : f)) : []));
+  });
+  return formats ? { sheet: origin.sheet, cells, numberFormats } : { sheet: origin.sheet, cells };
 }
 
 function toCellValue(value: unknown): CellValue {
@@ -81,10 +87,10 @@ export function configFromOptions(options: unknown): ConfigInput {
   }
 }
 
-function runEngine(values: unknown[][], address: string | undefined, options: unknown, locale: Locale): { report: Report; sheet: string } {
+function runEngine(values: unknown[][], address: string | undefined, options: unknown, locale: Locale, formats?: readonly (readonly string[])[]): { report: Report; sheet: string } {
   const cells = cellCount(values);
   if (cells > MAX_CELLS) throw new RangeTooLargeError(cells, locale);
-  const grid = gridFromRange(values, address);
+  const grid = gridFromRange(values, address, formats);
   return { report: checkGrids([grid], { config: configFromOptions(options), locale }), sheet: grid.sheet };
 }
 
@@ -94,8 +100,8 @@ const HEADERS: Record<Locale, string[]> = {
 };
 
 /** BUDGET.CHECK: 级别 | 单元格 | 规则 | 说明, one row per finding; or one "✓" cell. */
-export function checkRange(values: unknown[][], address: string | undefined, options: unknown, locale: Locale): string[][] {
-  const { report, sheet } = runEngine(values, address, options, locale);
+export function checkRange(values: unknown[][], address: string | undefined, options: unknown, locale: Locale, formats?: readonly (readonly string[])[]): string[][] {
+  const { report, sheet } = runEngine(values, address, options, locale, formats);
   if (report.findings.length === 0) return [[locale === 'zh-CN' ? '✓ 无问题' : '✓ OK']];
   const rows = report.findings.map((f) => [
     SEVERITY_LABELS[locale][f.severity],
@@ -107,8 +113,8 @@ export function checkRange(values: unknown[][], address: string | undefined, opt
 }
 
 /** BUDGET.WEIGHTS: 项目 | 权重合计 | 状态, one row per project with weights. */
-export function weightsOfRange(values: unknown[][], address: string | undefined, locale: Locale): (string | number)[][] {
-  const { report } = runEngine(values, address, null, locale);
+export function weightsOfRange(values: unknown[][], address: string | undefined, locale: Locale, formats?: readonly (readonly string[])[]): (string | number)[][] {
+  const { report } = runEngine(values, address, null, locale, formats);
   const header = locale === 'zh-CN' ? ['项目', '权重合计', '状态'] : ['Project', 'Weight total', 'Status'];
   const rows: (string | number)[][] = [];
   for (const table of report.tables) {

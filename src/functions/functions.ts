@@ -3,9 +3,23 @@
  * Thin wrappers over ./core (which calls the engine); the metadata comes from these JSDoc comments
  * (custom-functions-metadata-plugin), the Chinese names from ./localization.
  */
-/* global CustomFunctions, Office */
+/* global CustomFunctions, Excel, Office */
 import type { Locale } from '../validation/config';
+import { readNumberFormats } from '../taskpane/excel/adapter';
 import { BadOptionsError, RangeTooLargeError, checkRange, parseValueText, sumCheck, weightsOfRange } from './core';
+
+/**
+ * The range's number formats, read through the adapter (shared runtime): Excel passes raw values, so "95%"
+ * arrives as 0.95. Without them (no Excel API, or the read failed) the check runs on the values alone.
+ */
+async function formatsOf(address: string | undefined): Promise<string[][] | undefined> {
+  if (!address || typeof Excel === 'undefined') return undefined;
+  try {
+    return await readNumberFormats(address);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Office's display language: Chinese for zh-*, English otherwise. */
 function displayLocale(): Locale {
@@ -31,9 +45,10 @@ function asExcelError(error: unknown): never {
  * @requiresParameterAddresses
  * @returns A table of findings (severity | cell | rule | message), or ✓ when there is none.
  */
-export function check(range: any[][], options: any, invocation: CustomFunctions.Invocation): string[][] {
+export async function check(range: any[][], options: any, invocation: CustomFunctions.Invocation): Promise<string[][]> {
+  const address = invocation.parameterAddresses?.[0];
   try {
-    return checkRange(range, invocation.parameterAddresses?.[0], options, displayLocale());
+    return checkRange(range, address, options, displayLocale(), await formatsOf(address));
   } catch (error) {
     return asExcelError(error);
   }
@@ -47,9 +62,10 @@ export function check(range: any[][], options: any, invocation: CustomFunctions.
  * @requiresParameterAddresses
  * @returns One row per project: project | weight total | status.
  */
-export function weights(range: any[][], invocation: CustomFunctions.Invocation): any[][] {
+export async function weights(range: any[][], invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  const address = invocation.parameterAddresses?.[0];
   try {
-    return weightsOfRange(range, invocation.parameterAddresses?.[0], displayLocale());
+    return weightsOfRange(range, address, displayLocale(), await formatsOf(address));
   } catch (error) {
     return asExcelError(error);
   }

@@ -287,3 +287,19 @@ export async function selectCell(sheetName: string, cell: string): Promise<void>
     await context.sync();
   });
 }
+
+/**
+ * Number formats of a range ("Sheet1!A1:L60"), for the worksheet functions: Excel hands a function raw
+ * values, so "95%" arrives as 0.95 and only its format says it is a percentage. One sync.
+ */
+export async function readNumberFormats(address: string): Promise<string[][]> {
+  return Excel.run(async (context) => {
+    const bang = address.lastIndexOf('!');
+    const sheetPart = address.slice(0, bang);
+    const sheetName = sheetPart.startsWith("'") ? sheetPart.slice(1, -1).replace(/''/g, "'") : sheetPart;
+    const range = context.workbook.worksheets.getItem(sheetName).getRange(address.slice(bang + 1));
+    range.load('numberFormat');
+    await context.sync();
+    return range.numberFormat.map((row) => row.map((format) => String(format)));
+  });
+}
