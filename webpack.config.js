@@ -45,16 +45,17 @@ async function httpsOptions() {
 module.exports = async (env, options) => {
   return {
     devtool: 'source-map',
-    entry: { functions: './src/functions/functions.ts' },
+    entry: { functions: './src/functions/functions.ts', taskpane: './src/taskpane/index.tsx' },
     output: { path: path.resolve(__dirname, 'dist/addin'), filename: '[name].js', clean: true },
-    resolve: { extensions: ['.ts', '.js'] },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.addin.json' } } }],
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.addin.json' } } }],
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new LocalizedMetadataPlugin(),
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/functions/taskpane.html', chunks: ['functions'] }),
+      // The shared runtime page: the pane and the worksheet functions run in it together.
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/functions/taskpane.html', chunks: ['taskpane', 'functions'] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

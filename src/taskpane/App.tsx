@@ -1,0 +1,157 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Text,
+  ToggleButton,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { Finding, Locale, Report } from '../validation';
+import type { ReadScope } from './excel/adapter';
+import type { PaneActions } from './actions';
+import { STRINGS } from './i18n';
+
+type Severity = Finding['severity'];
+const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
+
+export interface AppProps {
+  actions: PaneActions;
+  locale: Locale;
+}
+
+/** The task pane: scope, check, counts, findings grouped by table, jump, highlight and clear. */
+export function App({ actions, locale }: AppProps) {
+  const t = STRINGS[locale];
+  const [scope, setScope] = useState<ReadScope>('sheet');
+  const [report, setReport] = useState<Report | undefined>();
+  const [busy, setBusy] = useState<{ done: number; total: number } | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [shown, setShown] = useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
+  const [query, setQuery] = useState('');
+
+  const run = async (action: () => Promise<void>) => {
+    setError(undefined);
+    try {
+      await action();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const check = () =>
+    run(async () => {
+      setBusy({ done: 0, total: 0 });
+      try {
+        setReport(await actions.check(scope, (done, total) => setBusy({ done, total })));
+      } finally {
+        setBusy(undefined);
+      }
+    });
+
+  const groups = useMemo(() => groupByTable(report, shown, query, t.otherFindings), [report, shown, query, t.otherFindings]);
+
+  return (
+    <main style={{ padding: 12, display: 'flex', flexDirection: 'column', gap: 12 }} lang={locale}>
+      <Text as="h1" size={500} weight="semibold">
+        {t.title}
+      </Text>
+      <RadioGroup value={scope} onChange={(_, data) => setScope(data.value as ReadScope)} aria-label={t.scope} layout="horizontal">
+        <Radio value="sheet" label={t.scopeSheet} />
+        <Radio value="selection" label={t.scopeSelection} />
+        <Radio value="workbook" label={t.scopeWorkbook} />
+      </RadioGroup>
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+        <Button appearance="primary" onClick={check} disabled={busy !== undefined}>
+          {busy ? t.checking : t.check}
+        </Button>
+        <Button onClick={() => report && run(() => actions.highlight(report))} disabled={!report || report.findings.length === 0}>
+          {t.highlight}
+        </Button>
+        <Button onClick={() => run(() => actions.clear())}>{t.clear}</Button>
+      </div>
+      {busy && <ProgressBar value={busy.total > 0 ? busy.done / busy.total : undefined} aria-label={t.reading} />}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            {t.failed}: {error}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {!report && !busy && <Text>{t.empty}</Text>}
+      {report && (
+        <>
+          <div style={{ display: 'flex', gap: 8 }} role="group">
+            {(['error', 'warning', 'info'] as const).map((severity) => (
+              <ToggleButton key={severity} size="small" checked={shown[severity]} onClick={() => setShown({ ...shown, [severity]: !shown[severity] })}>
+                {t[severity]} <Badge appearance="filled" color={SEVERITY_COLOR[severity]} style={{ marginLeft: 4 }}>{report.summary[severity]}</Badge>
+              </ToggleButton>
+            ))}
+          </div>
+          <Input value={query} onChange={(_, data) => setQuery(data.value)} placeholder={t.search} aria-label={t.search} />
+          {report.findings.length === 0 && <Text>{t.clean}</Text>}
+          <FindingGroups groups={groups} locale={locale} onSelect={(finding) => run(() => actions.select(finding.sheet, finding.cell))} />
+        </>
+      )}
+    </main>
+  );
+}
+
+/** Findings grouped by table; clicking one selects its cell. */
+export function FindingGroups({ groups, locale, onSelect }: { groups: Group[]; locale: Locale; onSelect: (finding: Finding) => void }) {
+  const t = STRINGS[locale];
+  return (
+    <Accordion multiple collapsible defaultOpenItems={groups.map((g) => g.key)}>
+      {groups.map((group) => (
+        <AccordionItem key={group.key} value={group.key}>
+          <AccordionHeader>
+            {group.title} · {t.findingsOf(group.findings.length)}
+          </AccordionHeader>
+          <AccordionPanel>
+            <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {group.findings.map((finding, i) => (
+                <li key={`${finding.sheet}!${finding.cell}:${finding.ruleId}:${i}`}>
+                  <Button appearance="subtle" style={{ textAlign: 'left', justifyContent: 'flex-start', width: '100%' }} onClick={() => onSelect(finding)}>
+                    <Badge color={SEVERITY_COLOR[finding.severity]} style={{ marginRight: 6 }}>
+                      {finding.cell}
+                    </Badge>
+                    {/* Cell text reaches the page as text, never as HTML. */}
+                    <span>{finding.message}</span>
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </AccordionPanel>
+        </AccordionItem>
+      ))}
+    </Accordion>
+  );
+}
+
+export interface Group {
+  key: string;
+  title: string;
+  findings: Finding[];
+}
+
+/** Findings by table (in the report's table order), filtered by severity and search text. */
+export function groupByTable(report: Report | undefined, shown: Record<Severity, boolean>, query: string, other: string): Group[] {
+  if (!report) return [];
+  const needle = query.trim().toLowerCase();
+  const visible = report.findings.filter(
+    (f) => shown[f.severity] && (needle === '' || `${f.sheet}!${f.cell} ${f.ruleId} ${f.message}`.toLowerCase().includes(needle)),
+  );
+  const groups = new Map<string, Group>();
+  for (const table of report.tables) groups.set(table.id, { key: table.id, title: `${table.sheet} · ${table.title ?? table.range}`, findings: [] });
+  const rest: Group = { key: '', title: other, findings: [] };
+  for (const finding of visible) (finding.tableId ? groups.get(finding.tableId) ?? rest : rest).findings.push(finding);
+  return [...groups.values(), rest].filter((g) => g.findings.length > 0);
+}

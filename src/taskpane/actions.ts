@@ -1,0 +1,29 @@
+/**
+ * What the pane can do, as plain async functions: the components receive these and never touch Office.js.
+ * createExcelActions wires them to the adapter and the engine.
+ */
+import { checkGrids, type ConfigInput, type Locale, type Report } from '../validation';
+import { clearHighlights, highlightFindings, readGrids, selectCell, type ReadScope } from './excel/adapter';
+
+export interface PaneActions {
+  check(scope: ReadScope, onProgress: (done: number, total: number) => void): Promise<Report>;
+  select(sheet: string, cell: string): Promise<void>;
+  highlight(report: Report): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export function createExcelActions(locale: Locale, config: ConfigInput = {}): PaneActions {
+  return {
+    async check(scope, onProgress) {
+      const grids = await readGrids(scope, onProgress);
+      return checkGrids(grids, { locale, config });
+    },
+    select: (sheet, cell) => selectCell(sheet, cell),
+    async highlight(report) {
+      await highlightFindings(report.findings.map((f) => ({ sheet: f.sheet, cell: f.cell, severity: f.severity })));
+    },
+    async clear() {
+      await clearHighlights();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { Locale } from '../validation/config';
+
+/** The pane's words, zh-CN first. */
+export const STRINGS = {
+  'zh-CN': {
+    title: '预算绩效表检查',
+    scope: '检查范围',
+    scopeSheet: '本工作表',
+    scopeSelection: '所选区域',
+    scopeWorkbook: '整个工作簿',
+    check: '检查',
+    checking: '正在检查…',
+    reading: '正在读取',
+    highlight: '在表中标出',
+    clear: '清除标记',
+    search: '搜索问题',
+    all: '全部',
+    error: '错误',
+    warning: '警告',
+    info: '提示',
+    empty: '点击“检查”，查找权重、合计、指标值、单位等问题。',
+    clean: '未发现问题。',
+    failed: '检查失败',
+    otherFindings: '其他',
+    findingsOf: (n: number) => `${n} 个问题`,
+  },
+  'en-US': {
+    title: 'Budget Check',
+    scope: 'Check',
+    scopeSheet: 'This sheet',
+    scopeSelection: 'Selection',
+    scopeWorkbook: 'Whole workbook',
+    check: 'Check',
+    checking: 'Checking…',
+    reading: 'Reading',
+    highlight: 'Highlight in the sheet',
+    clear: 'Clear highlights',
+    search: 'Search findings',
+    all: 'All',
+    error: 'Errors',
+    warning: 'Warnings',
+    info: 'Info',
+    empty: 'Click Check to find weight, total, target value and unit problems.',
+    clean: 'No problems found.',
+    failed: 'The check failed',
+    otherFindings: 'Other',
+    findingsOf: (n: number) => `${n} finding${n === 1 ? '' : 's'}`,
+  },
+} as const;
+
+export type Strings = (typeof STRINGS)[Locale];
+
+/** Chinese unless Office speaks English. */
+export function localeOf(displayLanguage: string | undefined): Locale {
+  return displayLanguage && /^en/i.test(displayLanguage) ? 'en-US' : 'zh-CN';
+}

@@ -1,0 +1,15 @@
+/* global Office */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { createExcelActions } from './actions';
+import { App } from './App';
+import { localeOf } from './i18n';
+
+Office.onReady(() => {
+  const locale = localeOf(Office.context.displayLanguage);
+  createRoot(document.getElementById('root')!).render(
+    <FluentProvider theme={webLightTheme}>
+      <App actions={createExcelActions(locale)} locale={locale} />
+    </FluentProvider>,
+  );
+});

@@ -1,0 +1,60 @@
+/**
+ * The task pane rendered to HTML (react-dom/server): its words in both languages, the findings grouped by
+ * table with severity filter and search, and cell text shown as text, never as HTML. (Clicking, highlighting
+ * and the real browser come with the Chromium end-to-end test.)
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { renderToString } from 'react-dom/server';
+import { EXAMPLE_WORKBOOKS } from '../scripts/examples';
+import { App, FindingGroups, groupByTable } from '../src/taskpane/App';
+import type { PaneActions } from '../src/taskpane/actions';
+import { localeOf } from '../src/taskpane/i18n';
+import type { Report } from '../src/validation';
+import { check, gridOf, roundTrip } from './helpers';
+
+const noActions: PaneActions = {
+  check: async () => Promise.reject(new Error('not called')),
+  select: async () => undefined,
+  highlight: async () => undefined,
+  clear: async () => undefined,
+};
+
+const html = (element: JSX.Element) => renderToString(<FluentProvider theme={webLightTheme}>{element}</FluentProvider>);
+const all = { error: true, warning: true, info: true };
+
+let report: Report;
+beforeAll(async () => {
+  report = check(await roundTrip(EXAMPLE_WORKBOOKS.find((s) => s.file.startsWith('004'))!));
+});
+
+test('the pane speaks Office’s display language, Chinese unless English', () => {
+  expect(localeOf('zh-CN')).toBe('zh-CN');
+  expect(localeOf('zh-TW')).toBe('zh-CN');
+  expect(localeOf('en-GB')).toBe('en-US');
+  expect(localeOf(undefined)).toBe('zh-CN');
+  const zh = html(<App actions={noActions} locale="zh-CN" />);
+  for (const text of ['预算绩效表检查', '本工作表', '所选区域', '整个工作簿', '检查', '在表中标出', '清除标记', '点击“检查”']) expect(zh).toContain(text);
+  const en = html(<App actions={noActions} locale="en-US" />);
+  for (const text of ['Budget Check', 'This sheet', 'Selection', 'Whole workbook', 'Highlight in the sheet']) expect(en).toContain(text);
+  expect(en).not.toContain('检查范围');
+});
+
+test('findings are grouped by table in the workbook’s order, filtered by severity and search', () => {
+  const groups = groupByTable(report, all, '', '其他');
+  expect(groups.map((g) => g.findings.length).reduce((a, b) => a + b, 0)).toBe(report.findings.length);
+  expect(groups[0]!.title).toBe('财政拨款收支总表 · 财政拨款收支总表');
+  const errorsOnly = groupByTable(report, { error: true, warning: false, info: false }, '', '其他');
+  expect(errorsOnly.flatMap((g) => g.findings).every((f) => f.severity === 'error')).toBe(true);
+  const searched = groupByTable(report, all, '665', '其他').flatMap((g) => g.findings);
+  expect(searched.map((f) => f.cell)).toEqual(['F38']);
+  // Findings that belong to no table (an Excel error value outside any table) still show, under "其他".
+  const loose = check(gridOf([['说明'], [{ error: '#REF!' }]], { sheet: 'S' }));
+  expect(groupByTable(loose, all, '', '其他').map((g) => g.title)).toEqual(['其他']);
+});
+
+test('cell text is rendered as text: a cell holding <img src=x onerror=alert(1)> is shown, not run', () => {
+  const hostile = check(gridOf([['一级指标', '二级指标', '三级指标', '指标值', '权重'], ['产出指标', '数量指标', '<img src=x onerror=alert(1)>', '天', 100]], { sheet: 'S' }));
+  const out = html(<FindingGroups groups={groupByTable(hostile, all, '', '其他')} locale="zh-CN" onSelect={() => undefined} />);
+  expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  expect(out).not.toContain('<img');
+});
