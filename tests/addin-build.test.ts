@@ -101,6 +101,19 @@ describe('manifest.xml', () => {
     expect(namespace['bt:Override']).toEqual({ Locale: 'zh-CN', Value: '预算' });
   });
 
+  test('a Home-tab button opens the pane on the shared runtime page; its strings are in both languages', () => {
+    const desktop = host.DesktopFormFactor;
+    expect(desktop.FunctionFile.resid).toBe('Taskpane.Url');
+    const control = desktop.ExtensionPoint.OfficeTab.Group.Control;
+    expect(control.Action).toMatchObject({ 'xsi:type': 'ShowTaskpane', TaskpaneId: 'ButtonId1', SourceLocation: { resid: 'Taskpane.Url' } });
+    const strings = [...resources['bt:ShortStrings']['bt:String'], ...resources['bt:LongStrings']['bt:String']];
+    for (const id of ['Group.Label', 'TaskpaneButton.Label', 'TaskpaneButton.Tooltip', 'GetStarted.Title', 'GetStarted.Description']) {
+      const entry = strings.find((s: { id: string }) => s.id === id);
+      expect(entry['bt:Override'].Locale).toBe('zh-CN');
+      expect(entry['bt:Override'].Value).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
   test('URLs on the https dev server, each pointing at a file the build produced; Chinese metadata for zh-CN', () => {
     for (const entry of resources['bt:Urls']['bt:Url']) {
       expect(entry.DefaultValue).toMatch(/^https:\/\/localhost:3000\//);
