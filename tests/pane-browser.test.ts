@@ -1,0 +1,240 @@
+/**
+ * The built task pane (dist/addin/taskpane.html and its bundles, exactly as Excel would load them) in real
+ * headless Chromium, with office.js replaced by an in-memory workbook (tests/e2e/fake-office.js) holding the
+ * cells of a bundled example. What a user does — check, click a finding, highlight, clear — is done with
+ * the mouse, and the workbook is read back afterwards.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { readWorkbookGrids } from '../src/cli/read-xlsx';
+import { HIGHLIGHT_COLORS } from '../src/taskpane/excel/adapter';
+import { parseCellAddress, parseRangeAddress, rangeAddress } from '../src/validation/address';
+import { isExcelError, type Grid } from '../src/validation/grid';
+import { checkGrids, type Locale, type Report } from '../src/validation';
+
+jest.setTimeout(120_000);
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ADDIN = join(__dirname, '..', 'dist', 'addin');
+const ORIGIN = 'https://localhost:3000';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const EXAMPLES = join(__dirname, '..', 'examples');
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  const message = `Chromium not found at ${CHROMIUM}: the browser tests of the task pane need it (apt-get install -y chromium, or set CHROMIUM_PATH).`;
+  if (process.env.CI) throw new Error(message);
+  console.warn(`${message} Skipped outside CI.`);
+}
+const describeInBrowser = haveChromium ? describe : describe.skip;
+
+interface FakeSheet {
+  name: string;
+  values: unknown[][];
+  numberFormats: (string | null)[][];
+  merges: string[];
+}
+interface FakeState {
+  syncs: number;
+  runs: number;
+  settings: Record<string, string>;
+  formats: { id: string; sheet: string; address: string; custom: { rule: { formula: string }; format: { fill: { color: string } } } }[];
+  selected?: { sheet: string; address: string };
+  registered: string[];
+  writes: unknown[];
+}
+
+/** The example's cells as Excel's API returns them: errors as their code, blanks as "". */
+function toFakeSheets(grids: Grid[]): FakeSheet[] {
+  return grids.map((grid) => ({
+    name: grid.sheet,
+    values: grid.cells.map((row) => row.map((v) => (v === null ? '' : isExcelError(v) ? v.error : v))),
+    numberFormats: (grid.numberFormats ?? []).map((row) => row.map((f) => f ?? null)),
+    merges: (grid.merges ?? []).map(rangeAddress),
+  }));
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  if (!haveChromium) return;
+  if (!existsSync(join(ADDIN, 'taskpane.html'))) throw new Error('dist/addin/taskpane.html is missing: run npm run build first (npm test does).');
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.map': 'application/json' };
+
+/** Opens the pane on a workbook; returns the page and every URL it asked for. */
+async function openPane(sheets: FakeSheet[], language: string, selection?: { sheet: string; row: number; col: number; rows: number; cols: number }) {
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) return route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(__dirname, 'e2e', 'fake-office.js'), 'utf8') });
+    if (url.startsWith(`${ORIGIN}/`)) {
+      const file = join(ADDIN, decodeURIComponent(new URL(url).pathname));
+      if (file.startsWith(ADDIN) && existsSync(file)) return route.fulfill({ contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+      return route.fulfill({ status: 404, body: '' });
+    }
+    return route.abort();
+  });
+  await page.addInitScript((workbook) => Object.assign(globalThis, { __fakeWorkbook: workbook }), {
+    language,
+    sheets,
+    active: 0,
+    selection: selection ?? { sheet: sheets[0]!.name, row: 0, col: 0, rows: 1, cols: 1 },
+  });
+  await page.goto(`${ORIGIN}/taskpane.html`);
+  return { page, requests, pageErrors };
+}
+
+const fakeState = (page: Page) => page.evaluate(() => (globalThis as unknown as { __fakeExcel: FakeState }).__fakeExcel);
+
+/** Waits until the fake workbook satisfies a condition; returns its state. */
+async function waitForState(page: Page, condition: (state: FakeState) => boolean): Promise<FakeState> {
+  for (let i = 0; i < 200; i++) {
+    const state = await fakeState(page);
+    if (condition(state)) return state;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`fake workbook never reached the expected state: ${JSON.stringify(await fakeState(page)).slice(0, 500)}`);
+}
+
+function covers(address: string, cell: string): boolean {
+  const { row, col } = parseCellAddress(cell);
+  return address.split(',').some((part) => {
+    const r = parseRangeAddress(part.trim());
+    return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+  });
+}
+
+/** The example as the fake workbook's sheets, and the engine's report on the given sheets (all by default). */
+async function engineReport(file: string, locale: Locale, sheetCount?: number): Promise<{ sheets: FakeSheet[]; report: Report }> {
+  const grids = await readWorkbookGrids(join(EXAMPLES, file));
+  const sheets = toFakeSheets(grids);
+  const report = checkGrids(grids.slice(0, sheetCount ?? grids.length), { locale });
+  return { sheets, report };
+}
+
+describeInBrowser('task pane in headless Chromium', () => {
+  test('zh-CN: check the sheet, jump to a finding, highlight every finding and clear them, with the workbook unchanged', async () => {
+    // The pane checks the active sheet: the first.
+    const { sheets, report: expected } = await engineReport('000-湖南双牌-绩效目标表.xlsx', 'zh-CN', 1);
+    const first = sheets[0]!.name;
+    expect(expected.findings.length).toBeGreaterThan(0);
+    const { page, requests, pageErrors } = await openPane(sheets, 'zh-CN');
+
+    await page.getByRole('button', { name: '检查', exact: true }).click();
+    await page.locator('main li').first().waitFor();
+    // Every finding the engine reports for this sheet is listed, once.
+    expect(await page.locator('main li').count()).toBe(expected.findings.length);
+    const afterCheck = await fakeState(page);
+    // One sync for the used range, then one per 50,000-cell block (a single block here).
+    expect(afterCheck.syncs).toBe(2);
+    expect(afterCheck.runs).toBe(1);
+    await expect(page.getByText(`${expected.summary.error}`, { exact: true }).first().isVisible()).resolves.toBe(true);
+
+    // Click a finding: its cell is selected.
+    const item = page.locator('main li').nth(1);
+    const cell = (await item.locator('.fui-Badge').innerText()).trim();
+    const message = (await item.locator('span').last().innerText()).trim();
+    const finding = expected.findings.find((f) => f.cell === cell && f.message === message);
+    expect(finding).toBeDefined();
+    await item.getByRole('button').click();
+    const selected = await waitForState(page, (s) => s.selected !== undefined);
+    expect(selected.selected!.address.endsWith(`!${finding!.cell}`)).toBe(true);
+    expect(selected.selected!.address.startsWith(first) || selected.selected!.address.startsWith(`'${first}`)).toBe(true);
+
+    // Highlight: every finding's cell is covered by a format in its severity's colour; recorded in the settings.
+    const syncsBefore = selected.syncs;
+    await page.getByRole('button', { name: '在表中标出' }).click();
+    const highlighted = await waitForState(page, (s) => Object.keys(s.settings).length > 0);
+    expect(highlighted.syncs - syncsBefore).toBe(3);
+    for (const f of expected.findings) {
+      const match = highlighted.formats.some((format) => format.sheet === f.sheet && format.custom.format.fill.color === HIGHLIGHT_COLORS[f.severity] && covers(format.address, f.cell));
+      expect({ finding: `${f.sheet}!${f.cell} ${f.severity}`, highlighted: match }).toEqual({ finding: `${f.sheet}!${f.cell} ${f.severity}`, highlighted: true });
+    }
+    for (const format of highlighted.formats) expect(format.custom.rule.formula).toBe('=TRUE');
+    const recorded = Object.values(JSON.parse(Object.values(highlighted.settings)[0]!) as Record<string, string[]>).flat();
+    expect(recorded.sort()).toEqual(highlighted.formats.map((f) => f.id).sort());
+
+    // Highlighting again replaces, never stacks.
+    await page.getByRole('button', { name: '在表中标出' }).click();
+    const again = await waitForState(page, (s) => s.syncs >= highlighted.syncs + 4);
+    expect(again.formats.length).toBe(highlighted.formats.length);
+
+    // Clear: no format and no setting left; no cell value or format was ever written.
+    await page.getByRole('button', { name: '清除标记' }).click();
+    const cleared = await waitForState(page, (s) => Object.keys(s.settings).length === 0);
+    expect(cleared.formats).toEqual([]);
+    expect(cleared.writes).toEqual([]);
+
+    // The page asked for nothing outside the add-in's own origin (office.js is Office's, served locally here).
+    expect(requests.filter((url) => !url.startsWith(`${ORIGIN}/`) && url !== OFFICE_JS)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    // The worksheet functions registered themselves on the same page (shared runtime).
+    expect([...cleared.registered].sort()).toEqual(['CHECK', 'PARSE', 'SUMCHECK', 'WEIGHTS']);
+    await page.close();
+  });
+
+  test('en-US: the whole workbook, findings grouped by table, severity filter and search', async () => {
+    const { sheets, report } = await engineReport('004-重庆石柱-部门预算公开.xlsx', 'en-US');
+    expect(sheets.length).toBeGreaterThan(1);
+    const { page, pageErrors } = await openPane(sheets, 'en-US');
+    await page.getByRole('radio', { name: 'Whole workbook' }).check();
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.locator('main li').first().waitFor();
+    expect(await page.locator('main li').count()).toBe(report.findings.length);
+    const state = await fakeState(page);
+    // One sync for the sheet list, one for the used ranges, one per sheet with cells.
+    const nonEmpty = sheets.filter((s) => s.values.some((row) => row.some((v) => v !== ''))).length;
+    expect(state.syncs).toBe(2 + nonEmpty);
+
+    // One group per table that has findings, titled with its sheet.
+    const withFindings = report.tables.filter((t) => report.findings.some((f) => f.tableId === t.id));
+    const headers = await page.locator('.fui-AccordionHeader').allInnerTexts();
+    expect(headers.length).toBe(withFindings.length + (report.findings.some((f) => !f.tableId) ? 1 : 0));
+    for (const table of withFindings) expect(headers.some((h) => h.startsWith(`${table.sheet} · `))).toBe(true);
+    expect(headers.every((h) => /\d+ findings?$/.test(h.trim()))).toBe(true);
+
+    // Hiding errors leaves exactly the warnings and infos.
+    await page.getByRole('button', { name: /^Errors/ }).click();
+    await expect(page.locator('main li').count()).resolves.toBe(report.summary.warning + report.summary.info);
+    // Searching narrows to the findings whose text matches.
+    const some = report.findings.find((f) => f.severity !== 'error')!;
+    await page.getByRole('textbox', { name: 'Search findings' }).fill(some.cell);
+    const expectedMatches = report.findings.filter((f) => f.severity !== 'error' && `${f.sheet}!${f.cell} ${f.ruleId} ${f.message}`.toLowerCase().includes(some.cell.toLowerCase())).length;
+    await expect(page.locator('main li').count()).resolves.toBe(expectedMatches);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  test('a check of the selection reads only the selected cells', async () => {
+    const { sheets } = await engineReport('000-湖南双牌-绩效目标表.xlsx', 'zh-CN');
+    const sheet = sheets[0]!;
+    // Select the first ten rows: the report must equal the engine's report on exactly those cells.
+    const rows = 10;
+    const cols = Math.max(...sheet.values.slice(0, rows).map((r) => r.length));
+    const grid: Grid = {
+      sheet: sheet.name,
+      cells: sheet.values.slice(0, rows).map((row) => Array.from({ length: cols }, (_, c) => (row[c] === '' || row[c] === undefined ? null : (row[c] as string | number)))),
+      merges: sheet.merges.map(parseRangeAddress).filter((m) => m.top < rows && m.left < cols),
+      numberFormats: sheet.numberFormats.slice(0, rows),
+    };
+    const expected = checkGrids([grid], { locale: 'zh-CN' });
+    const { page } = await openPane(sheets, 'zh-CN', { sheet: sheet.name, row: 0, col: 0, rows, cols });
+    await page.getByRole('radio', { name: '所选区域' }).check();
+    await page.getByRole('button', { name: '检查', exact: true }).click();
+    await page.locator('main [role=group]').waitFor();
+    const listed = await page.locator('main li .fui-Badge').allInnerTexts();
+    expect(listed.length).toBe(expected.findings.length);
+    for (const cell of listed) expect(parseCellAddress(cell.trim()).row).toBeLessThan(rows);
+    await page.close();
+  });
+});
