@@ -9,6 +9,9 @@ import { extname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readWorkbookGrids } from '../src/cli/read-xlsx';
 import { HIGHLIGHT_COLORS } from '../src/taskpane/excel/adapter';
+import { buildPlan } from '../src/templates/build';
+import { templateById } from '../src/templates/definitions';
+import { uniqueSheetName } from '../src/templates/plan';
 import { parseCellAddress, parseRangeAddress, rangeAddress } from '../src/validation/address';
 import { isExcelError, type Grid } from '../src/validation/grid';
 import { checkGrids, type Locale, type Report } from '../src/validation';
@@ -42,8 +45,11 @@ interface FakeState {
   formats: { id: string; sheet: string; address: string; custom: { rule: { formula: string }; format: { fill: { color: string } } } }[];
   selected?: { sheet: string; address: string };
   registered: string[];
-  writes: unknown[];
+  writes: { sheet: string }[];
+  names: { name: string; reference: string }[];
 }
+type FakeWorkbookSheet = FakeSheet & { visibility?: string; frozenRows?: number };
+const fakeSheets = (page: Page) => page.evaluate(() => (globalThis as unknown as { __fakeWorkbook: { sheets: FakeWorkbookSheet[] } }).__fakeWorkbook.sheets);
 
 /** The example's cells as Excel's API returns them: errors as their code, blanks as "". */
 function toFakeSheets(grids: Grid[]): FakeSheet[] {
@@ -235,6 +241,50 @@ describeInBrowser('task pane in headless Chromium', () => {
     const listed = await page.locator('main li .fui-Badge').allInnerTexts();
     expect(listed.length).toBe(expected.findings.length);
     for (const cell of listed) expect(parseCellAddress(cell.trim()).row).toBeLessThan(rows);
+    await page.close();
+  });
+
+  test('inserting a template adds new sheets only: the table, its dropdown lists and names, in two syncs', async () => {
+    const { sheets } = await engineReport('000-湖南双牌-绩效目标表.xlsx', 'zh-CN');
+    const { page, pageErrors } = await openPane(sheets, 'zh-CN');
+    const before = await fakeSheets(page);
+
+    await page.getByRole('combobox', { name: '插入模板' }).selectOption('project-2021');
+    await page.getByRole('button', { name: '插入', exact: true }).click();
+    const plan = buildPlan(templateById('project-2021')!);
+    // The example already has a sheet of that name: the new one gets its own.
+    expect(before.map((s) => s.name)).toContain(plan.sheetName);
+    const first = uniqueSheetName(plan.sheetName, before.map((s) => s.name));
+    await page.getByText(`已插入工作表“${first}”`).waitFor({ timeout: 10_000 });
+    const state = await fakeState(page);
+    expect(state.syncs).toBe(2);
+    const after = await fakeSheets(page);
+    // The workbook's own sheets are exactly as they were; everything written went to the new sheets.
+    expect(after.slice(0, before.length)).toEqual(before);
+    const added = after.slice(before.length);
+    expect(added.map((s) => s.name)).toEqual([first, plan.lists!.sheetName]);
+    expect(state.writes.every((w) => added.some((s) => s.name === w.sheet))).toBe(true);
+    const table = added[0]!;
+    for (const cell of plan.cells) {
+      const { row, col } = parseCellAddress(cell.address);
+      expect({ cell: cell.address, value: table.values[row]?.[col] }).toEqual({ cell: cell.address, value: cell.formula !== undefined ? `=${cell.formula}` : cell.value ?? '' });
+    }
+    expect([...table.merges].sort()).toEqual([...plan.merges].sort());
+    expect(table.frozenRows).toBe(plan.freezeRows);
+    expect(added[1]!.visibility).toBe('Hidden');
+    expect(state.names.map((n) => n.name).sort()).toEqual(plan.lists!.names.map((n) => n.name).sort());
+    for (const name of state.names) expect(name.reference.startsWith('=')).toBe(true);
+
+    // Again: a second sheet under a new name, the lists and names reused, nothing overwritten.
+    await page.getByRole('button', { name: '插入', exact: true }).click();
+    const second = uniqueSheetName(plan.sheetName, after.map((s) => s.name));
+    expect(second).not.toBe(first);
+    await page.getByText(`已插入工作表“${second}”`).waitFor();
+    const again = await fakeSheets(page);
+    expect(again.slice(0, after.length)).toEqual(after);
+    expect(again.map((s) => s.name).slice(after.length)).toEqual([second]);
+    expect((await fakeState(page)).names.length).toBe(state.names.length);
+    expect(pageErrors).toEqual([]);
     await page.close();
   });
 });

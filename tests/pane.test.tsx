@@ -17,6 +17,7 @@ const noActions: PaneActions = {
   select: async () => undefined,
   highlight: async () => undefined,
   clear: async () => undefined,
+  insertTemplate: async () => Promise.reject(new Error('not called')),
 };
 
 const html = (element: JSX.Element) => renderToString(<FluentProvider theme={webLightTheme}>{element}</FluentProvider>);
@@ -57,4 +58,17 @@ test('cell text is rendered as text: a cell holding <img src=x onerror=alert(1)>
   const out = html(<FindingGroups groups={groupByTable(hostile, all, '', '其他')} locale="zh-CN" onSelect={() => undefined} />);
   expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
   expect(out).not.toContain('<img');
+});
+
+test('every template is offered for insertion, described in the pane’s language', () => {
+  const { TEMPLATES } = require('../src/templates/definitions') as typeof import('../src/templates/definitions');
+  const zh = html(<App actions={noActions} locale="zh-CN" />);
+  const en = html(<App actions={noActions} locale="en-US" />);
+  expect(zh).toContain('插入模板');
+  expect(en).toContain('Insert a template');
+  for (const template of TEMPLATES) {
+    expect(zh).toContain(`value="${template.id}"`);
+    expect(zh).toContain(template.description['zh-CN'].replace(/"/g, '&quot;'));
+    expect(en).toContain(template.description['en-US'].replace(/"/g, '&quot;').replace(/'/g, '&#x27;'));
+  }
 });

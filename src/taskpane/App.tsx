@@ -11,6 +11,7 @@ import {
   ProgressBar,
   Radio,
   RadioGroup,
+  Select,
   Text,
   ToggleButton,
 } from '@fluentui/react-components';
@@ -18,6 +19,7 @@ import { useMemo, useState } from 'react';
 import type { Finding, Locale, Report } from '../validation';
 import type { ReadScope } from './excel/adapter';
 import type { PaneActions } from './actions';
+import { TEMPLATES } from '../templates/definitions';
 import { STRINGS } from './i18n';
 
 type Severity = Finding['severity'];
@@ -37,9 +39,12 @@ export function App({ actions, locale }: AppProps) {
   const [error, setError] = useState<string | undefined>();
   const [shown, setShown] = useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   const [query, setQuery] = useState('');
+  const [templateId, setTemplateId] = useState(TEMPLATES[0]!.id);
+  const [inserted, setInserted] = useState<string | undefined>();
 
   const run = async (action: () => Promise<void>) => {
     setError(undefined);
+    setInserted(undefined);
     try {
       await action();
     } catch (e) {
@@ -101,6 +106,24 @@ export function App({ actions, locale }: AppProps) {
           <FindingGroups groups={groups} locale={locale} onSelect={(finding) => run(() => actions.select(finding.sheet, finding.cell))} />
         </>
       )}
+      <section aria-label={t.templates} style={{ display: 'flex', flexDirection: 'column', gap: 8, borderTop: '1px solid #e0e0e0', paddingTop: 12 }}>
+        <Text weight="semibold">{t.templates}</Text>
+        <div style={{ display: 'flex', gap: 8 }}>
+          <Select value={templateId} onChange={(_, data) => setTemplateId(data.value)} aria-label={t.templates} style={{ flex: 1, minWidth: 0 }}>
+            {TEMPLATES.map((template) => (
+              <option key={template.id} value={template.id}>
+                {template.description[locale]}
+              </option>
+            ))}
+          </Select>
+          <Button onClick={() => run(async () => setInserted(await actions.insertTemplate(templateId)))}>{t.insert}</Button>
+        </div>
+        {inserted && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t.inserted(inserted)}</MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
     </main>
   );
 }

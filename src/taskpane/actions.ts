@@ -3,13 +3,17 @@
  * createExcelActions wires them to the adapter and the engine.
  */
 import { checkGrids, type ConfigInput, type Locale, type Report } from '../validation';
-import { clearHighlights, highlightFindings, readGrids, selectCell, type ReadScope } from './excel/adapter';
+import { buildPlan } from '../templates/build';
+import { templateById } from '../templates/definitions';
+import { clearHighlights, highlightFindings, insertTemplate, readGrids, selectCell, type ReadScope } from './excel/adapter';
 
 export interface PaneActions {
   check(scope: ReadScope, onProgress: (done: number, total: number) => void): Promise<Report>;
   select(sheet: string, cell: string): Promise<void>;
   highlight(report: Report): Promise<void>;
   clear(): Promise<void>;
+  /** Adds the template as a new sheet (never over an existing one); returns the new sheet's name. */
+  insertTemplate(templateId: string): Promise<string>;
 }
 
 export function createExcelActions(locale: Locale, config: ConfigInput = {}): PaneActions {
@@ -24,6 +28,11 @@ export function createExcelActions(locale: Locale, config: ConfigInput = {}): Pa
     },
     async clear() {
       await clearHighlights();
+    },
+    async insertTemplate(templateId) {
+      const definition = templateById(templateId);
+      if (!definition) throw new Error(`unknown template ${templateId}`);
+      return insertTemplate(buildPlan(definition));
     },
   };
 }

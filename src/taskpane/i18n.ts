@@ -23,6 +23,9 @@ export const STRINGS = {
     failed: '检查失败',
     otherFindings: '其他',
     findingsOf: (n: number) => `${n} 个问题`,
+    templates: '插入模板',
+    insert: '插入',
+    inserted: (sheet: string) => `已插入工作表“${sheet}”，原有工作表未改动。`,
   },
   'en-US': {
     title: 'Budget Check',
@@ -45,6 +48,9 @@ export const STRINGS = {
     failed: 'The check failed',
     otherFindings: 'Other',
     findingsOf: (n: number) => `${n} finding${n === 1 ? '' : 's'}`,
+    templates: 'Insert a template',
+    insert: 'Insert',
+    inserted: (sheet: string) => `Inserted the sheet “${sheet}”; no existing sheet was changed.`,
   },
 } as const;
 

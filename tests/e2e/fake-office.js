@@ -18,6 +18,7 @@
     nextFormatId: 1,
     selected: undefined,
     registered: [],
+    names: [],
     /** Any assignment to a range's values or number formats: the pane must never make one. */
     writes: [],
   };
@@ -47,6 +48,16 @@
     };
     const a = cell(from), b = cell(to);
     return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+  };
+  /** Writes a block of values at a range's top-left cell (as Excel does for a range of that size). */
+  const put = (sheet, address, block) => {
+    const start = parseRange(address.slice(address.lastIndexOf('!') + 1));
+    block.forEach((row, i) =>
+      row.forEach((v, j) => {
+        while (sheet.values.length <= start.top + i) sheet.values.push([]);
+        sheet.values[start.top + i][start.left + j] = v;
+      }),
+    );
   };
   const quote = (name) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 
@@ -92,6 +103,11 @@
       },
       set values(values) {
         state.writes.push({ sheet: sheet.name, address: this.address, values });
+        put(sheet, this.address, values);
+      },
+      set formulas(formulas) {
+        state.writes.push({ sheet: sheet.name, address: this.address, formulas });
+        put(sheet, this.address, formulas);
       },
       get numberFormat() {
         return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => formatAt(sheet, top + i, left + j)));
@@ -100,8 +116,14 @@
         state.writes.push({ sheet: sheet.name, address: this.address, numberFormat });
       },
       conditionalFormats: conditionalFormats(sheet, address || ''),
+      format: { font: {} },
+      dataValidation: {},
       load() {},
       untrack() {},
+      merge() {
+        state.writes.push({ sheet: sheet.name, address: this.address, merge: true });
+        sheet.merges.push(this.address.slice(this.address.lastIndexOf('!') + 1));
+      },
       getMergedAreasOrNullObject() {
         // The merged areas that intersect this range, as Excel reports them: whole, even where they reach outside it.
         const inside = (sheet.merges || []).filter((m) => {
@@ -121,6 +143,18 @@
     return {
       name: sheet.name,
       isNullObject: false,
+      get visibility() {
+        return sheet.visibility || 'Visible';
+      },
+      set visibility(visibility) {
+        sheet.visibility = visibility;
+      },
+      freezePanes: {
+        freezeRows(rows) {
+          sheet.frozenRows = rows;
+        },
+      },
+      pageLayout: { setPrintTitleRows() {} },
       load() {},
       activate() {
         input.active = input.sheets.indexOf(sheet);
@@ -172,6 +206,22 @@
         const sheet = sheetNamed(name);
         return sheet ? worksheetObject(sheet) : nullObject();
       },
+      add(name) {
+        if (sheetNamed(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+        const sheet = { name, values: [], numberFormats: [], merges: [] };
+        input.sheets.push(sheet);
+        return worksheetObject(sheet);
+      },
+    },
+    names: {
+      load() {},
+      get items() {
+        return state.names;
+      },
+      add(name, reference) {
+        if (state.names.some((n) => n.name === name)) throw new Error(`ItemAlreadyExists: ${name}`);
+        state.names.push({ name, reference });
+      },
     },
     getSelectedRange() {
       const s = input.selection;
@@ -197,6 +247,10 @@
 
   window.Excel = {
     ConditionalFormatType: { custom: 'Custom' },
+    SheetVisibility: { visible: 'Visible', hidden: 'Hidden' },
+    DataValidationAlertStyle: { stop: 'Stop' },
+    PaperType: { a4: 'A4' },
+    PageOrientation: { portrait: 'Portrait', landscape: 'Landscape' },
     async run(batch) {
       state.runs++;
       return batch({
