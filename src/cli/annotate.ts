@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { Finding, Locale } from '../validation';
-import { safeText } from './export-safety';
+import type { Locale } from '../validation';
+import { annotateWorkbook } from '../xlsx/annotate-workbook';
 import type { FileResult } from './format';
 
-const FILL: Record<Finding['severity'], string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
 
 /** Where the annotated copy of each input goes: the inputs' relative layout under `dir`. */
 export function annotatedPaths(files: readonly string[], dir: string): Map<string, string> {
@@ -65,41 +64,10 @@ export async function writeAnnotatedCopies(results: readonly FileResult[], dir: 
     const target = targets.get(result.file)!;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(result.file);
-    for (const finding of result.report!.findings) {
-      const sheet = workbook.getWorksheet(finding.sheet);
-      if (!sheet) continue;
-      const cell = sheet.getCell(finding.cell);
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[finding.severity] } };
-      const previous = typeof cell.note === 'string' ? `${cell.note}\n` : '';
-      cell.note = `${previous}[${finding.ruleId}] ${finding.message}`;
-    }
-    const name = uniqueName(workbook, locale === 'zh-CN' ? '检查结果' : 'Findings');
-    const sheet = workbook.addWorksheet(name);
-    sheet.columns = [
-      { header: locale === 'zh-CN' ? '位置' : 'Location', width: 28 },
-      { header: locale === 'zh-CN' ? '级别' : 'Severity', width: 8 },
-      { header: locale === 'zh-CN' ? '规则' : 'Rule', width: 26 },
-      { header: locale === 'zh-CN' ? '说明' : 'Message', width: 90 },
-    ];
-    for (const finding of result.report!.findings) {
-      sheet.addRow([
-        { text: safeText(`${finding.sheet}!${finding.cell}`), hyperlink: `#'${finding.sheet.replace(/'/g, "''")}'!${finding.cell}` },
-        finding.severity,
-        finding.ruleId,
-        safeText(finding.message),
-      ]);
-    }
+    annotateWorkbook(workbook, result.report!.findings, locale);
     mkdirSync(dirname(target), { recursive: true });
     await workbook.xlsx.writeFile(target);
     written.push(target);
   }
   return written;
 }
-
-function uniqueName(workbook: ExcelJS.Workbook, base: string): string {
-  let name = base;
-  for (let i = 2; workbook.getWorksheet(name); i++) name = `${base} (${i})`;
-  return name;
-}
-
-

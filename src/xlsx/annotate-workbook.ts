@@ -1,0 +1,40 @@
+/** Marks findings in an exceljs workbook: fills and notes on the cells, and a findings sheet. No file access. */
+import type ExcelJS from 'exceljs';
+import type { Finding, Locale } from '../validation';
+import { safeText } from '../cli/export-safety';
+
+export const FINDING_FILLS: Record<Finding['severity'], string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
+
+/** Fills each finding's cell by severity, adds the message as a note, and appends a findings sheet with links. */
+export function annotateWorkbook(workbook: ExcelJS.Workbook, findings: readonly Finding[], locale: Locale): void {
+  for (const finding of findings) {
+    const sheet = workbook.getWorksheet(finding.sheet);
+    if (!sheet) continue;
+    const cell = sheet.getCell(finding.cell);
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FINDING_FILLS[finding.severity] } };
+    const previous = typeof cell.note === 'string' ? `${cell.note}\n` : '';
+    cell.note = `${previous}[${finding.ruleId}] ${finding.message}`;
+  }
+  const name = uniqueName(workbook, locale === 'zh-CN' ? '检查结果' : 'Findings');
+  const sheet = workbook.addWorksheet(name);
+  sheet.columns = [
+    { header: locale === 'zh-CN' ? '位置' : 'Location', width: 28 },
+    { header: locale === 'zh-CN' ? '级别' : 'Severity', width: 8 },
+    { header: locale === 'zh-CN' ? '规则' : 'Rule', width: 26 },
+    { header: locale === 'zh-CN' ? '说明' : 'Message', width: 90 },
+  ];
+  for (const finding of findings) {
+    sheet.addRow([
+      { text: safeText(`${finding.sheet}!${finding.cell}`), hyperlink: `#'${finding.sheet.replace(/'/g, "''")}'!${finding.cell}` },
+      finding.severity,
+      finding.ruleId,
+      safeText(finding.message),
+    ]);
+  }
+}
+
+function uniqueName(workbook: ExcelJS.Workbook, base: string): string {
+  let name = base;
+  for (let i = 2; workbook.getWorksheet(name); i++) name = `${base} (${i})`;
+  return name;
+}

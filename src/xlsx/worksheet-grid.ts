@@ -1,0 +1,44 @@
+/** An exceljs worksheet as an engine grid. No file access: used by the CLI (Node) and the standalone pane (browser). */
+import type ExcelJS from 'exceljs';
+import { parseRangeAddress } from '../validation/address';
+import type { CellValue, Grid } from '../validation/grid';
+
+export function worksheetToGrid(worksheet: ExcelJS.Worksheet): Grid {
+  const cells: CellValue[][] = [];
+  const numberFormats: (string | undefined)[][] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values: CellValue[] = [];
+    const formats: (string | undefined)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      values[colNumber - 1] = toCellValue(cell.value);
+      if (cell.numFmt) formats[colNumber - 1] = cell.numFmt;
+    });
+    cells[rowNumber - 1] = fillHoles(values, null);
+    numberFormats[rowNumber - 1] = fillHoles(formats, undefined);
+  });
+  const merges = (worksheet.model.merges ?? []).map((range) => parseRangeAddress(range));
+  return { sheet: worksheet.name, cells: fillHoles(cells, []), merges, numberFormats: fillHoles(numberFormats, []) };
+}
+
+function fillHoles<T>(array: T[], filler: T): T[] {
+  for (let i = 0; i < array.length; i++) if (!(i in array)) array[i] = filler;
+  return array;
+}
+
+function toCellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('error' in value) return { error: String((value as ExcelJS.CellErrorValue).error) };
+    if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((part) => part.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null) return null;
+      return toCellValue(result as ExcelJS.CellValue);
+    }
+    if ('text' in value && 'hyperlink' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+  }
+  return String(value);
+}
