@@ -45,7 +45,7 @@ async function httpsOptions() {
 module.exports = async (env, options) => {
   return {
     devtool: 'source-map',
-    entry: { functions: './src/functions/functions.ts', taskpane: './src/taskpane/index.tsx' },
+    entry: { functions: './src/functions/functions.ts', taskpane: './src/taskpane/index.tsx', standalone: './src/taskpane/standalone/index.tsx' },
     output: { path: path.resolve(__dirname, 'dist/addin'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
@@ -56,6 +56,8 @@ module.exports = async (env, options) => {
       new LocalizedMetadataPlugin(),
       // The shared runtime page: the pane and the worksheet functions run in it together.
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/functions/taskpane.html', chunks: ['taskpane', 'functions'] }),
+      // The same pane in an ordinary browser, on a file the user opens (no Office host).
+      new HtmlWebpackPlugin({ filename: 'standalone.html', template: './src/taskpane/standalone.html', chunks: ['standalone'] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

@@ -4,7 +4,10 @@
  * cells of a bundled example. What a user does — check, click a finding, highlight, clear — is done with
  * the mouse, and the workbook is read back afterwards.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import ExcelJS from 'exceljs';
 import { extname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readWorkbookGrids } from '../src/cli/read-xlsx';
@@ -12,6 +15,7 @@ import { HIGHLIGHT_COLORS } from '../src/taskpane/excel/adapter';
 import { buildPlan } from '../src/templates/build';
 import { templateById } from '../src/templates/definitions';
 import { uniqueSheetName } from '../src/templates/plan';
+import { FINDING_FILLS } from '../src/xlsx/annotate-workbook';
 import { parseCellAddress, parseRangeAddress, rangeAddress } from '../src/validation/address';
 import { isExcelError, type Grid } from '../src/validation/grid';
 import { checkGrids, type Locale, type Report } from '../src/validation';
@@ -286,5 +290,126 @@ describeInBrowser('task pane in headless Chromium', () => {
     expect((await fakeState(page)).names.length).toBe(state.names.length);
     expect(pageErrors).toEqual([]);
     await page.close();
+  });
+});
+
+const ARTIFACTS = join(__dirname, '..', 'test-artifacts');
+
+/** Opens the standalone page (no Office) and records every request it makes. */
+async function openStandalone(locale: 'zh-CN' | 'en-US') {
+  const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  const dialogs: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${ORIGIN}/`)) {
+      const file = join(ADDIN, decodeURIComponent(new URL(url).pathname));
+      if (file.startsWith(ADDIN) && existsSync(file)) return route.fulfill({ contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+      return route.fulfill({ status: 404, body: '' });
+    }
+    return route.abort();
+  });
+  await page.goto(`${ORIGIN}/standalone.html`);
+  return { context, page, requests, pageErrors, dialogs };
+}
+
+describeInBrowser('standalone page: the pane on an .xlsx in an ordinary browser', () => {
+  test('open an example, check the workbook, mark and jump in the grid, download an annotated copy the CLI reads back', async () => {
+    const file = '000-湖南双牌-绩效目标表.xlsx';
+    const { sheets, report } = await engineReport(file, 'zh-CN');
+    const { context, page, requests, pageErrors } = await openStandalone('zh-CN');
+    await page.locator('input[type=file]').setInputFiles(join(EXAMPLES, file));
+    await page.getByText(file).waitFor();
+    // A tab per sheet.
+    expect(await page.getByRole('tab').allInnerTexts()).toEqual(sheets.map((s) => s.name));
+
+    await page.getByRole('radio', { name: '整个工作簿' }).check();
+    await page.getByRole('button', { name: '检查', exact: true }).click();
+    await page.locator('main li').first().waitFor();
+    expect(await page.locator('main li').count()).toBe(report.findings.length);
+
+    // Mark: every finding cell of the sheet shown carries its (worst) severity.
+    await page.getByRole('button', { name: '在表中标出' }).click();
+    const shown = sheets[0]!.name;
+    const expectedCells = new Set(report.findings.filter((f) => f.sheet === shown).map((f) => f.cell));
+    await page.locator('td[data-severity]').first().waitFor();
+    const markedCells = await Promise.all((await page.locator('td[data-severity]').all()).map((c) => c.getAttribute('data-cell')));
+    expect(new Set(markedCells)).toEqual(expectedCells);
+
+    // Jump: click the last finding listed; its sheet's tab is selected and its cell outlined.
+    const items = page.locator('main li');
+    const last = items.nth((await items.count()) - 1);
+    const cell = (await last.locator('.fui-Badge').innerText()).trim();
+    const message = (await last.locator('span').last().innerText()).trim();
+    const finding = report.findings.find((f) => f.cell === cell && f.message === message)!;
+    expect(finding).toBeDefined();
+    await last.getByRole('button').click();
+    await page.locator(`td[aria-selected=true][data-cell="${finding.cell}"]`).waitFor();
+    expect(await page.getByRole('tab', { selected: true }).innerText()).toBe(finding.sheet);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'standalone-zh-CN.png') });
+
+    // Download the annotated copy and check it with the CLI: the same findings (the added findings sheet aside),
+    // the cells filled by severity, every message in the findings sheet.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载标注副本' }).click()]);
+    expect(download.suggestedFilename()).toBe('000-湖南双牌-绩效目标表-检查结果.xlsx');
+    const saved = join(mkdtempSync(join(tmpdir(), 'standalone-')), download.suggestedFilename());
+    await download.saveAs(saved);
+    const cli = spawnSync(process.execPath, [join(__dirname, '..', 'dist', 'src', 'cli', 'main.js'), '--format', 'json', saved], { encoding: 'utf8' });
+    const checked = JSON.parse(cli.stdout) as { files: { findings: { sheet: string; cell: string; ruleId: string }[] }[] };
+    const again = checked.files[0]!.findings.filter((f) => f.sheet !== '检查结果');
+    expect(again.map((f) => `${f.sheet}!${f.cell} ${f.ruleId}`).sort()).toEqual(report.findings.map((f) => `${f.sheet}!${f.cell} ${f.ruleId}`).sort());
+    const annotated = new ExcelJS.Workbook();
+    await annotated.xlsx.readFile(saved);
+    const results = annotated.getWorksheet('检查结果')!;
+    expect(results.rowCount).toBe(report.findings.length + 1);
+    const fill = annotated.getWorksheet(finding.sheet)!.getCell(finding.cell).fill as ExcelJS.FillPattern;
+    expect(Object.values(FINDING_FILLS)).toContain(fill.fgColor?.argb);
+
+    // Nothing left the page: every request went to its own origin.
+    expect(requests.filter((url) => !url.startsWith(`${ORIGIN}/`))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('cell text is shown as text and runs nothing; a file that is not .xlsx gets a message, not a crash', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(['一级指标', '二级指标', '三级指标', '指标值', '权重']);
+    sheet.addRow(['产出指标', '数量指标', hostile, hostile, 50]);
+    sheet.addRow(['满意度指标', '服务对象满意度指标', '满意度', '≥90%', 40]);
+    const dir = mkdtempSync(join(tmpdir(), 'standalone-'));
+    const path = join(dir, 'hostile.xlsx');
+    await workbook.xlsx.writeFile(path);
+
+    const { context, page, pageErrors, dialogs } = await openStandalone('en-US');
+    await page.locator('input[type=file]').setInputFiles(join(dir, 'hostile.xlsx'));
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.locator('main li').first().waitFor();
+    await page.getByRole('button', { name: 'Highlight in the sheet' }).click();
+    expect(await page.locator('td[data-cell="C2"]').innerText()).toBe(hostile);
+    expect(await page.locator('img').count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'standalone-hostile-en-US.png') });
+
+    writeFileSync(join(dir, 'notes.xlsx'), 'these are not spreadsheet bytes');
+    await page.locator('input[type=file]').setInputFiles(join(dir, 'notes.xlsx'));
+    await page.getByText('“notes.xlsx” is not an .xlsx file').waitFor();
+    expect(pageErrors).toEqual([]);
+    await context.close();
   });
 });

@@ -28,10 +28,14 @@ const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
 export interface AppProps {
   actions: PaneActions;
   locale: Locale;
+  /** The scopes offered; the standalone page has no selection. */
+  scopes?: readonly ReadScope[];
+  /** The template gallery (in Excel only: it adds sheets to the open workbook). */
+  showTemplates?: boolean;
 }
 
 /** The task pane: scope, check, counts, findings grouped by table, jump, highlight and clear. */
-export function App({ actions, locale }: AppProps) {
+export function App({ actions, locale, scopes = ['sheet', 'selection', 'workbook'], showTemplates = true }: AppProps) {
   const t = STRINGS[locale];
   const [scope, setScope] = useState<ReadScope>('sheet');
   const [report, setReport] = useState<Report | undefined>();
@@ -70,9 +74,9 @@ export function App({ actions, locale }: AppProps) {
         {t.title}
       </Text>
       <RadioGroup value={scope} onChange={(_, data) => setScope(data.value as ReadScope)} aria-label={t.scope} layout="horizontal">
-        <Radio value="sheet" label={t.scopeSheet} />
-        <Radio value="selection" label={t.scopeSelection} />
-        <Radio value="workbook" label={t.scopeWorkbook} />
+        {scopes.map((value) => (
+          <Radio key={value} value={value} label={{ sheet: t.scopeSheet, selection: t.scopeSelection, workbook: t.scopeWorkbook }[value]} />
+        ))}
       </RadioGroup>
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         <Button appearance="primary" onClick={check} disabled={busy !== undefined}>
@@ -106,6 +110,7 @@ export function App({ actions, locale }: AppProps) {
           <FindingGroups groups={groups} locale={locale} onSelect={(finding) => run(() => actions.select(finding.sheet, finding.cell))} />
         </>
       )}
+      {showTemplates && (
       <section aria-label={t.templates} style={{ display: 'flex', flexDirection: 'column', gap: 8, borderTop: '1px solid #e0e0e0', paddingTop: 12 }}>
         <Text weight="semibold">{t.templates}</Text>
         <div style={{ display: 'flex', gap: 8 }}>
@@ -124,6 +129,7 @@ export function App({ actions, locale }: AppProps) {
           </MessageBar>
         )}
       </section>
+      )}
     </main>
   );
 }

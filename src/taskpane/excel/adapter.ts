@@ -171,7 +171,8 @@ export function parseAreas(address: string): CellRange[] {
 // ---------------------------------------------------------------------------------------------
 // Highlighting findings in place, reversibly.
 
-export const HIGHLIGHT_COLORS = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' } as const;
+import { HIGHLIGHT_COLORS } from './adapter-colors';
+export { HIGHLIGHT_COLORS };
 /** getRanges takes an address string of at most 8,192 characters. */
 export const ADDRESS_LIMIT = 8192;
 const SETTINGS_KEY = 'budgetCheck.highlights';

@@ -1,0 +1,210 @@
+/**
+ * The pane outside Excel: open an .xlsx in an ordinary browser, check it with the same engine in the page,
+ * see the findings next to a read-only grid with the offending cells marked, download an annotated copy.
+ * The file never leaves the browser: it is read with FileReader/arrayBuffer and written as a Blob.
+ */
+import { Button, MessageBar, MessageBarBody, Tab, TabList, Text } from '@fluentui/react-components';
+import ExcelJS from 'exceljs';
+import { useMemo, useRef, useState } from 'react';
+import { checkGrids, type Finding, type Locale, type Report } from '../../validation';
+import { cellAddress } from '../../validation/address';
+import { isExcelError, type Grid } from '../../validation/grid';
+import { annotateWorkbook } from '../../xlsx/annotate-workbook';
+import { worksheetToGrid } from '../../xlsx/worksheet-grid';
+import type { PaneActions } from '../actions';
+import { App } from '../App';
+import { HIGHLIGHT_COLORS } from '../excel/adapter-colors';
+import { STRINGS } from '../i18n';
+
+/** Rows drawn in the grid; the check itself always covers every row. */
+export const GRID_ROW_LIMIT = 2000;
+
+interface Loaded {
+  fileName: string;
+  bytes: ArrayBuffer;
+  grids: Grid[];
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+export function Standalone({ locale }: { locale: Locale }) {
+  const t = STRINGS[locale];
+  const [loaded, setLoaded] = useState<Loaded | undefined>();
+  const [sheet, setSheet] = useState<string | undefined>();
+  const [selected, setSelected] = useState<string | undefined>();
+  const [marked, setMarked] = useState<readonly Finding[]>([]);
+  const [report, setReport] = useState<Report | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [generation, setGeneration] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+
+  const open = async (file: File) => {
+    setError(undefined);
+    const bytes = await file.arrayBuffer();
+    const head = new Uint8Array(bytes.slice(0, 4));
+    const workbook = new ExcelJS.Workbook();
+    try {
+      if (!ZIP_MAGIC.every((b, i) => head[i] === b)) throw new Error('not a zip');
+      await workbook.xlsx.load(bytes);
+    } catch {
+      setError(t.notXlsx(file.name));
+      return;
+    }
+    const grids: Grid[] = [];
+    workbook.eachSheet((worksheet) => grids.push(worksheetToGrid(worksheet)));
+    setLoaded({ fileName: file.name, bytes, grids });
+    setSheet(grids[0]?.sheet);
+    setSelected(undefined);
+    setMarked([]);
+    setReport(undefined);
+    // A new file gets a fresh pane (no findings from the previous one).
+    setGeneration((g) => g + 1);
+  };
+
+  const actions: PaneActions = useMemo(
+    () => ({
+      async check(scope, onProgress) {
+        if (!loaded) throw new Error(t.open);
+        const grids = scope === 'workbook' ? loaded.grids : loaded.grids.filter((g) => g.sheet === sheet);
+        onProgress(0, 1);
+        const result = checkGrids(grids, { locale });
+        onProgress(1, 1);
+        setReport(result);
+        return result;
+      },
+      async select(sheetName, cell) {
+        setSheet(sheetName);
+        setSelected(cell);
+      },
+      async highlight(r) {
+        setMarked(r.findings);
+      },
+      async clear() {
+        setMarked([]);
+      },
+      insertTemplate: async () => Promise.reject(new Error('templates are inserted in Excel')),
+    }),
+    [loaded, sheet, locale, t],
+  );
+
+  const download = async () => {
+    if (!loaded || !report) return;
+    // A fresh copy from the original bytes: the workbook shown is never modified.
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.load(loaded.bytes);
+    annotateWorkbook(copy, report.findings, locale);
+    const blob = new Blob([await copy.xlsx.writeBuffer()], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `${loaded.fileName.replace(/\.xlsx$/i, '')}-${locale === 'zh-CN' ? '检查结果' : 'checked'}.xlsx`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
+
+  const grid = loaded?.grids.find((g) => g.sheet === sheet);
+  return (
+    <div style={{ display: 'flex', height: '100vh', fontFamily: "'Microsoft YaHei', 'Segoe UI', sans-serif" }}>
+      <aside style={{ width: 400, flex: 'none', overflowY: 'auto', borderRight: '1px solid #e0e0e0' }}>
+        <div style={{ padding: '12px 12px 0', display: 'flex', flexDirection: 'column', gap: 8 }}>
+          <input
+            ref={input}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label={t.open}
+            style={{ display: 'none' }}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void open(file);
+              e.target.value = '';
+            }}
+          />
+          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+            <Button appearance="primary" onClick={() => input.current?.click()}>
+              {t.open}
+            </Button>
+            <Button onClick={() => void download()} disabled={!report}>
+              {t.download}
+            </Button>
+          </div>
+          <Text size={200}>{loaded ? loaded.fileName : t.openHint}</Text>
+          {error && (
+            <MessageBar intent="error">
+              <MessageBarBody>{error}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+        {loaded && <App key={generation} actions={actions} locale={locale} scopes={['sheet', 'workbook']} showTemplates={false} />}
+      </aside>
+      <section style={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0 }} aria-label={loaded?.fileName}>
+        {loaded && (
+          <TabList selectedValue={sheet} onTabSelect={(_, data) => setSheet(String(data.value))} aria-label={t.sheets}>
+            {loaded.grids.map((g) => (
+              <Tab key={g.sheet} value={g.sheet}>
+                {g.sheet}
+              </Tab>
+            ))}
+          </TabList>
+        )}
+        {grid && <SheetGrid grid={grid} marked={marked} selected={selected} locale={locale} />}
+      </section>
+    </div>
+  );
+}
+
+/** The sheet as a read-only table: cell text as text, marked cells filled by severity, the selected cell outlined. */
+export function SheetGrid({ grid, marked, selected, locale }: { grid: Grid; marked: readonly Finding[]; selected?: string; locale: Locale }) {
+  const t = STRINGS[locale];
+  const fills = useMemo(() => {
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    const byCell = new Map<string, Finding['severity']>();
+    for (const f of marked) {
+      if (f.sheet !== grid.sheet) continue;
+      const current = byCell.get(f.cell);
+      if (!current || rank[f.severity] < rank[current]) byCell.set(f.cell, f.severity);
+    }
+    return byCell;
+  }, [marked, grid.sheet]);
+  const rows = grid.cells.slice(0, GRID_ROW_LIMIT);
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  return (
+    <div style={{ overflow: 'auto', flex: 1 }}>
+      {grid.cells.length > GRID_ROW_LIMIT && <Text size={200}>{t.rowsShown(GRID_ROW_LIMIT, grid.cells.length)}</Text>}
+      <table style={{ borderCollapse: 'collapse', fontSize: 12 }}>
+        <tbody>
+          {rows.map((row, r) => (
+            <tr key={r}>
+              <th style={{ background: '#f3f3f3', color: '#666', fontWeight: 'normal', padding: '0 4px', position: 'sticky', left: 0 }}>{r + 1}</th>
+              {Array.from({ length: width }, (_, c) => {
+                const address = cellAddress(r, c);
+                const value = row[c];
+                const severity = fills.get(address);
+                const isSelected = selected === address;
+                return (
+                  <td
+                    key={c}
+                    data-cell={address}
+                    data-severity={severity}
+                    aria-selected={isSelected || undefined}
+                    ref={isSelected ? (el) => el?.scrollIntoView({ block: 'center', inline: 'center' }) : undefined}
+                    style={{
+                      border: '1px solid #e0e0e0',
+                      padding: '1px 4px',
+                      maxWidth: 240,
+                      whiteSpace: 'nowrap',
+                      overflow: 'hidden',
+                      textOverflow: 'ellipsis',
+                      background: severity ? HIGHLIGHT_COLORS[severity] : undefined,
+                      outline: isSelected ? '2px solid #0f6cbd' : undefined,
+                    }}
+                  >
+                    {value === null || value === undefined ? '' : isExcelError(value) ? value.error : String(value)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
