@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { parseCellAddress, parseRangeAddress } from '../src/validation/address';
 import { ReportSchema, checkGrids, type CellValue, type Grid } from '../src/validation';
+import type { ConfigInput } from '../src/validation/config';
 
 const WORDS = [
   '一级指标', '二级指标', '三级指标', '指标值', '权重', '分值', '计量单位', '指标性质', '项目名称', '单位名称', '预算数',
@@ -78,4 +79,21 @@ test('ragged rows, holes and merges past the grid edge are accepted', () => {
   const report = checkGrids([grid]);
   ReportSchema.parse(report);
   for (const finding of report.findings) expect(parseCellAddress(finding.cell).row).toBeLessThan(4);
+});
+
+test('a user config with a profile and a satisfaction floor (the pane’s settings) is applied, not mistaken for a resolved one', () => {
+  const grid: Grid = {
+    sheet: '绩效目标',
+    cells: [
+      ['一级指标', '二级指标', '三级指标', '指标值', '权重'],
+      ['产出指标', '数量指标', '培训人数', '≥100人', 45],
+      ['成本指标', '经济成本指标', '培训成本', '≤5万元', 25],
+      ['效益指标', '社会效益指标', '群众知晓率', '≥90%', 20],
+      ['满意度指标', '服务对象满意度指标', '参训人员满意度', '≥90%', 10],
+    ],
+  };
+  const floorFindings = (config: ConfigInput) =>
+    checkGrids([grid], { locale: 'zh-CN', config }).findings.filter((f) => f.ruleId === 'value/satisfaction-floor').map((f) => f.cell);
+  expect(floorFindings({ profile: 'national-2021' })).toEqual([]);
+  expect(floorFindings({ profile: 'legacy', options: { satisfactionFloor: 95 } })).toEqual(['D5']);
 });

@@ -116,6 +116,17 @@ async function waitForState(page: Page, condition: (state: FakeState) => boolean
   throw new Error(`fake workbook never reached the expected state: ${JSON.stringify(await fakeState(page)).slice(0, 500)}`);
 }
 
+/** Polls a value until it equals the expected one (or time runs out); returns the last value seen. */
+async function settled<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let value = await read();
+  while (value !== expected && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+
 function covers(address: string, cell: string): boolean {
   const { row, col } = parseCellAddress(cell);
   return address.split(',').some((part) => {
@@ -208,7 +219,7 @@ describeInBrowser('task pane in headless Chromium', () => {
 
     // One group per table that has findings, titled with its sheet.
     const withFindings = report.tables.filter((t) => report.findings.some((f) => f.tableId === t.id));
-    const headers = await page.locator('.fui-AccordionHeader').allInnerTexts();
+    const headers = await page.locator('.findings .fui-AccordionHeader').allInnerTexts();
     expect(headers.length).toBe(withFindings.length + (report.findings.some((f) => !f.tableId) ? 1 : 0));
     for (const table of withFindings) expect(headers.some((h) => h.startsWith(`${table.sheet} · `))).toBe(true);
     expect(headers.every((h) => /\d+ findings?$/.test(h.trim()))).toBe(true);
@@ -326,7 +337,7 @@ async function openStandalone(locale: 'zh-CN' | 'en-US') {
 
 describeInBrowser('standalone page: the pane on an .xlsx in an ordinary browser', () => {
   test('open an example, check the workbook, mark and jump in the grid, download an annotated copy the CLI reads back', async () => {
-    const file = '000-湖南双牌-绩效目标表.xlsx';
+    const file = '004-重庆石柱-部门预算公开.xlsx';
     const { sheets, report } = await engineReport(file, 'zh-CN');
     const { context, page, requests, pageErrors } = await openStandalone('zh-CN');
     await page.locator('input[type=file]').setInputFiles(join(EXAMPLES, file));
@@ -341,7 +352,8 @@ describeInBrowser('standalone page: the pane on an .xlsx in an ordinary browser'
 
     // Mark: every finding cell of the sheet shown carries its (worst) severity.
     await page.getByRole('button', { name: '在表中标出' }).click();
-    const shown = sheets[0]!.name;
+    const shown = report.findings[0]!.sheet;
+    await page.getByRole('tab', { name: shown }).click();
     const expectedCells = new Set(report.findings.filter((f) => f.sheet === shown).map((f) => f.cell));
     await page.locator('td[data-severity]').first().waitFor();
     const markedCells = await Promise.all((await page.locator('td[data-severity]').all()).map((c) => c.getAttribute('data-cell')));
@@ -363,7 +375,7 @@ describeInBrowser('standalone page: the pane on an .xlsx in an ordinary browser'
     // Download the annotated copy and check it with the CLI: the same findings (the added findings sheet aside),
     // the cells filled by severity, every message in the findings sheet.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载标注副本' }).click()]);
-    expect(download.suggestedFilename()).toBe('000-湖南双牌-绩效目标表-检查结果.xlsx');
+    expect(download.suggestedFilename()).toBe('004-重庆石柱-部门预算公开-检查结果.xlsx');
     const saved = join(mkdtempSync(join(tmpdir(), 'standalone-')), download.suggestedFilename());
     await download.saveAs(saved);
     const cli = spawnSync(process.execPath, [join(__dirname, '..', 'dist', 'src', 'cli', 'main.js'), '--format', 'json', saved], { encoding: 'utf8' });
@@ -376,6 +388,20 @@ describeInBrowser('standalone page: the pane on an .xlsx in an ordinary browser'
     expect(results.rowCount).toBe(report.findings.length + 1);
     const fill = annotated.getWorksheet(finding.sheet)!.getCell(finding.cell).fill as ExcelJS.FillPattern;
     expect(Object.values(FINDING_FILLS)).toContain(fill.fgColor?.argb);
+
+    // Settings reach the engine: the execution-90 profile and a tolerance of 1 (万元) give the engine's findings for that config.
+    await page.getByRole('button', { name: '设置' }).click();
+    await page.getByRole('combobox', { name: '指标体系' }).selectOption('execution-90');
+    await page.getByRole('textbox', { name: '金额容差' }).fill('1');
+    await page.getByRole('button', { name: '检查', exact: true }).click();
+    const withSettings = checkGrids(await readWorkbookGrids(join(EXAMPLES, file)), { locale: 'zh-CN', config: { profile: 'execution-90', options: { tolerance: 1 } } });
+    expect(withSettings.findings.length).not.toBe(report.findings.length);
+    // (Tables whose first findings come with this check are listed open too.)
+    expect(await settled(() => page.locator('main li').count(), withSettings.findings.length)).toBe(withSettings.findings.length);
+    // A wrong value blocks the check and says why.
+    await page.getByRole('textbox', { name: '满意度下限' }).fill('120');
+    await page.getByText('满意度下限应在 0 到 100 之间').waitFor();
+    expect(await page.getByRole('button', { name: '检查', exact: true }).isDisabled()).toBe(true);
 
     // Nothing left the page: every request went to its own origin.
     expect(requests.filter((url) => !url.startsWith(`${ORIGIN}/`))).toEqual([]);

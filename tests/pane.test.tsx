@@ -72,3 +72,30 @@ test('every template is offered for insertion, described in the pane’s languag
     expect(en).toContain(template.description['en-US'].replace(/"/g, '&quot;').replace(/'/g, '&#x27;'));
   }
 });
+
+describe('settings: the engine’s config schema, with a message per wrong field', () => {
+  const { settingsToConfig, DEFAULT_SETTINGS } = require('../src/taskpane/Settings') as typeof import('../src/taskpane/Settings');
+  test('blank fields take the profile’s values; numbers (full-width too) become options', () => {
+    expect(settingsToConfig(DEFAULT_SETTINGS, 'zh-CN')).toEqual({ config: { profile: 'national-2021', options: {} }, errors: {} });
+    expect(settingsToConfig({ profile: 'legacy', tolerance: '０.０１', satisfactionFloor: ' 90 ' }, 'zh-CN')).toEqual({
+      config: { profile: 'legacy', options: { tolerance: 0.01, satisfactionFloor: 90 } },
+      errors: {},
+    });
+  });
+  test('a wrong field blocks the check and says why, in the pane’s language', () => {
+    expect(settingsToConfig({ ...DEFAULT_SETTINGS, tolerance: '-1' }, 'zh-CN')).toEqual({ errors: { tolerance: '容差不能为负数' } });
+    expect(settingsToConfig({ ...DEFAULT_SETTINGS, satisfactionFloor: '120' }, 'en-US')).toEqual({ errors: { satisfactionFloor: 'The floor is between 0 and 100' } });
+    expect(settingsToConfig({ ...DEFAULT_SETTINGS, tolerance: '一分' }, 'zh-CN')).toEqual({ errors: { tolerance: '请输入数字' } });
+  });
+  test('the settings offer every profile and show the profile’s values as placeholders; a wrong field shows its message', () => {
+    const { PROFILES } = require('../src/validation/config') as typeof import('../src/validation/config');
+    const { Settings } = require('../src/taskpane/Settings') as typeof import('../src/taskpane/Settings');
+    expect(html(<App actions={noActions} locale="zh-CN" />)).toContain('设置');
+    const zh = html(<Settings value={DEFAULT_SETTINGS} onChange={() => undefined} locale="zh-CN" defaultOpen />);
+    for (const profile of Object.values(PROFILES)) expect(zh.includes(profile.description['zh-CN'].replace(/"/g, '&quot;'))).toBe(true);
+    expect(zh.includes('placeholder="85"')).toBe(true);
+    expect(zh.includes('满意度下限应在')).toBe(false);
+    const wrong = html(<Settings value={{ ...DEFAULT_SETTINGS, satisfactionFloor: '120' }} onChange={() => undefined} locale="zh-CN" defaultOpen />);
+    expect(wrong.includes('满意度下限应在 0 到 100 之间')).toBe(true);
+  });
+});

@@ -21,6 +21,7 @@ import type { ReadScope } from './excel/adapter';
 import type { PaneActions } from './actions';
 import { TEMPLATES } from '../templates/definitions';
 import { STRINGS } from './i18n';
+import { DEFAULT_SETTINGS, Settings, settingsToConfig, type SettingsInput } from './Settings';
 
 type Severity = Finding['severity'];
 const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
@@ -39,12 +40,16 @@ export function App({ actions, locale, scopes = ['sheet', 'selection', 'workbook
   const t = STRINGS[locale];
   const [scope, setScope] = useState<ReadScope>('sheet');
   const [report, setReport] = useState<Report | undefined>();
+  /** Bumped by every check, so that the findings list opens all its groups again, new tables included. */
+  const [checks, setChecks] = useState(0);
   const [busy, setBusy] = useState<{ done: number; total: number } | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [shown, setShown] = useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   const [query, setQuery] = useState('');
   const [templateId, setTemplateId] = useState(TEMPLATES[0]!.id);
   const [inserted, setInserted] = useState<string | undefined>();
+  const [settings, setSettings] = useState<SettingsInput>(DEFAULT_SETTINGS);
+  const settingsResult = settingsToConfig(settings, locale);
 
   const run = async (action: () => Promise<void>) => {
     setError(undefined);
@@ -60,7 +65,8 @@ export function App({ actions, locale, scopes = ['sheet', 'selection', 'workbook
     run(async () => {
       setBusy({ done: 0, total: 0 });
       try {
-        setReport(await actions.check(scope, (done, total) => setBusy({ done, total })));
+        setReport(await actions.check(scope, (done, total) => setBusy({ done, total }), settingsResult.config));
+        setChecks((n) => n + 1);
       } finally {
         setBusy(undefined);
       }
@@ -79,7 +85,7 @@ export function App({ actions, locale, scopes = ['sheet', 'selection', 'workbook
         ))}
       </RadioGroup>
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-        <Button appearance="primary" onClick={check} disabled={busy !== undefined}>
+        <Button appearance="primary" onClick={check} disabled={busy !== undefined || settingsResult.config === undefined}>
           {busy ? t.checking : t.check}
         </Button>
         <Button onClick={() => report && run(() => actions.highlight(report))} disabled={!report || report.findings.length === 0}>
@@ -87,6 +93,7 @@ export function App({ actions, locale, scopes = ['sheet', 'selection', 'workbook
         </Button>
         <Button onClick={() => run(() => actions.clear())}>{t.clear}</Button>
       </div>
+      <Settings value={settings} onChange={setSettings} locale={locale} />
       {busy && <ProgressBar value={busy.total > 0 ? busy.done / busy.total : undefined} aria-label={t.reading} />}
       {error && (
         <MessageBar intent="error">
@@ -107,7 +114,7 @@ export function App({ actions, locale, scopes = ['sheet', 'selection', 'workbook
           </div>
           <Input value={query} onChange={(_, data) => setQuery(data.value)} placeholder={t.search} aria-label={t.search} />
           {report.findings.length === 0 && <Text>{t.clean}</Text>}
-          <FindingGroups groups={groups} locale={locale} onSelect={(finding) => run(() => actions.select(finding.sheet, finding.cell))} />
+          <FindingGroups key={checks} groups={groups} locale={locale} onSelect={(finding) => run(() => actions.select(finding.sheet, finding.cell))} />
         </>
       )}
       {showTemplates && (
@@ -138,7 +145,7 @@ export function App({ actions, locale, scopes = ['sheet', 'selection', 'workbook
 export function FindingGroups({ groups, locale, onSelect }: { groups: Group[]; locale: Locale; onSelect: (finding: Finding) => void }) {
   const t = STRINGS[locale];
   return (
-    <Accordion multiple collapsible defaultOpenItems={groups.map((g) => g.key)}>
+    <Accordion className="findings" multiple collapsible defaultOpenItems={groups.map((g) => g.key)}>
       {groups.map((group) => (
         <AccordionItem key={group.key} value={group.key}>
           <AccordionHeader>

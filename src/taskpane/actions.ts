@@ -8,7 +8,7 @@ import { templateById } from '../templates/definitions';
 import { clearHighlights, highlightFindings, insertTemplate, readGrids, selectCell, type ReadScope } from './excel/adapter';
 
 export interface PaneActions {
-  check(scope: ReadScope, onProgress: (done: number, total: number) => void): Promise<Report>;
+  check(scope: ReadScope, onProgress: (done: number, total: number) => void, config?: ConfigInput): Promise<Report>;
   select(sheet: string, cell: string): Promise<void>;
   highlight(report: Report): Promise<void>;
   clear(): Promise<void>;
@@ -18,9 +18,9 @@ export interface PaneActions {
 
 export function createExcelActions(locale: Locale, config: ConfigInput = {}): PaneActions {
   return {
-    async check(scope, onProgress) {
+    async check(scope, onProgress, settings) {
       const grids = await readGrids(scope, onProgress);
-      return checkGrids(grids, { locale, config });
+      return checkGrids(grids, { locale, config: settings ?? config });
     },
     select: (sheet, cell) => selectCell(sheet, cell),
     async highlight(report) {

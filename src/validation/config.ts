@@ -116,11 +116,20 @@ export interface Config {
   options: Options;
 }
 
+/** Configs parseConfig made; anything else (a user's { profile, options }, a clone from a worker) is parsed again. */
+const RESOLVED = new WeakSet<Config>();
+
 export function parseConfig(input: unknown): Config {
   const user = ConfigSchema.parse(input ?? {});
   const profile: Profile = PROFILES[user.profile];
   const options = OptionsSchema.parse({ ...DEFAULT_OPTIONS, ...profile.options, ...stripUndefined(user.options) });
-  return { profile: user.profile, rules: { ...profile.rules, ...user.rules }, options };
+  const config: Config = { profile: user.profile, rules: { ...profile.rules, ...user.rules }, options };
+  RESOLVED.add(config);
+  return config;
+}
+
+export function isResolvedConfig(config: unknown): config is Config {
+  return typeof config === 'object' && config !== null && RESOLVED.has(config as Config);
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

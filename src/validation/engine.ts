@@ -1,5 +1,5 @@
 import { compactCells, qualifiedAddress, rangeAddress, cellAddress } from './address';
-import { Config, ConfigInput, Locale, parseConfig, severityOf } from './config';
+import { Config, ConfigInput, isResolvedConfig, Locale, parseConfig, severityOf } from './config';
 import type { Grid } from './grid';
 import { sumDecimals } from './decimal';
 import { formatMessage, money, plain, renderValue } from './messages';
@@ -59,10 +59,6 @@ export function checkModel(model: WorkbookModel, options: CheckOptions = {}): Re
   const summary = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) summary[finding.severity]++;
   return { version: REPORT_VERSION, locale, tables: model.tables.map(summarizeTable), findings, summary };
-}
-
-function isResolvedConfig(config: Config | ConfigInput | undefined): config is Config {
-  return config !== undefined && typeof config === 'object' && 'options' in config && typeof (config as Config).options?.satisfactionFloor === 'number' && 'profile' in config;
 }
 
 function toFinding(reported: RuleReport, rule: Rule, byId: Map<string, Rule>, config: Config, locale: Locale): Finding | undefined {

@@ -63,11 +63,11 @@ export function Standalone({ locale }: { locale: Locale }) {
 
   const actions: PaneActions = useMemo(
     () => ({
-      async check(scope, onProgress) {
+      async check(scope, onProgress, config) {
         if (!loaded) throw new Error(t.open);
         const grids = scope === 'workbook' ? loaded.grids : loaded.grids.filter((g) => g.sheet === sheet);
         onProgress(0, 1);
-        const result = checkGrids(grids, { locale });
+        const result = checkGrids(grids, { locale, config });
         onProgress(1, 1);
         setReport(result);
         return result;
