@@ -136,3 +136,25 @@ test('English messages are rendered from the same findings', async () => {
   const message = report.findings.find((f) => f.ruleId === 'weight/sum')!.message;
   expect(message).toMatch(/^The indicator weights of “.+” add up to 91; expected 100 or 90 \(with 预算执行率 10 outside the table\)$/);
 });
+
+test('every finding on a cell inside a recognized table is filed under that table (the pane groups by it)', async () => {
+  const { parseRangeAddress, parseCellAddress } = await import('../src/validation/address');
+  for (const seed of EXAMPLE_WORKBOOKS) {
+    const report = check(await roundTrip(seed));
+    let filed = 0;
+    for (const finding of report.findings) {
+      const { row, col } = parseCellAddress(finding.cell);
+      const holders = report.tables.filter((t) => {
+        const r = parseRangeAddress(t.range);
+        return t.sheet === finding.sheet && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+      });
+      if (holders.length === 0) continue;
+      expect({ at: `${finding.sheet}!${finding.cell} ${finding.ruleId}`, filed: holders.some((t) => t.id === finding.tableId) }).toEqual({
+        at: `${finding.sheet}!${finding.cell} ${finding.ruleId}`,
+        filed: true,
+      });
+      filed++;
+    }
+    expect(filed).toBeGreaterThan(0);
+  }
+});

@@ -27,6 +27,8 @@ const ADDIN = join(__dirname, '..', 'dist', 'addin');
 const ORIGIN = 'https://localhost:3000';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const EXAMPLES = join(__dirname, '..', 'examples');
+/** Screenshots for people (not compared by the tests). */
+const ARTIFACTS = join(__dirname, '..', 'test-artifacts');
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
@@ -79,7 +81,8 @@ const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'te
 
 /** Opens the pane on a workbook; returns the page and every URL it asked for. */
 async function openPane(sheets: FakeSheet[], language: string, selection?: { sheet: string; row: number; col: number; rows: number; cols: number }) {
-  const page = await browser.newPage();
+  // About the width of Excel's task pane.
+  const page = await browser.newPage({ viewport: { width: 380, height: 900 } });
   const requests: string[] = [];
   const pageErrors: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -184,6 +187,9 @@ describeInBrowser('task pane in headless Chromium', () => {
     for (const format of highlighted.formats) expect(format.custom.rule.formula).toBe('=TRUE');
     const recorded = Object.values(JSON.parse(Object.values(highlighted.settings)[0]!) as Record<string, string[]>).flat();
     expect(recorded.sort()).toEqual(highlighted.formats.map((f) => f.id).sort());
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'taskpane-zh-CN.png') });
 
     // Highlighting again replaces, never stacks.
     await page.getByRole('button', { name: '在表中标出' }).click();
@@ -304,7 +310,6 @@ describeInBrowser('task pane in headless Chromium', () => {
   });
 });
 
-const ARTIFACTS = join(__dirname, '..', 'test-artifacts');
 
 /** Opens the standalone page (no Office) and records every request it makes. */
 async function openStandalone(locale: 'zh-CN' | 'en-US') {

@@ -34,7 +34,7 @@ export function checkModel(model: WorkbookModel, options: CheckOptions = {}): Re
       model,
       options: config.options,
       report: (reported: RuleReport) => {
-        const finding = toFinding(reported, rule, byId, config, locale);
+        const finding = toFinding(reported, rule, byId, config, locale, model);
         if (finding) findings.push(finding);
       },
     };
@@ -61,7 +61,7 @@ export function checkModel(model: WorkbookModel, options: CheckOptions = {}): Re
   return { version: REPORT_VERSION, locale, tables: model.tables.map(summarizeTable), findings, summary };
 }
 
-function toFinding(reported: RuleReport, rule: Rule, byId: Map<string, Rule>, config: Config, locale: Locale): Finding | undefined {
+function toFinding(reported: RuleReport, rule: Rule, byId: Map<string, Rule>, config: Config, locale: Locale, model: WorkbookModel): Finding | undefined {
   const target = reported.asRule ? byId.get(reported.asRule) : rule;
   if (!target) return undefined;
   const severity = severityOf(config, target.id, target.defaultSeverity);
@@ -79,8 +79,26 @@ function toFinding(reported: RuleReport, rule: Rule, byId: Map<string, Rule>, co
     messageId: reported.messageId,
     data,
     related: relatedAddresses(reported.at, reported.related ?? []),
-    tableId: reported.tableId,
+    // Rules name the table when the finding is about one; otherwise it is the table the cell lies in, so that
+    // the pane can group every finding under its table.
+    tableId: reported.tableId ?? tableContaining(model, reported.at)?.id,
   };
+}
+
+/** The smallest recognized table whose range holds the cell. */
+function tableContaining(model: WorkbookModel, at: CellPos): Table | undefined {
+  let best: Table | undefined;
+  let bestArea = Infinity;
+  for (const table of model.tables) {
+    const r = table.range;
+    if (table.sheet !== at.sheet || at.row < r.top || at.row > r.bottom || at.col < r.left || at.col > r.right) continue;
+    const area = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+    if (area < bestArea) {
+      best = table;
+      bestArea = area;
+    }
+  }
+  return best;
 }
 
 /** Related cells: same-sheet ones as compact ranges ("K5:K12"), others sheet-qualified. */
