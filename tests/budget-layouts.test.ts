@@ -73,7 +73,7 @@ test('a form row "项目名称 | X | 预算金额 | 10" is not a table header: t
   ];
   const report = check(gridOf(rows, { sheet: 'T' }));
   expect(report.tables.map((t) => t.kind)).toEqual(['indicators']);
-  expect(report.tables[0]!.projects).toEqual([{ name: '运行经费', budget: '10.00', indicators: 1, weightTotal: '90' }]);
+  expect(report.tables[0]!.projects).toEqual([{ name: '运行经费', budget: '10.00', indicators: 1, weightTotal: '90', rows: '4:4' }]);
 });
 
 test('grids with missing rows, holes and odd values do not throw', () => {

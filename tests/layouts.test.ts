@@ -27,7 +27,7 @@ describe('indicator tables', () => {
     // A correct table from another province: no finding from any rule.
     expect(report.findings).toEqual([]);
     expect(report.tables).toHaveLength(1);
-    expect(report.tables[0]!.projects).toEqual([{ name: '农村公路养护', budget: '120.00', indicators: 7, weightTotal: '100' }]);
+    expect(report.tables[0]!.projects).toEqual([{ name: '农村公路养护', budget: '120.00', indicators: 7, weightTotal: '100', rows: '4:10' }]);
     expect(ofFamily(report, 'sum', 'weight')).toEqual([]);
   });
 

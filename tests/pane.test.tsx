@@ -99,3 +99,25 @@ describe('settings: the engine’s config schema, with a message per wrong field
     expect(wrong.includes('满意度下限应在 0 到 100 之间')).toBe(true);
   });
 });
+
+test('in a table of several projects the findings are listed by project, each under the project whose rows hold it', async () => {
+  // 四川平武: one flat table of ten projects.
+  const flat = check(await roundTrip(EXAMPLE_WORKBOOKS.find((s) => s.file.startsWith('003'))!));
+  const groups = groupByTable(flat, all, '', '其他');
+  const split = groups.filter((g) => g.projects && g.projects.filter((p) => p.title).length >= 2);
+  expect(split.length).toBeGreaterThan(0);
+  for (const group of split) {
+    const table = flat.tables.find((t) => t.id === group.key)!;
+    expect(group.projects!.flatMap((p) => p.findings)).toHaveLength(group.findings.length);
+    for (const project of group.projects!.filter((p) => p.title)) {
+      const rows = table.projects!.find((p) => p.name === project.title)!.rows!.split(':').map(Number);
+      for (const finding of project.findings) {
+        const row = Number(/\d+$/.exec(finding.cell)![0]);
+        expect(row >= rows[0]! && row <= rows[1]!).toBe(true);
+      }
+    }
+  }
+  const first = split[0]!;
+  const rendered = html(<FindingGroups groups={[first]} locale="zh-CN" onSelect={() => undefined} />);
+  for (const project of first.projects!.filter((p) => p.title)) expect(rendered.includes(`${project.title} · ${project.findings.length} 个问题`)).toBe(true);
+});

@@ -152,8 +152,15 @@ export function FindingGroups({ groups, locale, onSelect }: { groups: Group[]; l
             {group.title} · {t.findingsOf(group.findings.length)}
           </AccordionHeader>
           <AccordionPanel>
+            {(group.projects ?? [{ findings: group.findings }]).map((project, p) => (
+            <div key={p}>
+            {project.title && (
+              <Text as="h3" size={200} weight="semibold" style={{ display: 'block', margin: '6px 0 2px' }}>
+                {`${project.title} · ${t.findingsOf(project.findings.length)}`}
+              </Text>
+            )}
             <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-              {group.findings.map((finding, i) => (
+              {project.findings.map((finding, i) => (
                 <li key={`${finding.sheet}!${finding.cell}:${finding.ruleId}:${i}`}>
                   <Button appearance="subtle" style={{ textAlign: 'left', justifyContent: 'flex-start', width: '100%' }} onClick={() => onSelect(finding)}>
                     <Badge color={SEVERITY_COLOR[finding.severity]} style={{ marginRight: 6 }}>
@@ -165,6 +172,8 @@ export function FindingGroups({ groups, locale, onSelect }: { groups: Group[]; l
                 </li>
               ))}
             </ul>
+            </div>
+            ))}
           </AccordionPanel>
         </AccordionItem>
       ))}
@@ -176,6 +185,8 @@ export interface Group {
   key: string;
   title: string;
   findings: Finding[];
+  /** For a table of several projects: its findings by project (rows outside every project come first, untitled). */
+  projects?: { title?: string; findings: Finding[] }[];
 }
 
 /** Findings by table (in the report's table order), filtered by severity and search text. */
@@ -189,5 +200,23 @@ export function groupByTable(report: Report | undefined, shown: Record<Severity,
   for (const table of report.tables) groups.set(table.id, { key: table.id, title: `${table.sheet} · ${table.title ?? table.range}`, findings: [] });
   const rest: Group = { key: '', title: other, findings: [] };
   for (const finding of visible) (finding.tableId ? groups.get(finding.tableId) ?? rest : rest).findings.push(finding);
+  for (const table of report.tables) {
+    const group = groups.get(table.id)!;
+    const projects = (table.projects ?? []).filter((p) => p.rows !== undefined);
+    if (projects.length > 1 && group.findings.length > 0) group.projects = byProject(group.findings, projects);
+  }
   return [...groups.values(), rest].filter((g) => g.findings.length > 0);
+}
+
+function byProject(findings: Finding[], projects: { name?: string; rows?: string }[]): { title?: string; findings: Finding[] }[] {
+  const spans = projects.map((p, i) => {
+    const [first, last] = p.rows!.split(':').map(Number);
+    return { title: p.name ?? `#${i + 1}`, first: first!, last: last!, findings: [] as Finding[] };
+  });
+  const outside: Finding[] = [];
+  for (const finding of findings) {
+    const row = Number(/\d+$/.exec(finding.cell)?.[0]);
+    (spans.find((s) => row >= s.first && row <= s.last)?.findings ?? outside).push(finding);
+  }
+  return [{ findings: outside }, ...spans].filter((s) => s.findings.length > 0);
 }

@@ -146,6 +146,7 @@ function summarizeTable(table: Table): TableSummary {
         budget: project.budget ? money(project.budget.value) : undefined,
         indicators: project.indicators.length,
         weightTotal: weights.length > 0 ? plain(sumDecimals(weights.map((i) => i.weight!.value))) : undefined,
+        rows: `${project.firstRow + 1}:${project.lastRow + 1}`,
       };
     }),
   };

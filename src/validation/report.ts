@@ -24,6 +24,8 @@ export const ProjectSummarySchema = z.object({
   budget: z.string().optional(),
   indicators: z.number().int().min(0),
   weightTotal: z.string().optional(),
+  /** The project's indicator rows as sheet rows, "12:30". */
+  rows: z.string().optional(),
 });
 
 export const TableSummarySchema = z.object({
