@@ -242,6 +242,30 @@ describeInBrowser('task pane in headless Chromium', () => {
     await page.close();
   });
 
+  test('keyboard only: Tab to 检查, Enter; Tab to a finding, Enter selects its cell', async () => {
+    const { sheets, report } = await engineReport('000-湖南双牌-绩效目标表.xlsx', 'zh-CN', 1);
+    const { page } = await openPane(sheets, 'zh-CN');
+    await page.getByRole('button', { name: '检查', exact: true }).waitFor();
+    const focusedText = () => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }).document.activeElement?.textContent ?? '');
+    const tabUntil = async (wanted: (text: string) => boolean) => {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        if (wanted(await focusedText())) return;
+      }
+      throw new Error('never reached by Tab');
+    };
+    await tabUntil((text) => text === '检查');
+    await page.keyboard.press('Enter');
+    await page.locator('main li').first().waitFor();
+    expect(await page.locator('main li').count()).toBe(report.findings.length);
+    const first = report.findings[0]!;
+    await tabUntil((text) => text.startsWith(first.cell) && text.includes(first.message));
+    await page.keyboard.press('Enter');
+    const state = await waitForState(page, (s) => s.selected !== undefined);
+    expect(state.selected!.address.endsWith(`!${first.cell}`)).toBe(true);
+    await page.close();
+  });
+
   test('a check of the selection reads only the selected cells', async () => {
     const { sheets } = await engineReport('000-湖南双牌-绩效目标表.xlsx', 'zh-CN');
     const sheet = sheets[0]!;
