@@ -79,6 +79,23 @@ afterAll(async () => {
 
 const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.map': 'application/json' };
 
+/**
+ * Serves dist/addin at the dev server's origin, and (in Excel mode) the fake office.js in place of Office's;
+ * every other request is refused, so that one leaving the page would fail the test that looks for it.
+ */
+async function serveAddin(page: Page, { withFakeOffice }: { withFakeOffice: boolean }) {
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (withFakeOffice && url === OFFICE_JS) return route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(__dirname, 'e2e', 'fake-office.js'), 'utf8') });
+    if (url.startsWith(`${ORIGIN}/`)) {
+      const file = join(ADDIN, decodeURIComponent(new URL(url).pathname));
+      if (file.startsWith(ADDIN) && existsSync(file)) return route.fulfill({ contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+      return route.fulfill({ status: 404, body: '' });
+    }
+    return route.abort();
+  });
+}
+
 /** Opens the pane on a workbook; returns the page and every URL it asked for. */
 async function openPane(sheets: FakeSheet[], language: string, selection?: { sheet: string; row: number; col: number; rows: number; cols: number }) {
   // About the width of Excel's task pane.
@@ -87,16 +104,7 @@ async function openPane(sheets: FakeSheet[], language: string, selection?: { she
   const pageErrors: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url === OFFICE_JS) return route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(__dirname, 'e2e', 'fake-office.js'), 'utf8') });
-    if (url.startsWith(`${ORIGIN}/`)) {
-      const file = join(ADDIN, decodeURIComponent(new URL(url).pathname));
-      if (file.startsWith(ADDIN) && existsSync(file)) return route.fulfill({ contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
-      return route.fulfill({ status: 404, body: '' });
-    }
-    return route.abort();
-  });
+  await serveAddin(page, { withFakeOffice: true });
   await page.addInitScript((workbook) => Object.assign(globalThis, { __fakeWorkbook: workbook }), {
     language,
     sheets,
@@ -351,15 +359,7 @@ async function openStandalone(locale: 'zh-CN' | 'en-US') {
     dialogs.push(dialog.message());
     await dialog.dismiss();
   });
-  await page.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${ORIGIN}/`)) {
-      const file = join(ADDIN, decodeURIComponent(new URL(url).pathname));
-      if (file.startsWith(ADDIN) && existsSync(file)) return route.fulfill({ contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
-      return route.fulfill({ status: 404, body: '' });
-    }
-    return route.abort();
-  });
+  await serveAddin(page, { withFakeOffice: false });
   await page.goto(`${ORIGIN}/standalone.html`);
   return { context, page, requests, pageErrors, dialogs };
 }

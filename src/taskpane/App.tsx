@@ -20,6 +20,7 @@ import type { Finding, Locale, Report } from '../validation';
 import type { ReadScope } from './excel/adapter';
 import type { PaneActions } from './actions';
 import { TEMPLATES } from '../templates/definitions';
+import { parseCellAddress } from '../validation/address';
 import { STRINGS } from './i18n';
 import { DEFAULT_SETTINGS, Settings, settingsToConfig, type SettingsInput } from './Settings';
 
@@ -215,7 +216,7 @@ function byProject(findings: Finding[], projects: { name?: string; rows?: string
   });
   const outside: Finding[] = [];
   for (const finding of findings) {
-    const row = Number(/\d+$/.exec(finding.cell)?.[0]);
+    const row = parseCellAddress(finding.cell).row + 1;
     (spans.find((s) => row >= s.first && row <= s.last)?.findings ?? outside).push(finding);
   }
   return [{ findings: outside }, ...spans].filter((s) => s.findings.length > 0);

@@ -1,5 +1,6 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Field, Input, Select } from '@fluentui/react-components';
 import { PROFILE_IDS, PROFILES, ConfigSchema, parseConfig, type ConfigInput, type Locale, type ProfileId } from '../validation/config';
+import { normalizeText } from '../validation/normalize';
 import { STRINGS } from './i18n';
 
 /** What the user typed: numbers stay text until checked, so a half-typed "0." is not lost. Blank = the profile's value. */
@@ -24,7 +25,7 @@ export function settingsToConfig(input: SettingsInput, locale: Locale): Settings
   const errors: SettingsErrors = {};
   const options: Record<string, number> = {};
   for (const field of ['tolerance', 'satisfactionFloor'] as const) {
-    const text = input[field].trim().replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+    const text = normalizeText(input[field]).trim();
     if (text === '') continue;
     const value = Number(text);
     if (!Number.isFinite(value)) errors[field] = t.notANumber;
@@ -40,7 +41,6 @@ export function settingsToConfig(input: SettingsInput, locale: Locale): Settings
     }
     return { errors };
   }
-  parseConfig(config);
   return { config, errors: {} };
 }
 

@@ -2,8 +2,14 @@
 import type ExcelJS from 'exceljs';
 import type { Finding, Locale } from '../validation';
 import { safeText } from '../cli/export-safety';
+import { SEVERITY_FILLS } from '../validation/messages';
 
-export const FINDING_FILLS: Record<Finding['severity'], string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
+/** ARGB, opaque. */
+export const FINDING_FILLS: Record<Finding['severity'], string> = {
+  error: `FF${SEVERITY_FILLS.error}`,
+  warning: `FF${SEVERITY_FILLS.warning}`,
+  info: `FF${SEVERITY_FILLS.info}`,
+};
 
 /** Fills each finding's cell by severity, adds the message as a note, and appends a findings sheet with links. */
 export function annotateWorkbook(workbook: ExcelJS.Workbook, findings: readonly Finding[], locale: Locale): void {

@@ -7,6 +7,7 @@ import { columnLetters, compactCells, parseCellAddress, parseRangeAddress } from
 import { asExcelErrorString, type CellRange, type CellValue, type Grid } from '../../validation/grid';
 import type { RenderPlan } from '../../templates/plan';
 import { uniqueSheetName } from '../../templates/plan';
+import { SEVERITY_FILLS } from '../../validation/messages';
 
 /** Excel column widths are in points; template widths are in characters of the default font. */
 const POINTS_PER_CHARACTER = 7;
@@ -171,8 +172,11 @@ export function parseAreas(address: string): CellRange[] {
 // ---------------------------------------------------------------------------------------------
 // Highlighting findings in place, reversibly.
 
-import { HIGHLIGHT_COLORS } from './adapter-colors';
-export { HIGHLIGHT_COLORS };
+export const HIGHLIGHT_COLORS = {
+  error: `#${SEVERITY_FILLS.error}`,
+  warning: `#${SEVERITY_FILLS.warning}`,
+  info: `#${SEVERITY_FILLS.info}`,
+} as const;
 /** getRanges takes an address string of at most 8,192 characters. */
 export const ADDRESS_LIMIT = 8192;
 const SETTINGS_KEY = 'budgetCheck.highlights';

@@ -9,11 +9,11 @@ import { useMemo, useRef, useState } from 'react';
 import { checkGrids, type Finding, type Locale, type Report } from '../../validation';
 import { cellAddress } from '../../validation/address';
 import { isExcelError, type Grid } from '../../validation/grid';
+import { SEVERITY_FILLS } from '../../validation/messages';
 import { annotateWorkbook } from '../../xlsx/annotate-workbook';
 import { worksheetToGrid } from '../../xlsx/worksheet-grid';
 import type { PaneActions } from '../actions';
 import { App } from '../App';
-import { HIGHLIGHT_COLORS } from '../excel/adapter-colors';
 import { STRINGS } from '../i18n';
 
 /** Rows drawn in the grid; the check itself always covers every row. */
@@ -193,7 +193,7 @@ export function SheetGrid({ grid, marked, selected, locale }: { grid: Grid; mark
                       whiteSpace: 'nowrap',
                       overflow: 'hidden',
                       textOverflow: 'ellipsis',
-                      background: severity ? HIGHLIGHT_COLORS[severity] : undefined,
+                      background: severity ? `#${SEVERITY_FILLS[severity]}` : undefined,
                       outline: isSelected ? '2px solid #0f6cbd' : undefined,
                     }}
                   >
