@@ -2,8 +2,84 @@ import Decimal from 'decimal.js';
 
 export const ZERO = new Decimal(0);
 
+/**
+ * Exact sums without a Decimal operation per addend. Amounts in budget tables have at most 7 decimals and
+ * fit in one or two of decimal.js's base-10⁷ digit words, so they are summed as integer multiples of 10⁻⁷,
+ * exactly, in a double (every partial sum stays below 2⁵³). Anything else falls back to Decimal arithmetic.
+ * This reads decimal.js's documented instance layout (d: base-1e7 words, e: exponent, s: sign).
+ */
+const WORD = 1e7;
+const SAFE_PARTIAL_SUM = Number.MAX_SAFE_INTEGER - WORD * WORD;
+
+interface DecimalLayout {
+  d: number[] | null;
+  e: number;
+  s: number;
+}
+
+/** The value × 10⁷ as a safe integer, or NaN when the value is outside the fast path. */
+export function scaledOf(value: Decimal): number {
+  const { d, e, s } = value as unknown as DecimalLayout;
+  if (d === null) return NaN;
+  if (e >= 0 && e < 7) {
+    if (d.length === 1) return s * d[0]! * WORD;
+    if (d.length === 2) return s * (d[0]! * WORD + d[1]!);
+    return NaN;
+  }
+  // 0.5 is one word 5000000 with exponent −1; values below 10⁻⁷ need more words.
+  if (e < 0 && e >= -7 && d.length === 1) return s * d[0]!;
+  return NaN;
+}
+
+const SMALL_INTEGERS: Decimal[] = Array.from({ length: 1001 }, (_, i) => new Decimal(i));
+
+function fromScaled(scaled: number): Decimal {
+  if (scaled % WORD === 0) {
+    const integer = scaled / WORD;
+    if (integer >= 0 && integer <= 1000) return SMALL_INTEGERS[integer]!;
+    return new Decimal(integer);
+  }
+  return new Decimal(scaled).div(WORD);
+}
+
 export function sumDecimals(values: Iterable<Decimal>): Decimal {
-  let total = ZERO;
-  for (const value of values) total = total.plus(value);
-  return total;
+  let scaledTotal = 0;
+  let slow: Decimal | undefined;
+  for (const value of values) {
+    if (slow === undefined) {
+      const scaled = scaledOf(value);
+      if (!Number.isNaN(scaled) && Math.abs(scaledTotal) < SAFE_PARTIAL_SUM) {
+        scaledTotal += scaled;
+        continue;
+      }
+      slow = fromScaled(scaledTotal);
+    }
+    slow = slow.plus(value);
+  }
+  return slow ?? fromScaled(scaledTotal);
+}
+
+/** a − b, exactly. */
+export function difference(a: Decimal, b: Decimal): Decimal {
+  const sa = scaledOf(a);
+  const sb = scaledOf(b);
+  if (!Number.isNaN(sa) && !Number.isNaN(sb)) return fromScaled(sa - sb);
+  return a.minus(b);
+}
+
+const numberCache = new Map<number, Decimal>();
+const NUMBER_CACHE_LIMIT = 50_000;
+
+/**
+ * A cell's number as a Decimal, at the 15 significant digits Excel shows (a cached =SUM's 0.30000000000000004
+ * is 0.3). Decimals are immutable, and the same weights and amounts recur on every row: each is made once.
+ */
+export function decimalOfCellNumber(value: number): Decimal {
+  let decimal = numberCache.get(value);
+  if (decimal === undefined) {
+    decimal = Number.isSafeInteger(value) ? new Decimal(value) : new Decimal(value.toPrecision(15));
+    if (numberCache.size >= NUMBER_CACHE_LIMIT) numberCache.clear();
+    numberCache.set(value, decimal);
+  }
+  return decimal;
 }

@@ -35,10 +35,9 @@ const GROWTH = /增长|增加|提高|提升|同比|环比|倍|增幅|较上年|�
 const TIME_NAME = /及时|时间|时限|时效|按时|准时|工作日|响应|进度/;
 const COUNT = /个数|数量|人次|次数|件数|户数|人数|台数|家数|场次|条数|篇数/;
 
-const cache = new WeakMap<Indicator, IndicatorFacts>();
-
 export function factsOf(indicator: Indicator): IndicatorFacts {
-  const cached = cache.get(indicator);
+  // Kept on the indicator itself: a WeakMap of 10⁵ entries costs more in garbage collection than the facts do.
+  const cached = indicator.facts;
   if (cached) return cached;
   const name = textKey(indicator.level3?.text ?? '');
   const level1 = indicator.level1 ? level1KindOf(indicator.level1.text) : undefined;
@@ -73,7 +72,7 @@ export function factsOf(indicator: Indicator): IndicatorFacts {
     isCount: COUNT.test(name) && !nameIsRate && !GROWTH.test(name),
     isEconomicCost: costByLevel && level2 !== 'socialCost' && level2 !== 'ecoCost',
   };
-  cache.set(indicator, facts);
+  indicator.facts = facts;
   return facts;
 }
 

@@ -4,6 +4,7 @@
  */
 import type Decimal from 'decimal.js';
 import type { CellRange } from './grid';
+import type { IndicatorFacts } from './indicator-facts';
 import type { MoneyUnit } from './normalize';
 import type { AmountColumn, FormField, IndicatorColumn } from './vocabulary';
 
@@ -55,6 +56,8 @@ export interface Indicator {
   valueType?: TextCell;
   /** Columns the row's content sits away from the header (−1 = one column left); 0 when aligned. */
   shift: number;
+  /** What the rules derive from the indicator, once (indicator-facts.ts); not set by recognition. */
+  facts?: IndicatorFacts;
 }
 
 /** A 一级/二级 row that states the score of its children (a row with a weight but no 三级 name). */
@@ -137,7 +140,7 @@ export interface AmountRow {
   parent?: number;
   amounts: Map<number, NumberCell | null>;
   /** Columns whose cell holds an Excel error value: sums involving them cannot be checked. */
-  errorColumns: Set<number>;
+  errorColumns: ReadonlySet<number>;
 }
 
 export interface AmountTable extends TableBase {

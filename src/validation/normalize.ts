@@ -7,9 +7,13 @@ import Decimal from 'decimal.js';
  */
 const NEEDS_MAPPING = /[\uff01-\uff5e\u3000\u00a0\u2000-\u200d\u202f\u205f\ufeff]/;
 
+/** Anything normalizeText changes: white space (incl. U+3000, NBSP), full-width ASCII, zero-width characters. */
+const NEEDS_WORK = /[\s\uff01-\uff5e\u200b-\u200d\ufeff]/;
+
 export function normalizeText(input: string): string {
-  // Most cells need no folding: only white space to tidy (a regex pass is far cheaper than a character loop).
-  if (!NEEDS_MAPPING.test(input)) return /\s/.test(input) ? input.replace(/\s+/g, ' ').trim() : input;
+  // Most cells need nothing at all: one regex scan decides (far cheaper than a character loop).
+  if (!NEEDS_WORK.test(input)) return input;
+  if (!NEEDS_MAPPING.test(input)) return input.replace(/\s+/g, ' ').trim();
   let out = '';
   for (const ch of input) {
     const code = ch.codePointAt(0)!;
@@ -23,7 +27,12 @@ export function normalizeText(input: string): string {
 
 /** normalizeText without any white space at all: the form used to match labels and header names. */
 export function textKey(input: string): string {
-  return normalizeText(input).replace(/\s+/g, '');
+  return keyOfNormalized(normalizeText(input));
+}
+
+/** textKey of a text that is already normalized (its only white space is single plain spaces). */
+export function keyOfNormalized(normalized: string): string {
+  return normalized.indexOf(' ') < 0 ? normalized : normalized.replace(/ /g, '');
 }
 
 const PLAIN_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;

@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import { cellAddress } from './address';
+import { decimalOfCellNumber } from './decimal';
 import { CellRange, CellValue, Grid, isExcelError } from './grid';
-import { isDashText, isPlaceholderText, normalizeText, parseNumberText, textKey } from './normalize';
+import { isDashText, isPlaceholderText, keyOfNormalized, normalizeText, parseNumberText } from './normalize';
 
 /**
  * A normalized, read-only view of one grid: cell text normalized once, numbers parsed on demand,
@@ -27,7 +28,7 @@ export class SheetView {
     let columns = 0;
     for (const row of this.values) if (row.length > columns) columns = row.length;
     this.columnCount = columns;
-    this.texts = this.values.map((row) => Array.from(row, cellText));
+    this.texts = this.values.map(rowTexts);
     this.formats = Array.from(grid.numberFormats ?? [], (row) => (Array.isArray(row) ? row : []));
     this.merges = (grid.merges ?? []).filter((m) => m.top >= 0 && m.left >= 0 && m.bottom >= m.top && m.right >= m.left);
     for (const merge of this.merges) {
@@ -83,7 +84,7 @@ export class SheetView {
 
   /** Header/label form of the cell: filled from merges, white space removed. */
   labelKey(row: number, col: number): string {
-    return this.filledText(row, col).replace(/\s+/g, '');
+    return keyOfNormalized(this.filledText(row, col));
   }
 
   isEmpty(row: number, col: number): boolean {
@@ -107,8 +108,7 @@ export class SheetView {
     const value = this.raw(row, col);
     let parsed: Decimal | null = null;
     if (typeof value === 'number' && Number.isFinite(value)) {
-      // 15 significant digits: what Excel shows, without the binary noise of a cached =SUM (0.30000000000000004).
-      parsed = Number.isSafeInteger(value) ? new Decimal(value) : new Decimal(value.toPrecision(15));
+      parsed = decimalOfCellNumber(value);
     } else if (typeof value === 'string') parsed = parseNumberText(value);
     cachedRow[col] = parsed;
     return parsed;
@@ -119,6 +119,14 @@ export class SheetView {
     const cells = this.values[row];
     if (!cells) return false;
     for (const value of cells) if (typeof value === 'number') return true;
+    return false;
+  }
+
+  /** Whether the row holds an Excel error value (#REF!, #DIV/0! …). */
+  rowHasError(row: number): boolean {
+    const cells = this.values[row];
+    if (!cells) return false;
+    for (const value of cells) if (value !== null && typeof value === 'object' && isExcelError(value)) return true;
     return false;
   }
 
@@ -138,7 +146,26 @@ export class SheetView {
 
   rowIsEmpty(row: number): boolean {
     const cells = this.texts[row];
-    return cells === undefined || cells.every((t) => t === '');
+    if (cells === undefined) return true;
+    for (let c = 0; c < cells.length; c++) if (cells[c] !== '') return false;
+    return true;
+  }
+
+  /** The first column of the row holding text, or −1. */
+  firstFilledColumn(row: number): number {
+    const cells = this.texts[row];
+    if (cells === undefined) return -1;
+    for (let c = 0; c < cells.length; c++) if (cells[c] !== '') return c;
+    return -1;
+  }
+
+  /** How many cells of the row hold text, counting no further than `limit`. */
+  filledCount(row: number, limit = Number.MAX_SAFE_INTEGER): number {
+    const cells = this.texts[row];
+    if (cells === undefined) return 0;
+    let count = 0;
+    for (let c = 0; c < cells.length && count < limit; c++) if (cells[c] !== '') count++;
+    return count;
   }
 
   /** Columns of the row that hold text (not merge continuations), left to right. */
@@ -154,11 +181,17 @@ export class SheetView {
   }
 
   keyOf(row: number, col: number): string {
-    return textKey(this.text(row, col));
+    return keyOfNormalized(this.text(row, col));
   }
 }
 
-function cellText(value: CellValue): string {
+function rowTexts(row: CellValue[]): string[] {
+  const texts = new Array<string>(row.length);
+  for (let c = 0; c < row.length; c++) texts[c] = cellText(row[c]);
+  return texts;
+}
+
+function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return normalizeText(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';

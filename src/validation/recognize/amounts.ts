@@ -1,5 +1,5 @@
 import type { AmountColumnInfo, AmountRow, AmountTable, NumberCell, RecognitionNote, TextCell } from '../model';
-import { textKey } from '../normalize';
+import { keyOfNormalized, textKey } from '../normalize';
 import type { SheetView } from '../sheet';
 import type { AmountColumn } from '../vocabulary';
 import type { AmountHeader } from './headers';
@@ -7,6 +7,7 @@ import { textCell } from './indicators';
 
 const TOTAL_ROW = /^(合计|总计|共计|收入合计|支出合计|收入总计|支出总计|本年收入合计|本年支出合计|合计数|总合计)$/;
 const SUBTOTAL_ROW = /^(小计|本页小计)$/;
+const NO_ERROR_COLUMNS: ReadonlySet<number> = new Set();
 const CHILD_PREFIX = /^(其中|含)[:：]?/;
 
 /** Numbering styles of item labels, outermost first: 一、 (一) 1. (1). */
@@ -102,7 +103,7 @@ function buildSide(
     const label = labelColumn !== undefined ? textCell(view, r, labelColumn) : undefined;
     let codeText = codeTextOf(view, r, header, lastClass, lastSection);
     const amounts = new Map<number, NumberCell | null>();
-    const errorColumns = new Set<number>();
+    let errorColumns: Set<number> | undefined;
     let anyAmount = false;
     for (const column of columns) {
       const value = view.number(r, column.col);
@@ -112,17 +113,18 @@ function buildSide(
         continue;
       }
       amounts.set(column.col, null);
-      if (view.isError(r, column.col)) errorColumns.add(column.col);
+      const isError = view.isError(r, column.col);
+      if (isError) (errorColumns ??= new Set<number>()).add(column.col);
       const text = view.text(r, column.col);
-      if (text !== '' && !view.isDash(r, column.col) && !view.isError(r, column.col)) {
+      if (text !== '' && !isError && !view.isDash(r, column.col)) {
         input.notes.push({ kind: 'non-numeric-amount', sheet: view.name, row: r, col: column.col, text, column: column.header });
       }
     }
-    const labelKey = textKey(label?.text ?? '');
+    const labelKey = label ? keyOfNormalized(label.text) : '';
     // "201 一般公共服务支出" under 科目名称: the code written in the name cell.
     if (codeText === undefined && layout === 'labels' && parseCode(labelKey) !== undefined && /^\d{3}[\d\s\-.]*[^\d\s\-.]/.test(labelKey)) codeText = labelKey;
-    const codeKey = textKey(codeText ?? '');
-    if (!anyAmount && errorColumns.size === 0 && labelKey === '' && codeKey === '') continue;
+    const codeKey = codeText === undefined ? '' : textKey(codeText);
+    if (!anyAmount && errorColumns === undefined && labelKey === '' && codeKey === '') continue;
 
     // 合计 may also stand in another text column left of the amounts (单位名称 | 项目名称 | 合计 …).
     const leadKey = leadingTextKey(view, r, 0, firstAmountCol);
@@ -140,7 +142,7 @@ function buildSide(
       kind: isTotal ? 'total' : isSubtotal ? 'subtotal' : 'item',
       depth: 0,
       amounts,
-      errorColumns,
+      errorColumns: errorColumns ?? NO_ERROR_COLUMNS,
     };
     const index = table.rows.length;
     if (isTotal || isSubtotal) {
@@ -196,7 +198,7 @@ function noteUnknownColumns(input: BuildInput, table: AmountTable): void {
 /** The first text cell of the row between `from` and the first amount column. */
 function leadingTextKey(view: SheetView, row: number, from: number, to: number): string {
   for (let c = Math.max(0, from); c < to; c++) {
-    const key = textKey(view.text(row, c));
+    const key = view.keyOf(row, c);
     if (key !== '') return key;
   }
   return '';

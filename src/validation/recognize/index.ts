@@ -149,11 +149,11 @@ function trimTrailingBlank(view: SheetView, rows: number[]): number[] {
 }
 
 function isStopRow(view: SheetView, row: number): boolean {
-  const cols = view.filledColumns(row);
-  if (cols.length === 0) return false;
-  const firstKey = view.keyOf(row, cols[0]!);
+  const first = view.firstFilledColumn(row);
+  if (first < 0) return false;
+  const firstKey = view.keyOf(row, first);
   if (isTableStopLabel(firstKey)) return true;
-  return cols.length === 1 && isTitleText(firstKey);
+  return view.filledCount(row, 2) === 1 && isTitleText(firstKey);
 }
 
 function findTitle(view: SheetView, top: number, bottom: number): string | undefined {
@@ -190,20 +190,21 @@ function noteUncoveredContent(view: SheetView, tables: Table[], covered: boolean
     blockRight = 0;
   };
   for (let r = 0; r < view.rowCount; r++) {
-    const cols = view.filledColumns(r);
-    for (const c of cols) {
-      const code = view.errorCode(r, c);
-      if (code) {
-        const inTable = tables.some((t) => t.sheet === view.name && r >= t.range.top && r <= t.range.bottom && c >= t.range.left && c <= t.range.right);
-        notes.push({ kind: 'error-value', sheet: view.name, row: r, col: c, code, inTable });
+    if (view.rowHasError(r)) {
+      for (const c of view.filledColumns(r)) {
+        const code = view.errorCode(r, c);
+        if (code) {
+          const inTable = tables.some((t) => t.sheet === view.name && r >= t.range.top && r <= t.range.bottom && c >= t.range.left && c <= t.range.right);
+          notes.push({ kind: 'error-value', sheet: view.name, row: r, col: c, code, inTable });
+        }
       }
     }
-    if (covered[r] || cols.length === 0) {
-      if (cols.length === 0 || covered[r]) flush(r - 1);
+    if (covered[r] || view.firstFilledColumn(r) < 0) {
+      flush(r - 1);
       continue;
     }
     if (blockStart < 0) blockStart = r;
-    for (const c of cols) {
+    for (const c of view.filledColumns(r)) {
       if (view.number(r, c) !== null) blockNumbers++;
       blockLeft = Math.min(blockLeft, c);
       blockRight = Math.max(blockRight, c);

@@ -1,11 +1,12 @@
 import Decimal from 'decimal.js';
 import type { DeclaredScore, FormValue, Indicator, IndicatorTable, NumberCell, Project, TextCell, UnitTotal } from '../model';
-import { textKey } from '../normalize';
+import { keyOfNormalized, textKey } from '../normalize';
 import type { SheetView } from '../sheet';
 import { IndicatorColumn, UNIT_LABEL_PREFERENCE, comparatorOf, level1KindOf, level2KindOf } from '../vocabulary';
 import type { IndicatorHeader } from './headers';
 
 const MAX_SHIFT = 2;
+const PLACEHOLDER = /^[…\.。·⋯]+$/;
 const TOTAL_LABEL = /^(合计|总计|总分|权重合计|分值合计|小计|合计分值|分值总计)$/;
 
 interface BuildInput {
@@ -55,8 +56,7 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
     const shift = detectShift(view, r, columns);
     const cell = (role: IndicatorColumn, withShift = true): TextCell | undefined => {
       const c = columns[role];
-      if (c === undefined) return undefined;
-      return textCell(view, r, c + (withShift ? shift : 0));
+      return c === undefined ? undefined : textCell(view, r, withShift ? c + shift : c);
     };
 
     if (flat) {
@@ -66,7 +66,7 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
       const projectNameIsLevel1 = projectName !== undefined && level1KindOf(projectName.text) !== undefined;
       const current = table.projects[table.projects.length - 1];
       // Exports that repeat the project's name (and budget) on every indicator row: the same project goes on.
-      const sameProject = current?.name !== undefined && projectName !== undefined && textKey(current.name.text) === textKey(projectName.text);
+      const sameProject = current?.name !== undefined && projectName !== undefined && keyOfNormalized(current.name.text) === keyOfNormalized(projectName.text);
       if (projectName && !projectNameIsLevel1 && !sameProject && !isTotalText(projectName.text)) {
         const project = emptyProject(r);
         project.name = projectName;
@@ -79,7 +79,7 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
         currentUnit?.projectIndices.push(table.projects.length - 1);
         carried = {};
       } else if (unitName && budget && !hasIndicatorContent(view, r, columns, shift)) {
-        const key = textKey(unitName.text);
+        const key = keyOfNormalized(unitName.text);
         const known = unitsByName.get(key);
         if (known) known.repeats.push(budget);
         else {
@@ -118,17 +118,16 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
     if (level2) carried.level2 = level2;
     else level2 = carried.level2;
 
-    const onlyPlaceholder = level3 !== undefined && /^[…\.。·⋯]+$/.test(textKey(level3.text));
+    const onlyPlaceholder = level3 !== undefined && PLACEHOLDER.test(keyOfNormalized(level3.text));
     const valueCell = percentAware(view, cell('value'));
     const nameless = level3 === undefined || onlyPlaceholder;
 
     // Scores stated in their own columns: 一级指标 | 一级指标分值 | 二级指标 | 二级指标分值 | …
-    for (const [level, name, scoreColumn] of [
-      [1, writtenLevel1, columns.level1Score],
-      [2, writtenLevel2, columns.level2Score],
-    ] as const) {
-      const score = name && scoreColumn !== undefined ? numberCell(view, r, scoreColumn + shift) : undefined;
-      if (name && score) project.declaredScores.push({ level, name, score });
+    if (columns.level1Score !== undefined || columns.level2Score !== undefined) {
+      const level1Score = writtenLevel1 && numberCell(view, r, columns.level1Score === undefined ? undefined : columns.level1Score + shift);
+      if (writtenLevel1 && level1Score) project.declaredScores.push({ level: 1, name: writtenLevel1, score: level1Score });
+      const level2Score = writtenLevel2 && numberCell(view, r, columns.level2Score === undefined ? undefined : columns.level2Score + shift);
+      if (writtenLevel2 && level2Score) project.declaredScores.push({ level: 2, name: writtenLevel2, score: level2Score });
     }
     if (nameless && weight && (writtenLevel1 || writtenLevel2) && !valueCell) {
       const declared: DeclaredScore = writtenLevel2
@@ -153,6 +152,7 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
       direction: cell('direction'),
       valueType: cell('valueType'),
       shift,
+      facts: undefined,
     };
     if (project.indicators.length === 0) project.firstRow = r;
     project.indicators.push(indicator);
@@ -235,7 +235,7 @@ function percentAware(view: SheetView, cell: TextCell | undefined): TextCell | u
 }
 
 function isTotalText(text: string): boolean {
-  return TOTAL_LABEL.test(textKey(text));
+  return TOTAL_LABEL.test(keyOfNormalized(text));
 }
 
 /**
@@ -268,14 +268,7 @@ function weightOf(view: SheetView, row: number, col: number | undefined): Number
  */
 export function detectShift(view: SheetView, row: number, columns: Partial<Record<IndicatorColumn, number>>): number {
   if (columns.level1 === undefined && columns.level2 === undefined) return 0;
-  const score = (d: number): number => {
-    let s = 0;
-    if (columns.level1 !== undefined && level1KindOf(view.filledText(row, columns.level1 + d)) !== undefined) s += 2;
-    if (columns.level2 !== undefined && level2KindOf(view.filledText(row, columns.level2 + d)) !== undefined) s += 2;
-    if (columns.comparator !== undefined && comparatorOf(view.text(row, columns.comparator + d)) !== undefined) s += 1;
-    if (columns.weight !== undefined && view.number(row, columns.weight + d) !== null) s += 1;
-    return s;
-  };
+  const score = (d: number): number => alignmentScore(view, row, columns, d);
   const aligned = score(0);
   // A level name in its own column and a comparator or weight in theirs: the row lines up (the common case,
   // decided without trying offsets). One name alone is not enough: 服务对象满意度指标 is both a 一级 alias and a 二级.
@@ -294,6 +287,15 @@ export function detectShift(view: SheetView, row: number, columns: Partial<Recor
   return best;
 }
 
+function alignmentScore(view: SheetView, row: number, columns: Partial<Record<IndicatorColumn, number>>, d: number): number {
+  let s = 0;
+  if (columns.level1 !== undefined && level1KindOf(view.filledText(row, columns.level1 + d)) !== undefined) s += 2;
+  if (columns.level2 !== undefined && level2KindOf(view.filledText(row, columns.level2 + d)) !== undefined) s += 2;
+  if (columns.comparator !== undefined && comparatorOf(view.text(row, columns.comparator + d)) !== undefined) s += 1;
+  if (columns.weight !== undefined && view.number(row, columns.weight + d) !== null) s += 1;
+  return s;
+}
+
 /** The 一级 name of a shifted row, wherever it ended up (e.g. in the 项目名称 column). */
 function strayLevel1(view: SheetView, row: number, header: IndicatorHeader): TextCell | undefined {
   for (let c = Math.max(0, header.left - MAX_SHIFT); c <= header.right + MAX_SHIFT; c++) {
@@ -303,12 +305,14 @@ function strayLevel1(view: SheetView, row: number, header: IndicatorHeader): Tex
   return undefined;
 }
 
+const CONTENT_ROLES: readonly IndicatorColumn[] = ['level1', 'level2', 'level3', 'value', 'weight', 'comparator', 'unit'];
+
 function hasIndicatorContent(view: SheetView, row: number, columns: Partial<Record<IndicatorColumn, number>>, shift: number): boolean {
-  const roles: IndicatorColumn[] = ['level1', 'level2', 'level3', 'value', 'weight', 'comparator', 'unit'];
-  return roles.some((role) => {
+  for (const role of CONTENT_ROLES) {
     const c = columns[role];
-    return c !== undefined && view.text(row, c + shift) !== '';
-  });
+    if (c !== undefined && view.text(row, c + shift) !== '') return true;
+  }
+  return false;
 }
 
 function rowIsBlankIn(view: SheetView, row: number, left: number, right: number): boolean {

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { ZERO, sumDecimals } from '../../decimal';
+import { ZERO, difference, sumDecimals } from '../../decimal';
 import { Localized, money } from '../../messages';
 import type { CellPos, NumberCell } from '../../model';
 import type { RuleContext } from '../types';
@@ -13,7 +13,7 @@ export interface SumClaim {
   total: NumberCell | null | undefined;
   parts: readonly (NumberCell | null | undefined)[];
   /** What the total is, e.g. “合计”行的总计 / 总计 of row “合计”. */
-  subject: Localized;
+  subject: Localized | (() => Localized);
   /** What the parts are, e.g. 基本支出 + 项目支出 / the 4 类 rows. */
   partsLabel: Localized;
   tableId?: string;
@@ -33,8 +33,9 @@ export function roundingBound(unit: number, addends: number): Decimal {
 
 /** How far a total is from the sum of `addends` parts: equal, negligible, rounding-sized or a mismatch. */
 export function classifyDifference(context: RuleContext, total: Decimal, sum: Decimal, addends: number, totalIsBlank = false): Exclude<SumOutcome, 'skipped'> {
-  const diff = total.minus(sum).abs();
-  if (diff.isZero()) return 'equal';
+  const signed = difference(total, sum);
+  if (signed.isZero()) return 'equal';
+  const diff = signed.abs();
   if (diff.lte(context.options.tolerance)) return 'within-tolerance';
   if (!totalIsBlank && diff.lte(roundingBound(context.options.roundingUnit, addends))) return 'rounding';
   return 'mismatch';
@@ -45,16 +46,22 @@ export function classifyDifference(context: RuleContext, total: Decimal, sum: De
  * "mismatch") and a rounding-sized one under sum/rounding.
  */
 export function compareSum(context: RuleContext, claim: SumClaim): SumOutcome {
-  const parts = claim.parts.filter((p): p is NumberCell => p !== null && p !== undefined);
+  const parts: NumberCell[] = [];
+  // Only a non-zero amount can carry a rounding residue.
+  let addends = 0;
+  for (const part of claim.parts) {
+    if (part === null || part === undefined) continue;
+    parts.push(part);
+    if (!part.value.isZero()) addends++;
+  }
   if (claim.unverifiable || (!claim.total && parts.length === 0)) return 'skipped';
   const total = claim.total?.value ?? ZERO;
   const sum = sumDecimals(parts.map((p) => p.value));
-  // Only a non-zero amount can carry a rounding residue.
-  const addends = parts.filter((p) => !p.value.isZero()).length;
   const outcome = classifyDifference(context, total, sum, addends, !claim.total);
   if (outcome === 'equal' || outcome === 'within-tolerance') return outcome;
   const data = {
-    subject: claim.subject,
+    // Made only for a finding: most totals are right.
+    subject: typeof claim.subject === 'function' ? claim.subject() : claim.subject,
     parts: claim.partsLabel,
     total: claim.total ? money(total) : { 'zh-CN': '空白', 'en-US': 'blank' },
     sum: money(sum),

@@ -120,7 +120,7 @@ function compareColumns(
   partsLabel: { 'zh-CN': string; 'en-US': string },
   partial = false,
 ): void {
-  const name = rowName(parent);
+  const anyError = parent.errorColumns.size > 0 || kids.some((row) => row.errorColumns.size > 0);
   for (const column of table.columns) {
     const parts: (NumberCell | null | undefined)[] = kids.map((kid) => kid.amounts.get(column.col));
     const total = parent.amounts.get(column.col);
@@ -131,10 +131,13 @@ function compareColumns(
       totalAt: { sheet: table.sheet, row: parent.row, col: column.col },
       total,
       parts,
-      subject: { 'zh-CN': `“${name['zh-CN']}”的${header}`, 'en-US': `${header} of “${name['en-US']}”` },
+      subject: () => {
+        const name = rowName(parent);
+        return { 'zh-CN': `“${name['zh-CN']}”的${header}`, 'en-US': `${header} of “${name['en-US']}”` };
+      },
       partsLabel,
       tableId: table.id,
-      unverifiable: [parent, ...kids].some((row) => row.errorColumns.has(column.col)),
+      unverifiable: anyError && [parent, ...kids].some((row) => row.errorColumns.has(column.col)),
     });
   }
 }

@@ -27,16 +27,19 @@ export const rowTotalRule: Rule = {
         if (!partsUsed(table, formula.parts)) continue;
         const partsHeader = formula.parts.map((c) => columnHeader(table, c)).join(' + ');
         const totalHeader = columnHeader(table, formula.total);
+        const partsLabel = { 'zh-CN': partsHeader, 'en-US': partsHeader };
         for (const row of table.rows) {
-          const name = rowName(row);
           compareSum(context, {
             totalAt: { sheet: table.sheet, row: row.row, col: formula.total },
             total: row.amounts.get(formula.total),
             parts: formula.parts.map((c) => row.amounts.get(c)),
-            subject: { 'zh-CN': `“${name['zh-CN']}”行的${totalHeader}`, 'en-US': `${totalHeader} of row “${name['en-US']}”` },
-            partsLabel: { 'zh-CN': partsHeader, 'en-US': partsHeader },
+            subject: () => {
+              const name = rowName(row);
+              return { 'zh-CN': `“${name['zh-CN']}”行的${totalHeader}`, 'en-US': `${totalHeader} of row “${name['en-US']}”` };
+            },
+            partsLabel,
             tableId: table.id,
-            unverifiable: [formula.total, ...formula.parts].some((c) => row.errorColumns.has(c)),
+            unverifiable: row.errorColumns.size > 0 && (row.errorColumns.has(formula.total) || formula.parts.some((c) => row.errorColumns.has(c))),
           });
         }
       }
