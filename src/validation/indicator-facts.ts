@@ -4,7 +4,7 @@
  */
 import { IndicatorValue, isMoneyUnit, isRateUnit, parseIndicatorValue } from './indicator-value';
 import type { CellPos, Indicator, IndicatorTable, TextCell } from './model';
-import { textKey } from './normalize';
+import { keyOfNormalized } from './normalize';
 import { Level1Kind, Level2Kind, level1KindOf, level2KindOf } from './vocabulary';
 
 export interface IndicatorFacts {
@@ -33,32 +33,37 @@ const COST_NAME = /成本|费用|经费|维护费|运行费|租金|工资|单价
 const REDUCTION = /减少|降低|节约|节省|压减|压缩|下降|控制率|降幅/;
 const GROWTH = /增长|增加|提高|提升|同比|环比|倍|增幅|较上年|上年比|比上年/;
 const TIME_NAME = /及时|时间|时限|时效|按时|准时|工作日|响应|进度/;
+const RATE_NAME = /率$|满意度$|满意率$|占比|比例|比重|覆盖面|程度|进度/;
+const BENEFIT_KINDS: ReadonlySet<Level2Kind> = new Set(['economicBenefit', 'socialBenefit', 'ecoBenefit', 'sustainability', 'satisfaction']);
 const COUNT = /个数|数量|人次|次数|件数|户数|人数|台数|家数|场次|条数|篇数/;
 
 export function factsOf(indicator: Indicator): IndicatorFacts {
   // Kept on the indicator itself: a WeakMap of 10⁵ entries costs more in garbage collection than the facts do.
   const cached = indicator.facts;
   if (cached) return cached;
-  const name = textKey(indicator.level3?.text ?? '');
+  const name = indicator.level3 ? keyOfNormalized(indicator.level3.text) : '';
   const level1 = indicator.level1 ? level1KindOf(indicator.level1.text) : undefined;
   const level2 = indicator.level2 ? level2KindOf(indicator.level2.text) : undefined;
-  const underBenefit = level1 === 'benefit' || level1 === 'satisfaction' || (level2 !== undefined && /Benefit|sustainability|satisfaction/.test(level2));
+  const underBenefit = level1 === 'benefit' || level1 === 'satisfaction' || (level2 !== undefined && BENEFIT_KINDS.has(level2));
   const costByLevel = level1 === 'cost' || (level2 !== undefined && COST_KINDS.has(level2));
-  const nameIsRate = /率$|满意度$|满意率$|占比|比例|比重|覆盖面|程度|进度/.test(name);
-  const moneyContext = costByLevel || COST_NAME.test(name) || isMoneyUnit(indicator.unit?.text);
+  const nameIsRate = RATE_NAME.test(name);
+  const nameIsCost = COST_NAME.test(name);
+  const unitText = indicator.unit?.text;
   const value = parseIndicatorValue({
     value: indicator.value?.text,
     comparator: indicator.comparator?.text,
-    unit: indicator.unit?.text,
+    unit: unitText,
     valueType: indicator.valueType?.text,
-    moneyContext,
+    moneyContext: costByLevel || nameIsCost || isMoneyUnit(unitText),
   });
+  const isGrowth = GROWTH.test(name);
+  const isCountName = COUNT.test(name);
   // A rate or a time under 成本指标 (覆盖率, 工资发放及时, 费用收取时间) is misplaced, not a cost. The name alone
   // makes a cost only where the 二级 says nothing (tables with one 指标 column): "补助资金发放户数" under
   // 数量指标 is a count.
   const unitKnownNotMoney = value.unit !== undefined && !isMoneyUnit(value.unit) && !isRateUnit(value.unit);
-  const nameMakesCost = level2 === undefined && !underBenefit && COST_NAME.test(name) && !COUNT.test(name) && !unitKnownNotMoney;
-  const isCost = !nameIsRate && !TIME_NAME.test(name) && (costByLevel || nameMakesCost);
+  const nameMakesCost = level2 === undefined && !underBenefit && nameIsCost && !isCountName && !unitKnownNotMoney;
+  const isCost = !nameIsRate && (costByLevel || nameMakesCost) && !TIME_NAME.test(name);
   const facts: IndicatorFacts = {
     value,
     name,
@@ -66,10 +71,10 @@ export function factsOf(indicator: Indicator): IndicatorFacts {
     level2,
     isCost,
     isReduction: REDUCTION.test(name),
-    isSatisfaction: level1 === 'satisfaction' || level2 === 'satisfaction' || /满意/.test(name),
+    isSatisfaction: level1 === 'satisfaction' || level2 === 'satisfaction' || name.includes('满意'),
     isRate: isRateUnit(value.unit) || nameIsRate,
-    isGrowth: GROWTH.test(name),
-    isCount: COUNT.test(name) && !nameIsRate && !GROWTH.test(name),
+    isGrowth,
+    isCount: isCountName && !nameIsRate && !isGrowth,
     isEconomicCost: costByLevel && level2 !== 'socialCost' && level2 !== 'ecoCost',
   };
   indicator.facts = facts;

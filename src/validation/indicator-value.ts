@@ -104,18 +104,37 @@ export function normalizeUnit(text: string | undefined, moneyContext = false): s
   return key;
 }
 
-const parsed = new Map<string, IndicatorValue>();
+interface ParsedEntry {
+  comparator: string | undefined;
+  unit: string | undefined;
+  valueType: string | undefined;
+  moneyContext: boolean;
+  result: IndicatorValue;
+}
+const parsed = new Map<string, ParsedEntry[]>();
 const PARSED_LIMIT = 50_000;
 
 /** Parses a 指标值; the same few values ("≥95%", "优") repeat on many rows, so results are shared (read-only). */
 export function parseIndicatorValue(input: ValueInput): IndicatorValue {
-  const key = `${input.value ?? ''}\u0000${input.comparator ?? ''}\u0000${input.unit ?? ''}\u0000${input.valueType ?? ''}\u0000${input.moneyContext ? 1 : 0}`;
-  const cached = parsed.get(key);
-  if (cached) return cached;
-  const value = Object.freeze(parseUncached(input));
-  if (parsed.size >= PARSED_LIMIT) parsed.clear();
-  parsed.set(key, value);
-  return value;
+  // Looked up by the value text, then among the few comparator/unit/type combinations seen with it.
+  const valueKey = input.value ?? '';
+  const moneyContext = input.moneyContext === true;
+  let entries = parsed.get(valueKey);
+  if (entries) {
+    for (const entry of entries) {
+      if (entry.comparator === input.comparator && entry.unit === input.unit && entry.valueType === input.valueType && entry.moneyContext === moneyContext) {
+        return entry.result;
+      }
+    }
+  } else {
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    entries = [];
+    parsed.set(valueKey, entries);
+  }
+  const result = Object.freeze(parseUncached(input));
+  if (entries.length >= 32) entries.length = 0;
+  entries.push({ comparator: input.comparator, unit: input.unit, valueType: input.valueType, moneyContext, result });
+  return result;
 }
 
 function parseUncached(input: ValueInput): IndicatorValue {

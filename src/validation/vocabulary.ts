@@ -165,7 +165,7 @@ const LEVEL1_LOOKUP = buildLookup(LEVEL1_NAMES);
 
 /** "产出指标", "产出指标(50分)", "成本指标(0-20)分" → kind; anything else → undefined. */
 export function level1KindOf(text: string): Level1Kind | undefined {
-  return memo(level1Memo, text, () => LEVEL1_LOOKUP.get(stripScore(textKey(text))));
+  return memo(level1Memo, text, LEVEL1_LOOKUP);
 }
 
 const level1Memo = new Map<string, Level1Kind | undefined>();
@@ -173,9 +173,10 @@ const level2Memo = new Map<string, Level2Kind | undefined>();
 const MEMO_LIMIT = 10_000;
 
 /** The same few 一级/二级 names repeat on every row: looked up once each. */
-function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
-  if (cache.has(key)) return cache.get(key) as T;
-  const value = compute();
+function memo<T>(cache: Map<string, T | undefined>, key: string, lookup: Map<string, T>): T | undefined {
+  const cached = cache.get(key);
+  if (cached !== undefined || cache.has(key)) return cached;
+  const value = lookup.get(stripScore(textKey(key)));
   if (cache.size >= MEMO_LIMIT) cache.clear();
   cache.set(key, value);
   return value;
@@ -218,7 +219,7 @@ const LEVEL2_NAMES: Record<Level2Kind, readonly string[]> = {
 const LEVEL2_LOOKUP = buildLookup(LEVEL2_NAMES);
 
 export function level2KindOf(text: string): Level2Kind | undefined {
-  return memo(level2Memo, text, () => LEVEL2_LOOKUP.get(stripScore(textKey(text))));
+  return memo(level2Memo, text, LEVEL2_LOOKUP);
 }
 
 /** The score a 一级/二级 name declares: "产出指标(50分)" → 50; "成本指标(0-20)分" → undefined (a range). */
