@@ -76,7 +76,25 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/**
+ * Runs before timing, for every measured step alike: a second of runs (at least one, at most 30), so that
+ * the figures compare code the JIT has compiled rather than the first, interpreted calls.
+ */
+const WARM_UP_MS = 1000;
+const WARM_UP_MAX_RUNS = 30;
+
+function warmUp(fn: () => void): void {
+  const start = Date.now();
+  for (let i = 0; i < WARM_UP_MAX_RUNS && (i === 0 || Date.now() - start < WARM_UP_MS); i++) fn();
+}
+
+async function warmUpAsync(fn: () => Promise<unknown>): Promise<void> {
+  const start = Date.now();
+  for (let i = 0; i < WARM_UP_MAX_RUNS && (i === 0 || Date.now() - start < WARM_UP_MS); i++) await fn();
+}
+
 function time(fn: () => void, runs: number): number {
+  warmUp(fn);
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
@@ -87,6 +105,7 @@ function time(fn: () => void, runs: number): number {
 }
 
 async function timeAsync(fn: () => Promise<unknown>, runs: number): Promise<number> {
+  await warmUpAsync(fn);
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
