@@ -1,0 +1,53 @@
+/** worksheetToGrid: what the CLI and the standalone pane read from an .xlsx, after a round trip through a real file. */
+import ExcelJS from 'exceljs';
+import { worksheetToGrid } from '../src/xlsx/worksheet-grid';
+
+async function roundTrip(build: (sheet: ExcelJS.Worksheet) => void): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook();
+  build(workbook.addWorksheet('表1'));
+  const bytes = await workbook.xlsx.writeBuffer();
+  const read = new ExcelJS.Workbook();
+  await read.xlsx.load(bytes);
+  return read.getWorksheet('表1')!;
+}
+
+describe('worksheetToGrid', () => {
+  it('reads merged ranges, blanks their continuation cells, and keeps the formats of numbers', async () => {
+    const sheet = await roundTrip((s) => {
+      s.getCell('A1').value = '项目名称';
+      s.mergeCells('A1:C1');
+      s.mergeCells('B3:B5');
+      s.getCell('B3').value = '产出指标';
+      s.getCell('D2').value = 0.95;
+      s.getCell('D2').numFmt = '0%';
+      s.getCell('E2').value = '95%';
+      s.getCell('E2').numFmt = '0%';
+      s.getCell('F2').value = { formula: 'D2*2', result: 1.9 };
+      s.getCell('F2').numFmt = '0.00%';
+    });
+    const grid = worksheetToGrid(sheet);
+    expect(grid.merges).toEqual(
+      expect.arrayContaining([
+        { top: 0, left: 0, bottom: 0, right: 2 },
+        { top: 2, left: 1, bottom: 4, right: 1 },
+      ]),
+    );
+    expect(grid.merges).toHaveLength(2);
+    expect(grid.cells[0]?.[0]).toBe('项目名称');
+    expect(grid.cells[0]?.[1] ?? null).toBeNull();
+    expect(grid.cells[2]?.[1]).toBe('产出指标');
+    expect(grid.cells[3]?.[1] ?? null).toBeNull();
+    expect(grid.cells[1]?.slice(3)).toEqual([0.95, '95%', 1.9]);
+    expect(grid.numberFormats?.[1]?.[3]).toBe('0%');
+    expect(grid.numberFormats?.[1]?.[5]).toBe('0.00%');
+    // A text cell's format does not change what it says.
+    expect(grid.numberFormats?.[1]?.[4]).toBeUndefined();
+  });
+
+  it('reads a sheet without merges', async () => {
+    const sheet = await roundTrip((s) => {
+      s.addRow(['合计', 1]);
+    });
+    expect(worksheetToGrid(sheet)).toMatchObject({ sheet: '表1', merges: [], cells: [['合计', 1]] });
+  });
+});
