@@ -186,6 +186,37 @@ test('a sheet used down to Excel’s last row (1,048,576) is checked, not a cras
   expect(findings.map((f: { ruleId: string; cell: string }) => `${f.ruleId} ${f.cell}`)).toEqual(['structure/unrecognized A1048576']);
 });
 
+/** A minimal .xlsx written directly (exceljs takes minutes to write a million rows): one sheet, the given rows XML. */
+async function xlsxWithSheetXml(sheetName: string, rowsXml: string): Promise<Buffer> {
+  const zip = new JSZip();
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rels = 'http://schemas.openxmlformats.org/package/2006/relationships';
+  const officeRels = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  zip.file(
+    '[Content_Types].xml',
+    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+  );
+  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${rels}"><Relationship Id="rId1" Type="${officeRels}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${main}" xmlns:r="${officeRels}"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+  zip.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${rels}"><Relationship Id="rId1" Type="${officeRels}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`);
+  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${main}"><sheetData>${rowsXml}</sheetData></worksheet>`);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+test('a dense sheet of 1,048,576 filled rows is checked to the last row, with the unchecked numbers named', async () => {
+  const rows: string[] = [];
+  for (let r = 1; r <= 1_048_576; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r % 97}</v></c></row>`);
+  const file = join(tempDir(), 'dense-million.xlsx');
+  writeFileSync(file, await xlsxWithSheetXml('百万行', rows.join('')));
+  const result = await cli(file, '--format', 'json');
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  const findings = JSON.parse(result.stdout).files[0].findings;
+  expect(findings).toHaveLength(1);
+  expect(findings[0]).toMatchObject({ ruleId: 'structure/unrecognized', sheet: '百万行', cell: 'A1' });
+  expect(findings[0].message).toContain('A1:A1048576');
+}, 180_000);
+
 test('outputs inside the input folder: not read back as inputs on the next run; the report folder is created', async () => {
   const folder = join(tempDir(), 'in');
   mkdirSync(folder);
