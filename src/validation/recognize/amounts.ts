@@ -123,14 +123,16 @@ function buildSide(
     const labelKey = label ? keyOfNormalized(label.text) : '';
     // "201 一般公共服务支出" under 科目名称: the code written in the name cell.
     if (codeText === undefined && layout === 'labels' && parseCode(labelKey) !== undefined && /^\d{3}[\d\s\-.]*[^\d\s\-.]/.test(labelKey)) codeText = labelKey;
-    const codeKey = codeText === undefined ? '' : textKey(codeText);
+    const codeKey = codeText === undefined ? '' : keyOfNormalized(codeText);
     if (!anyAmount && errorColumns === undefined && labelKey === '' && codeKey === '') continue;
 
     // 合计 may also stand in another text column left of the amounts (单位名称 | 项目名称 | 合计 …).
     const leadKey = leadingTextKey(view, r, 0, firstAmountCol);
-    const isTotal = TOTAL_ROW.test(codeKey) || TOTAL_ROW.test(labelKey) || TOTAL_ROW.test(leadKey);
-    const isSubtotal = !isTotal && (SUBTOTAL_ROW.test(codeKey) || SUBTOTAL_ROW.test(labelKey) || SUBTOTAL_ROW.test(leadKey));
-    const code = isTotal || isSubtotal ? undefined : parseCode(codeText);
+    // Every 合计/总计/小计 label has a 计: most rows are decided without the patterns.
+    const mayBeTotal = codeKey.includes('计') || labelKey.includes('计') || leadKey.includes('计');
+    const isTotal = mayBeTotal && (TOTAL_ROW.test(codeKey) || TOTAL_ROW.test(labelKey) || TOTAL_ROW.test(leadKey));
+    const isSubtotal = mayBeTotal && !isTotal && (SUBTOTAL_ROW.test(codeKey) || SUBTOTAL_ROW.test(labelKey) || SUBTOTAL_ROW.test(leadKey));
+    const code = isTotal || isSubtotal ? undefined : parseCodeKey(codeKey);
     if (code && header.codeParts) {
       lastClass = code.slice(0, 3);
       lastSection = code.length >= 5 ? code.slice(3, 5) : '';
@@ -206,8 +208,11 @@ function leadingTextKey(view: SheetView, row: number, from: number, to: number):
 
 /** Digits of a classification code: "2010301", "201 03 01", "201-03-01", "201.03.01". */
 export function parseCode(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  const key = textKey(text);
+  return text ? parseCodeKey(textKey(text)) : undefined;
+}
+
+function parseCodeKey(key: string): string | undefined {
+  if (key === '') return undefined;
   const match = /^(\d{3})(?:[-.]?(\d{2}))?(?:[-.]?(\d{2}))?(?!\d)/.exec(key);
   if (!match) return undefined;
   return `${match[1]}${match[2] ?? ''}${match[3] ?? ''}`;

@@ -54,14 +54,10 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
     if (rowIsBlankIn(view, r, header.left - MAX_SHIFT, header.right + MAX_SHIFT)) continue;
     lastContentRow = r;
     const shift = detectShift(view, r, columns);
-    const cell = (role: IndicatorColumn, withShift = true): TextCell | undefined => {
-      const c = columns[role];
-      return c === undefined ? undefined : textCell(view, r, withShift ? c + shift : c);
-    };
 
     if (flat) {
-      const unitName = cell('unitName', false);
-      const projectName = cell('projectName', false);
+      const unitName = textAt(view, r, columns.unitName, 0);
+      const projectName = textAt(view, r, columns.projectName, 0);
       const budget = numberCell(view, r, columns.budget);
       const projectNameIsLevel1 = projectName !== undefined && level1KindOf(projectName.text) !== undefined;
       const current = table.projects[table.projects.length - 1];
@@ -74,7 +70,7 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
         project.budgetUnit = table.moneyUnit;
         // A unit written once, on its first project's row, holds for the projects below it.
         project.unitLabel = unitName ?? current?.unitLabel ?? currentUnit?.name;
-        project.yearTarget = cell('target', false);
+        project.yearTarget = textAt(view, r, columns.target, 0);
         table.projects.push(project);
         currentUnit?.projectIndices.push(table.projects.length - 1);
         carried = {};
@@ -105,11 +101,11 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
       table.projects.push(project);
     }
 
-    let level1 = cell('level1');
+    let level1 = textAt(view, r, columns.level1, shift);
     if (shift !== 0 && (!level1 || level1KindOf(level1.text) === undefined)) level1 = strayLevel1(view, r, header) ?? level1;
-    let level2 = cell('level2');
-    const level3 = cell('level3');
-    const weightCell = cell('weight');
+    let level2 = textAt(view, r, columns.level2, shift);
+    const level3 = textAt(view, r, columns.level3, shift);
+    const weightCell = textAt(view, r, columns.weight, shift);
     const weight = weightCell ? weightOf(view, r, weightCell.col) : undefined;
     const writtenLevel1 = level1;
     const writtenLevel2 = level2;
@@ -119,7 +115,7 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
     else level2 = carried.level2;
 
     const onlyPlaceholder = level3 !== undefined && PLACEHOLDER.test(keyOfNormalized(level3.text));
-    const valueCell = percentAware(view, cell('value'));
+    const valueCell = percentAware(view, textAt(view, r, columns.value, shift));
     const nameless = level3 === undefined || onlyPlaceholder;
 
     // Scores stated in their own columns: 一级指标 | 一级指标分值 | 二级指标 | 二级指标分值 | …
@@ -144,13 +140,13 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
       level1,
       level2,
       level3: onlyPlaceholder ? undefined : level3,
-      comparator: cell('comparator'),
+      comparator: textAt(view, r, columns.comparator, shift),
       value: valueCell,
-      unit: cell('unit'),
+      unit: textAt(view, r, columns.unit, shift),
       weight,
       weightText: weightCell && !weight ? weightCell : undefined,
-      direction: cell('direction'),
-      valueType: cell('valueType'),
+      direction: textAt(view, r, columns.direction, shift),
+      valueType: textAt(view, r, columns.valueType, shift),
       shift,
       facts: undefined,
     };
@@ -305,19 +301,22 @@ function strayLevel1(view: SheetView, row: number, header: IndicatorHeader): Tex
   return undefined;
 }
 
-const CONTENT_ROLES: readonly IndicatorColumn[] = ['level1', 'level2', 'level3', 'value', 'weight', 'comparator', 'unit'];
-
 function hasIndicatorContent(view: SheetView, row: number, columns: Partial<Record<IndicatorColumn, number>>, shift: number): boolean {
-  for (const role of CONTENT_ROLES) {
-    const c = columns[role];
-    if (c !== undefined && view.text(row, c + shift) !== '') return true;
-  }
-  return false;
+  const filled = (c: number | undefined) => c !== undefined && view.text(row, c + shift) !== '';
+  return (
+    filled(columns.level1) || filled(columns.level2) || filled(columns.level3) || filled(columns.value) ||
+    filled(columns.weight) || filled(columns.comparator) || filled(columns.unit)
+  );
 }
 
 function rowIsBlankIn(view: SheetView, row: number, left: number, right: number): boolean {
   for (let c = Math.max(0, left); c <= right; c++) if (view.text(row, c) !== '') return false;
   return true;
+}
+
+/** The text cell of a column (if the table has it), `shift` columns over. */
+function textAt(view: SheetView, row: number, col: number | undefined, shift: number): TextCell | undefined {
+  return col === undefined ? undefined : textCell(view, row, col + shift);
 }
 
 export function textCell(view: SheetView, row: number, col: number): TextCell | undefined {
