@@ -18,7 +18,7 @@ async function main(): Promise<void> {
         }
       } else {
         console.log(`${t.id} amounts/${t.layout} side=${t.side ?? ''} title=${t.title ?? ''} cols=${t.columns.map((c) => `${c.role}@${c.col}`).join(',')} formulas=${JSON.stringify(t.rowFormulas)} rows=${t.rows.length}`);
-        for (const r of t.rows.slice(0, 40)) console.log(`   ${r.row + 1} ${r.kind} code=${r.code ?? ''} d=${r.depth} p=${r.parent ?? ''} ${r.label?.text ?? ''} ${[...r.amounts.values()].map((a) => a?.value.toString() ?? '-').join(' ')}`);
+        for (const r of t.rows.slice(0, 40)) console.log(`   ${r.row + 1} ${r.kind} code=${r.code ?? ''} d=${r.depth} p=${r.parent ?? ''} ${r.label?.text ?? ''} ${t.columns.map((c) => r.amounts.get(c.col)?.value.toString() ?? '-').join(' ')}`);
       }
     }
     for (const n of model.notes) console.log(`   note ${JSON.stringify(n, (k, v) => (k === 'range' ? rangeAddress(v) : v))}`);

@@ -126,6 +126,11 @@ export interface AmountColumnInfo {
   header: string;
 }
 
+/** A row's amount cells by column: the cell, null when blank or not a number, undefined for a column the table lacks. */
+export interface RowAmounts {
+  get(col: number): NumberCell | null | undefined;
+}
+
 export interface AmountRow {
   row: number;
   /** Digits of the classification code ("2010301"), when the row has one. */
@@ -138,7 +143,7 @@ export interface AmountRow {
   depth: number;
   /** Index of the parent row in `rows`, if any. */
   parent?: number;
-  amounts: Map<number, NumberCell | null>;
+  amounts: RowAmounts;
   /** Columns whose cell holds an Excel error value: sums involving them cannot be checked. */
   errorColumns: ReadonlySet<number>;
 }

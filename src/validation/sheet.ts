@@ -7,6 +7,9 @@ import { isDashText, isPlaceholderText, keyOfNormalized, normalizeText, parseNum
 /**
  * A normalized, read-only view of one grid: cell text normalized once, numbers parsed on demand,
  * and for every cell inside a merged range the range's top-left cell (the only one holding a value).
+ *
+ * Kept lean for sheets of 10⁵ rows: a row whose strings need no normalizing is used as it is (no copy), and
+ * a number's text is made only when asked for.
  */
 export class SheetView {
   readonly name: string;
@@ -14,9 +17,11 @@ export class SheetView {
   readonly columnCount: number;
   readonly merges: readonly CellRange[];
   private readonly values: CellValue[][];
-  private readonly texts: string[][];
+  /** The values with every string normalized: the grid's own row where nothing changed. */
+  private readonly cells: CellValue[][];
   private readonly mergeOrigin = new Map<number, number>();
-  private readonly numbers: (Decimal | null | undefined)[][] = [];
+  /** Numbers parsed from text cells, by cell key. */
+  private readonly textNumbers = new Map<number, Decimal | null>();
   private readonly mergeAt = new Map<number, CellRange>();
   private readonly formats: (string | null | undefined)[][];
 
@@ -28,7 +33,7 @@ export class SheetView {
     let columns = 0;
     for (const row of this.values) if (row.length > columns) columns = row.length;
     this.columnCount = columns;
-    this.texts = this.values.map(rowTexts);
+    this.cells = this.values.map(normalizedRow);
     this.formats = Array.from(grid.numberFormats ?? [], (row) => (Array.isArray(row) ? row : []));
     this.merges = (grid.merges ?? []).filter((m) => m.top >= 0 && m.left >= 0 && m.bottom >= m.top && m.right >= m.left);
     for (const merge of this.merges) {
@@ -54,11 +59,14 @@ export class SheetView {
 
   /** Normalized text of the cell itself ("" when empty or inside a merge but not its top-left). */
   text(row: number, col: number): string {
-    return this.texts[row]?.[col] ?? '';
+    const value = this.cells[row]?.[col];
+    if (typeof value === 'string') return value;
+    return value === null || value === undefined ? '' : cellText(value);
   }
 
   /** Normalized text of the cell, or of its merged range's top-left cell. */
   filledText(row: number, col: number): string {
+    if (this.mergeOrigin.size === 0) return this.text(row, col);
     const origin = this.mergeOrigin.get(this.key(row, col));
     if (origin === undefined) return this.text(row, col);
     const width = this.columnCount + 1;
@@ -88,7 +96,7 @@ export class SheetView {
   }
 
   isEmpty(row: number, col: number): boolean {
-    return this.text(row, col) === '';
+    return isBlank(this.cells[row]?.[col]);
   }
 
   isError(row: number, col: number): boolean {
@@ -102,15 +110,15 @@ export class SheetView {
 
   /** The cell as a number: numeric cells and numbers written as text; null otherwise. */
   number(row: number, col: number): Decimal | null {
-    const cachedRow = (this.numbers[row] ??= []);
-    const cached = cachedRow[col];
-    if (cached !== undefined) return cached;
     const value = this.raw(row, col);
-    let parsed: Decimal | null = null;
-    if (typeof value === 'number' && Number.isFinite(value)) {
-      parsed = decimalOfCellNumber(value);
-    } else if (typeof value === 'string') parsed = parseNumberText(value);
-    cachedRow[col] = parsed;
+    if (typeof value === 'number') return Number.isFinite(value) ? decimalOfCellNumber(value) : null;
+    if (typeof value !== 'string') return null;
+    const key = this.key(row, col);
+    let parsed = this.textNumbers.get(key);
+    if (parsed === undefined) {
+      parsed = parseNumberText(value);
+      this.textNumbers.set(key, parsed);
+    }
     return parsed;
   }
 
@@ -145,34 +153,31 @@ export class SheetView {
   }
 
   rowIsEmpty(row: number): boolean {
-    const cells = this.texts[row];
-    if (cells === undefined) return true;
-    for (let c = 0; c < cells.length; c++) if (cells[c] !== '') return false;
-    return true;
+    return this.firstFilledColumn(row) < 0;
   }
 
   /** The first column of the row holding text, or −1. */
   firstFilledColumn(row: number): number {
-    const cells = this.texts[row];
+    const cells = this.cells[row];
     if (cells === undefined) return -1;
-    for (let c = 0; c < cells.length; c++) if (cells[c] !== '') return c;
+    for (let c = 0; c < cells.length; c++) if (!isBlank(cells[c])) return c;
     return -1;
   }
 
   /** How many cells of the row hold text, counting no further than `limit`. */
   filledCount(row: number, limit = Number.MAX_SAFE_INTEGER): number {
-    const cells = this.texts[row];
+    const cells = this.cells[row];
     if (cells === undefined) return 0;
     let count = 0;
-    for (let c = 0; c < cells.length && count < limit; c++) if (cells[c] !== '') count++;
+    for (let c = 0; c < cells.length && count < limit; c++) if (!isBlank(cells[c])) count++;
     return count;
   }
 
   /** Columns of the row that hold text (not merge continuations), left to right. */
   filledColumns(row: number): number[] {
     const cols: number[] = [];
-    const cells = this.texts[row] ?? [];
-    for (let c = 0; c < cells.length; c++) if (cells[c] !== '') cols.push(c);
+    const cells = this.cells[row] ?? [];
+    for (let c = 0; c < cells.length; c++) if (!isBlank(cells[c])) cols.push(c);
     return cols;
   }
 
@@ -185,10 +190,25 @@ export class SheetView {
   }
 }
 
-function rowTexts(row: CellValue[]): string[] {
-  const texts = new Array<string>(row.length);
-  for (let c = 0; c < row.length; c++) texts[c] = cellText(row[c]);
-  return texts;
+/** The row with its strings normalized; the row itself when none changes. */
+function normalizedRow(row: CellValue[]): CellValue[] {
+  let out: CellValue[] | undefined;
+  for (let c = 0; c < row.length; c++) {
+    const value = row[c];
+    if (typeof value !== 'string') continue;
+    const normalized = normalizeText(value);
+    if (normalized !== value) (out ??= row.slice())[c] = normalized;
+  }
+  return out ?? row;
+}
+
+/** Whether the value shows as an empty cell (cellText is ""), with no string made for a number. */
+function isBlank(value: CellValue | undefined): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  const type = typeof value;
+  if (type === 'string' || type === 'boolean') return false;
+  if (type === 'number') return !Number.isFinite(value);
+  return !isExcelError(value);
 }
 
 function cellText(value: CellValue | undefined): string {

@@ -1,4 +1,4 @@
-import type { AmountColumnInfo, AmountRow, AmountTable, NumberCell, RecognitionNote, TextCell } from '../model';
+import type { AmountColumnInfo, AmountRow, AmountTable, NumberCell, RecognitionNote, RowAmounts, TextCell } from '../model';
 import { keyOfNormalized, textKey } from '../normalize';
 import type { SheetView } from '../sheet';
 import type { AmountColumn } from '../vocabulary';
@@ -95,6 +95,7 @@ function buildSide(
   };
 
   const firstAmountCol = Math.min(...columns.map((c) => c.col));
+  const amountColumnNumbers = columns.map((c) => c.col);
   // Open numbered items, outermost first: a plain label belongs to the innermost one.
   let open: { index: number; level: number }[] = [];
   let lastClass = '';
@@ -102,17 +103,17 @@ function buildSide(
   for (const r of bodyRows) {
     const label = labelColumn !== undefined ? textCell(view, r, labelColumn) : undefined;
     let codeText = codeTextOf(view, r, header, lastClass, lastSection);
-    const amounts = new Map<number, NumberCell | null>();
+    const cells: (NumberCell | null)[] = [];
     let errorColumns: Set<number> | undefined;
     let anyAmount = false;
     for (const column of columns) {
       const value = view.number(r, column.col);
       if (value !== null) {
-        amounts.set(column.col, { sheet: view.name, row: r, col: column.col, value });
+        cells.push({ sheet: view.name, row: r, col: column.col, value });
         anyAmount = true;
         continue;
       }
-      amounts.set(column.col, null);
+      cells.push(null);
       const isError = view.isError(r, column.col);
       if (isError) (errorColumns ??= new Set<number>()).add(column.col);
       const text = view.text(r, column.col);
@@ -143,7 +144,7 @@ function buildSide(
       label: label ?? (codeText && !code ? textCell(view, r, table.codeColumn!) : undefined),
       kind: isTotal ? 'total' : isSubtotal ? 'subtotal' : 'item',
       depth: 0,
-      amounts,
+      amounts: new ColumnAmounts(amountColumnNumbers, cells),
       errorColumns: errorColumns ?? NO_ERROR_COLUMNS,
     };
     const index = table.rows.length;
@@ -175,6 +176,19 @@ function buildSide(
   if (table.rows.some((row) => row.code !== undefined)) linkCodeHierarchy(table.rows);
   noteUnknownColumns(input, table);
   return table;
+}
+
+/** A row's amounts, in the order of the table's amount columns (lighter than a Map per row on 10⁵-row tables). */
+class ColumnAmounts implements RowAmounts {
+  constructor(
+    private readonly columns: readonly number[],
+    private readonly cells: readonly (NumberCell | null)[],
+  ) {}
+
+  get(col: number): NumberCell | null | undefined {
+    const index = this.columns.indexOf(col);
+    return index < 0 ? undefined : this.cells[index];
+  }
 }
 
 /** Numbers under a header the checker does not know are said to be unchecked, never skipped silently. */

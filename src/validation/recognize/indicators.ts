@@ -105,8 +105,9 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
     if (shift !== 0 && (!level1 || level1KindOf(level1.text) === undefined)) level1 = strayLevel1(view, r, header) ?? level1;
     let level2 = textAt(view, r, columns.level2, shift);
     const level3 = textAt(view, r, columns.level3, shift);
-    const weightCell = textAt(view, r, columns.weight, shift);
-    const weight = weightCell ? weightOf(view, r, weightCell.col) : undefined;
+    const weightCol = columns.weight === undefined ? undefined : columns.weight + shift;
+    const weightFilled = weightCol !== undefined && weightCol >= 0 && !view.isEmpty(r, weightCol);
+    const weight = weightFilled ? weightOf(view, r, weightCol) : undefined;
     const writtenLevel1 = level1;
     const writtenLevel2 = level2;
     if (level1) carried = { level1, level2: undefined };
@@ -133,7 +134,7 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
       continue;
     }
     if (onlyPlaceholder && !weight && !valueCell) continue;
-    if (nameless && !weight && !valueCell && !weightCell) continue;
+    if (nameless && !weight && !valueCell && !weightFilled) continue;
 
     const indicator: Indicator = {
       row: r,
@@ -144,7 +145,7 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
       value: valueCell,
       unit: textAt(view, r, columns.unit, shift),
       weight,
-      weightText: weightCell && !weight ? weightCell : undefined,
+      weightText: weightFilled && !weight ? textCell(view, r, weightCol) : undefined,
       direction: textAt(view, r, columns.direction, shift),
       valueType: textAt(view, r, columns.valueType, shift),
       shift,
