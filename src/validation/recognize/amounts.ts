@@ -143,7 +143,10 @@ function buildSide(
       code,
       label: label ?? (codeText && !code ? textCell(view, r, table.codeColumn!) : undefined),
       kind: isTotal ? 'total' : isSubtotal ? 'subtotal' : 'item',
+      partOf: undefined,
       depth: 0,
+      // Declared here, set below: every row has the same shape (faster for the rules reading 10⁵ rows).
+      parent: undefined,
       amounts: new ColumnAmounts(amountColumnNumbers, cells),
       errorColumns: errorColumns ?? NO_ERROR_COLUMNS,
     };
@@ -259,20 +262,22 @@ function codeTextOf(view: SheetView, row: number, header: AmountHeader, lastClas
 /** Parent of each coded row: the row whose code is this code less its last two digits (or four). */
 function linkCodeHierarchy(rows: AmountRow[]): void {
   const byCode = new Map<string, number>();
-  rows.forEach((row, i) => {
-    if (row.code && !byCode.has(row.code)) byCode.set(row.code, i);
-  });
-  rows.forEach((row) => {
-    if (!row.code) return;
-    row.depth = (row.code.length - 3) / 2;
-    for (let cut = 2; row.code.length - cut >= 3; cut += 2) {
-      const parent = byCode.get(row.code.slice(0, row.code.length - cut));
+  for (let i = 0; i < rows.length; i++) {
+    const code = rows[i]!.code;
+    if (code && !byCode.has(code)) byCode.set(code, i);
+  }
+  for (const row of rows) {
+    const code = row.code;
+    if (!code) continue;
+    row.depth = (code.length - 3) / 2;
+    for (let cut = 2; code.length - cut >= 3; cut += 2) {
+      const parent = byCode.get(code.slice(0, code.length - cut));
       if (parent !== undefined) {
         row.parent = parent;
         break;
       }
     }
-  });
+  }
 }
 
 /** The identities every row of the table must satisfy, from the column roles. */

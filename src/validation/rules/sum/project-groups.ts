@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { sumDecimals } from '../../decimal';
+import { scaledOf, sumDecimals } from '../../decimal';
 import type { NumberCell, TextCell } from '../../model';
 import { MoneyUnit, textKey, toYuan } from '../../normalize';
 import type { RuleContext } from '../types';
@@ -74,8 +74,15 @@ export function analyzeProjectTies(context: RuleContext): ProjectTieAnalysis {
     for (const row of table.rows) {
       const cell = row.amounts.get(projectColumn.col);
       if (!cell) continue;
-      const label = [row.code ?? '', row.label?.text ?? ''].join(' ').trim();
-      targets.push({ cell, unit: table.moneyUnit, primary: row.kind === 'total', label: label || projectColumn.header });
+      targets.push({
+        cell,
+        unit: table.moneyUnit,
+        primary: row.kind === 'total',
+        // Only a finding quotes it: made then, not for each of 10⁴ rows.
+        get label() {
+          return [row.code ?? '', row.label?.text ?? ''].join(' ').trim() || projectColumn.header;
+        },
+      });
     }
   }
 
@@ -128,10 +135,18 @@ function targetIndex(analysis: ProjectTieAnalysis): { mixed: boolean; values: De
   if (cached) return cached;
   const units = new Set([...analysis.targets.map((t) => t.unit), ...analysis.groups.map((g) => g.sumUnit)].filter((u) => u !== undefined));
   const mixed = units.size > 1;
-  const values = analysis.targets.map((t) => (mixed ? toYuan(t.cell.value, t.unit) : t.cell.value)).sort((a, b) => a.comparedTo(b));
+  const values = sortDecimals(analysis.targets.map((t) => (mixed ? toYuan(t.cell.value, t.unit) : t.cell.value)));
   const index = { mixed, values };
   indexes.set(analysis, index);
   return index;
+}
+
+/** Ascending; by the exact scaled integers where every value has one (no Decimal comparison per step). */
+function sortDecimals(values: Decimal[]): Decimal[] {
+  const scaled = values.map(scaledOf);
+  if (scaled.some(Number.isNaN)) return values.sort((a, b) => a.comparedTo(b));
+  const order = values.map((_, i) => i).sort((a, b) => scaled[a]! - scaled[b]!);
+  return order.map((i) => values[i]!);
 }
 
 const analyses = new WeakMap<object, ProjectTieAnalysis>();
