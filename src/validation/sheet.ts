@@ -20,6 +20,8 @@ export class SheetView {
   /** The values with every string normalized: the grid's own row where nothing changed. */
   private readonly cells: CellValue[][];
   private readonly mergeOrigin = new Map<number, number>();
+  /** Per row: ROW_HAS_NUMBER | ROW_HAS_ERROR, found while normalizing. */
+  private readonly rowFlags: Uint8Array;
   /** Numbers parsed from text cells, by cell key. */
   private readonly textNumbers = new Map<number, Decimal | null>();
   private readonly mergeAt = new Map<number, CellRange>();
@@ -33,7 +35,17 @@ export class SheetView {
     let columns = 0;
     for (const row of this.values) if (row.length > columns) columns = row.length;
     this.columnCount = columns;
-    this.cells = this.values.map(normalizedRow);
+    this.rowFlags = new Uint8Array(this.rowCount);
+    this.cells = this.values.map((row, r) => {
+      let flags = 0;
+      for (let c = 0; c < row.length; c++) {
+        const value = row[c];
+        if (typeof value === 'number') flags |= ROW_HAS_NUMBER;
+        else if (value !== null && typeof value === 'object' && isExcelError(value)) flags |= ROW_HAS_ERROR;
+      }
+      this.rowFlags[r] = flags;
+      return normalizedRow(row);
+    });
     this.formats = Array.from(grid.numberFormats ?? [], (row) => (Array.isArray(row) ? row : []));
     this.merges = (grid.merges ?? []).filter((m) => m.top >= 0 && m.left >= 0 && m.bottom >= m.top && m.right >= m.left);
     for (const merge of this.merges) {
@@ -124,18 +136,12 @@ export class SheetView {
 
   /** Whether the row holds a number-typed cell (a quick test: header rows hold none). */
   rowHoldsNumber(row: number): boolean {
-    const cells = this.values[row];
-    if (!cells) return false;
-    for (const value of cells) if (typeof value === 'number') return true;
-    return false;
+    return ((this.rowFlags[row] ?? 0) & ROW_HAS_NUMBER) !== 0;
   }
 
   /** Whether the row holds an Excel error value (#REF!, #DIV/0! …). */
   rowHasError(row: number): boolean {
-    const cells = this.values[row];
-    if (!cells) return false;
-    for (const value of cells) if (value !== null && typeof value === 'object' && isExcelError(value)) return true;
-    return false;
+    return ((this.rowFlags[row] ?? 0) & ROW_HAS_ERROR) !== 0;
   }
 
   /** Whether the cell is shown as a percentage (number format "0%", "0.00%"). */
@@ -189,6 +195,9 @@ export class SheetView {
     return keyOfNormalized(this.text(row, col));
   }
 }
+
+const ROW_HAS_NUMBER = 1;
+const ROW_HAS_ERROR = 2;
 
 /** The row with its strings normalized; the row itself when none changes. */
 function normalizedRow(row: CellValue[]): CellValue[] {

@@ -232,7 +232,8 @@ function percentAware(view: SheetView, cell: TextCell | undefined): TextCell | u
 }
 
 function isTotalText(text: string): boolean {
-  return TOTAL_LABEL.test(keyOfNormalized(text));
+  // Every total label has 计 or 分: most texts are decided without the pattern.
+  return (text.includes('计') || text.includes('分')) && TOTAL_LABEL.test(keyOfNormalized(text));
 }
 
 /**
