@@ -224,6 +224,18 @@ export function level2KindOf(text: string): Level2Kind | undefined {
 
 /** The score a 一级/二级 name declares: "产出指标(50分)" → 50; "成本指标(0-20)分" → undefined (a range). */
 export function declaredScore(text: string): number | undefined {
+  // Asked of every 一级/二级 cell, and the same few names repeat on every row.
+  const cached = declaredScoreMemo.get(text);
+  if (cached !== undefined || declaredScoreMemo.has(text)) return cached;
+  const score = parseDeclaredScore(text);
+  if (declaredScoreMemo.size >= MEMO_LIMIT) declaredScoreMemo.clear();
+  declaredScoreMemo.set(text, score);
+  return score;
+}
+
+const declaredScoreMemo = new Map<string, number | undefined>();
+
+function parseDeclaredScore(text: string): number | undefined {
   const key = textKey(text);
   const match = /\((\d+(?:\.\d+)?)分?\)$|(\d+(?:\.\d+)?)分$/.exec(key);
   if (!match) return undefined;

@@ -36,14 +36,15 @@ export const levelScoreRule: Rule = {
         for (const declared of project.declaredScores) {
           claims.set(`${declared.level}:${textKey(declared.name.text)}`, { name: declared.name, score: declared.score.value, at: declared.score, level: declared.level });
         }
+        const claimScoreIn = (name: TextCell | undefined, level: 1 | 2) => {
+          const score = name ? declaredScore(name.text) : undefined;
+          if (!name || score === undefined) return;
+          const key = `${level}:${textKey(name.text)}`;
+          if (!claims.has(key)) claims.set(key, { name, score: new Decimal(score), at: name, level });
+        };
         for (const indicator of project.indicators) {
-          for (const level of [1, 2] as const) {
-            const name = level === 1 ? indicator.level1 : indicator.level2;
-            const score = name ? declaredScore(name.text) : undefined;
-            if (!name || score === undefined) continue;
-            const key = `${level}:${textKey(name.text)}`;
-            if (!claims.has(key)) claims.set(key, { name, score: new Decimal(score), at: name, level });
-          }
+          claimScoreIn(indicator.level1, 1);
+          claimScoreIn(indicator.level2, 2);
         }
         for (const [key, claim] of claims) {
           const below = project.indicators.filter((i) => i.weight && belongsTo(i, claim.level, key.slice(2)));
