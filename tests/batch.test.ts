@@ -134,7 +134,12 @@ test('--report and --annotate: the inputs are byte-for-byte unchanged; copies go
   const cell = annotated.getWorksheet('项目支出绩效目标申报表')!.getCell('L30');
   expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } });
   expect(String(cell.note)).toContain('[weight/sum]');
-  expect(annotated.getWorksheet('检查结果')!.rowCount).toBeGreaterThan(1);
+  const results = annotated.getWorksheet('检查结果')!;
+  expect(results.rowCount).toBeGreaterThan(1);
+  // Severities in the words of the summary and the pane, not rule-engine ids.
+  const severities = new Set(results.getRows(2, results.rowCount - 1)!.map((row) => String(row.getCell(2).value)));
+  for (const severity of severities) expect(['错误', '警告', '提示']).toContain(severity);
+  expect(severities.has('错误')).toBe(true);
   // Inputs in sub-folders keep their place under the annotation folder.
   expect(readdirSync(join(out, 'annotated', '乡镇'))).toEqual(['copy-003.xlsx']);
 

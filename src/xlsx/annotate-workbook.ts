@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs';
 import type { Finding, Locale } from '../validation';
 import { safeText } from '../cli/export-safety';
-import { SEVERITY_FILLS } from '../validation/messages';
+import { SEVERITY_FILLS, SEVERITY_LABELS } from '../validation/messages';
 
 /** ARGB, opaque. */
 export const FINDING_FILLS: Record<Finding['severity'], string> = {
@@ -32,7 +32,7 @@ export function annotateWorkbook(workbook: ExcelJS.Workbook, findings: readonly 
   for (const finding of findings) {
     sheet.addRow([
       { text: safeText(`${finding.sheet}!${finding.cell}`), hyperlink: `#'${finding.sheet.replace(/'/g, "''")}'!${finding.cell}` },
-      finding.severity,
+      SEVERITY_LABELS[locale][finding.severity],
       finding.ruleId,
       safeText(finding.message),
     ]);
