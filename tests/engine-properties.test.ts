@@ -97,3 +97,34 @@ test('a user config with a profile and a satisfaction floor (the pane’s settin
   expect(floorFindings({ profile: 'national-2021' })).toEqual([]);
   expect(floorFindings({ profile: 'legacy', options: { satisfactionFloor: 95 } })).toEqual(['D5']);
 });
+
+describe('rules that visit indicators share one walk', () => {
+  const grid: Grid = {
+    sheet: '表',
+    cells: [
+      ['项目名称', '一级指标', '二级指标', '三级指标', '指标值', '度量单位', '权重'],
+      ['项目甲', '产出指标', '数量指标', '培训人次', '≥100', '人次', 50],
+      [null, '满意度指标', '服务对象满意度指标', '满意度', '≥665', '%', 50],
+    ],
+  };
+  const visiting = (id: string, onIndicator: () => void) => ({
+    id,
+    family: 'value' as const,
+    defaultSeverity: 'warning' as const,
+    meta: { description: { 'zh-CN': '测', 'en-US': 't' }, why: { 'zh-CN': '测', 'en-US': 't' }, messages: {}, examples: { fail: '', pass: '' } },
+    visitIndicators: () => onIndicator,
+  });
+
+  it('a visitor that throws is reported once as rule-crashed, and the other visitors still see every indicator', () => {
+    let seen = 0;
+    const throwing = visiting('value/throws', () => {
+      throw new Error('boom');
+    });
+    const counting = visiting('value/counts', () => {
+      seen++;
+    });
+    const report = checkGrids([grid], { rules: [throwing, counting] });
+    expect(report.findings.filter((f) => f.messageId === 'rule-crashed').map((f) => f.ruleId)).toEqual(['value/throws']);
+    expect(seen).toBe(2);
+  });
+});

@@ -17,6 +17,8 @@ test('every rule declares a well-formed id, its family, and both languages for e
     ids.add(rule.id);
     expect(RULE_FAMILIES).toContain(rule.family);
     expect(rule.id.split('/')[0]).toBe(rule.family);
+    // Something for the engine to run: the whole model, or a visit of each indicator / project.
+    expect([rule.check, rule.visitIndicators, rule.visitProjects].some((f) => typeof f === 'function')).toBe(true);
     const texts = [rule.meta.description, rule.meta.why, ...Object.values(rule.meta.messages)];
     for (const text of texts) {
       expect(text['zh-CN']).toMatch(/[\u4e00-\u9fff]/);

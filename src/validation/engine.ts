@@ -7,7 +7,7 @@ import type { CellPos, Table, WorkbookModel } from './model';
 import { recognizeWorkbook } from './recognize';
 import { Finding, REPORT_VERSION, Report, TableSummary } from './report';
 import { ALL_RULES } from './rules';
-import type { Rule, RuleReport } from './rules/types';
+import type { IndicatorVisitor, ProjectVisitor, Rule, RuleReport } from './rules/types';
 
 export interface CheckOptions {
   config?: Config | ConfigInput;
@@ -27,6 +27,10 @@ export function checkModel(model: WorkbookModel, options: CheckOptions = {}): Re
   const rules = options.rules ?? ALL_RULES;
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const findings: Finding[] = [];
+  // A rule that throws is a bug in the rule, reported as a finding rather than a crash.
+  const crashed = (rule: Rule, error: unknown) => findings.push(crashFinding(rule, error, model, locale));
+  const indicatorVisits: Visit<IndicatorVisitor>[] = [];
+  const projectVisits: Visit<ProjectVisitor>[] = [];
 
   for (const rule of rules) {
     if (severityOf(config, rule.id, rule.defaultSeverity) === 'off') continue;
@@ -39,26 +43,75 @@ export function checkModel(model: WorkbookModel, options: CheckOptions = {}): Re
       },
     };
     try {
-      rule.check(context);
+      rule.check?.(context);
+      const visitIndicator = rule.visitIndicators?.(context);
+      if (visitIndicator) indicatorVisits.push({ rule, visit: visitIndicator });
+      const visitProject = rule.visitProjects?.(context);
+      if (visitProject) projectVisits.push({ rule, visit: visitProject });
     } catch (error) {
-      // A rule that throws is a bug in the rule, reported as a finding rather than a crash.
-      const message = error instanceof Error ? error.message : String(error);
-      findings.push({
-        ruleId: rule.id,
-        severity: 'info',
-        sheet: model.sheets[0] ?? '',
-        cell: 'A1',
-        messageId: 'rule-crashed',
-        data: { error: message },
-        message: locale === 'zh-CN' ? `规则 ${rule.id} 运行出错：${message}` : `Rule ${rule.id} failed: ${message}`,
-        related: [],
-      });
+      crashed(rule, error);
     }
   }
+  visitIndicatorTables(model, indicatorVisits, projectVisits, crashed);
   findings.sort(compareFindings(model));
   const summary = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) summary[finding.severity]++;
   return { version: REPORT_VERSION, locale, tables: model.tables.map(summarizeTable), findings, summary };
+}
+
+interface Visit<V> {
+  rule: Rule;
+  visit: V;
+}
+
+/**
+ * One walk over every project and indicator for all the rules that visit them. A rule whose visitor throws
+ * is reported once and not called again, as a `check` stops at its first throw.
+ */
+function visitIndicatorTables(
+  model: WorkbookModel,
+  indicatorVisits: Visit<IndicatorVisitor>[],
+  projectVisits: Visit<ProjectVisitor>[],
+  crashed: (rule: Rule, error: unknown) => void,
+): void {
+  if (indicatorVisits.length === 0 && projectVisits.length === 0) return;
+  for (const table of model.tables) {
+    if (table.kind !== 'indicators') continue;
+    for (const project of table.projects) {
+      for (let v = 0; v < projectVisits.length; v++) {
+        try {
+          projectVisits[v]!.visit(project, table);
+        } catch (error) {
+          crashed(projectVisits[v]!.rule, error);
+          projectVisits.splice(v--, 1);
+        }
+      }
+      for (const indicator of project.indicators) {
+        for (let v = 0; v < indicatorVisits.length; v++) {
+          try {
+            indicatorVisits[v]!.visit(indicator, project, table);
+          } catch (error) {
+            crashed(indicatorVisits[v]!.rule, error);
+            indicatorVisits.splice(v--, 1);
+          }
+        }
+      }
+    }
+  }
+}
+
+function crashFinding(rule: Rule, error: unknown, model: WorkbookModel, locale: Locale): Finding {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: rule.id,
+    severity: 'info',
+    sheet: model.sheets[0] ?? '',
+    cell: 'A1',
+    messageId: 'rule-crashed',
+    data: { error: message },
+    message: locale === 'zh-CN' ? `规则 ${rule.id} 运行出错：${message}` : `Rule ${rule.id} failed: ${message}`,
+    related: [],
+  };
 }
 
 function toFinding(reported: RuleReport, rule: Rule, byId: Map<string, Rule>, config: Config, locale: Locale, model: WorkbookModel): Finding | undefined {

@@ -1,5 +1,4 @@
 import { cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
-import { forEachIndicator } from '../indicators';
 import type { Rule } from '../types';
 
 export const costComparatorRule: Rule = {
@@ -27,8 +26,8 @@ export const costComparatorRule: Rule = {
     },
     examples: { fail: '网络维护费 | 万元 | ≥ | 10', pass: '网络维护费 | 万元 | ≤ | 7' },
   },
-  check(context) {
-    forEachIndicator(context, (indicator, _project, table) => {
+  visitIndicators(context) {
+    return (indicator, _project, table) => {
       const facts = factsOf(indicator);
       if (!facts.isCost || facts.isReduction || facts.value.declaredQualitative) return;
       const { comparator, kind } = facts.value;
@@ -38,6 +37,6 @@ export const costComparatorRule: Rule = {
       } else if (comparator === undefined && kind === 'quantitative') {
         context.report({ messageId: 'no-comparator', data: { name: indicatorName(indicator), value: cellText(indicator.value) }, at });
       }
-    });
+    };
   },
 };

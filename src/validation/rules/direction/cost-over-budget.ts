@@ -2,7 +2,6 @@ import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
 import { isMoneyUnit } from '../../indicator-value';
 import { money } from '../../messages';
 import { toYuan } from '../../normalize';
-import { forEachIndicator } from '../indicators';
 import { projectName } from '../weight/sum';
 import type { Rule } from '../types';
 
@@ -27,8 +26,8 @@ export const costOverBudgetRule: Rule = {
     },
     examples: { fail: '项目成本 ≤ 8 万元，当年预算 6.00 万元', pass: '项目成本 ≤ 6 万元，当年预算 6.00 万元' },
   },
-  check(context) {
-    forEachIndicator(context, (indicator, project, table) => {
+  visitIndicators(context) {
+    return (indicator, project, table) => {
       const facts = factsOf(indicator);
       const { number, unit } = facts.value;
       if (!facts.isCost || facts.isReduction || number === undefined || !project.budget || !isMoneyUnit(unit)) return;
@@ -45,6 +44,6 @@ export const costOverBudgetRule: Rule = {
         at: valueCell(indicator, table),
         related: [project.budget],
       });
-    });
+    };
   },
 };

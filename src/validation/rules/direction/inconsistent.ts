@@ -1,6 +1,5 @@
 import { cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
 import { textKey } from '../../normalize';
-import { forEachIndicator } from '../indicators';
 import type { Rule } from '../types';
 
 export const inconsistentDirectionRule: Rule = {
@@ -32,8 +31,8 @@ export const inconsistentDirectionRule: Rule = {
     },
     examples: { fail: '故障响应时间 | ≤ | 2 | 小时 | 正向指标', pass: '故障响应时间 | ≤ | 2 | 小时 | 反向指标' },
   },
-  check(context) {
-    forEachIndicator(context, (indicator, _project, table) => {
+  visitIndicators(context) {
+    return (indicator, _project, table) => {
       const facts = factsOf(indicator);
       const { comparator, comparatorConflict } = facts.value;
       if (comparatorConflict) {
@@ -61,7 +60,7 @@ export const inconsistentDirectionRule: Rule = {
       } else if (lessThan && !negative && POSITIVE_RATE.test(facts.name) && !NEGATED.test(facts.name) && !facts.isGrowth) {
         context.report({ messageId: 'positive-rate', data: { name: indicatorName(indicator), comparator }, at: indicator.comparator ?? valueCell(indicator, table) });
       }
-    });
+    };
   },
 };
 

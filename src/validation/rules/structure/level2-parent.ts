@@ -1,6 +1,5 @@
 import { factsOf } from '../../indicator-facts';
 import type { Level1Kind, Level2Kind } from '../../vocabulary';
-import { forEachIndicator } from '../indicators';
 import type { Rule } from '../types';
 
 /** Which 二级 belong under which 一级, both generations accepted (domain.md §3). */
@@ -32,15 +31,15 @@ export const level2ParentRule: Rule = {
     },
     examples: { fail: '效益指标 | 数量指标 | 培训人数', pass: '产出指标 | 数量指标 | 培训人数' },
   },
-  check(context) {
+  visitIndicators(context) {
     const reported = new Set<string>();
-    forEachIndicator(context, (indicator) => {
+    return (indicator) => {
       const { level1, level2 } = factsOf(indicator);
       if (!level1 || !level2 || ALLOWED[level1].has(level2) || !indicator.level2) return;
       const key = `${indicator.level2.sheet}!${indicator.level2.row},${indicator.level2.col}`;
       if (reported.has(key)) return;
       reported.add(key);
       context.report({ messageId: 'wrong', data: { level1: indicator.level1!.text, level2: indicator.level2.text }, at: indicator.level2, related: [indicator.level1!] });
-    });
+    };
   },
 };

@@ -1,6 +1,5 @@
 import { factsOf, indicatorName } from '../../indicator-facts';
 import { isMoneyUnit } from '../../indicator-value';
-import { forEachIndicator } from '../indicators';
 import type { Rule } from '../types';
 
 const COST_WORDS = /预算|成本|费用|经费|费$|补贴|补助|资金(?!到位|拨付|支付|发放)|支出|万元/;
@@ -31,8 +30,8 @@ export const misplacedNameRule: Rule = {
     },
     examples: { fail: '时效指标 | 预算范围内 | 万元', pass: '成本指标 | 预算范围内 | ≤232.03万元' },
   },
-  check(context) {
-    forEachIndicator(context, (indicator) => {
+  visitIndicators(context) {
+    return (indicator) => {
       const facts = factsOf(indicator);
       if (!indicator.level3 || !indicator.level2) return;
       const costLevel = facts.level1 === 'cost' || facts.level2 === 'cost' || facts.level2 === 'economicCost' || facts.level2 === 'socialCost' || facts.level2 === 'ecoCost';
@@ -42,6 +41,6 @@ export const misplacedNameRule: Rule = {
       } else if (costLevel && TIME_WORDS.test(facts.name) && !COST_WORDS.test(facts.name) && !isMoneyUnit(facts.value.unit)) {
         context.report({ messageId: 'time-under-cost', data, at: indicator.level3, related: [indicator.level2] });
       }
-    });
+    };
   },
 };

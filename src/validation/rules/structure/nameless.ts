@@ -1,5 +1,4 @@
 import { rowCell } from '../../indicator-facts';
-import { forEachIndicator } from '../indicators';
 import type { Rule } from '../types';
 
 export const namelessRule: Rule = {
@@ -20,11 +19,11 @@ export const namelessRule: Rule = {
     },
     examples: { fail: '| 5 | % | ≥ | 95（无指标名称）', pass: '服务合格率 | 5 | % | ≥ | 95' },
   },
-  check(context) {
-    forEachIndicator(context, (indicator, _project, table) => {
+  visitIndicators(context) {
+    return (indicator, _project, table) => {
       if (indicator.level3 || table.columns.level3 === undefined) return;
       const what = indicator.weight ? { 'zh-CN': `权重 ${indicator.weight.value.toString()}`, 'en-US': `a weight of ${indicator.weight.value.toString()}` } : { 'zh-CN': '指标值', 'en-US': 'a value' };
       context.report({ messageId: 'nameless', data: { row: indicator.row + 1, what }, at: rowCell(indicator, table), related: indicator.weight ? [indicator.weight] : indicator.value ? [indicator.value] : [] });
-    });
+    };
   },
 };

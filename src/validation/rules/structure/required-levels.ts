@@ -1,6 +1,5 @@
 import { factsOf } from '../../indicator-facts';
 import type { Level1Kind } from '../../vocabulary';
-import { forEachProject } from '../indicators';
 import { projectName } from '../weight/sum';
 import type { Rule } from '../types';
 
@@ -33,8 +32,8 @@ export const requiredLevelsRule: Rule = {
     examples: { fail: '只有产出指标和满意度指标的项目', pass: '产出、成本、效益、满意度指标齐全的项目' },
     options: ['requireCostIndicator'],
   },
-  check(context) {
-    forEachProject(context, (project, table) => {
+  visitProjects(context) {
+    return (project, table) => {
       if (table.columns.level1 === undefined || project.indicators.length === 0) return;
       const present = new Set<Level1Kind>();
       for (const indicator of project.indicators) {
@@ -51,6 +50,6 @@ export const requiredLevelsRule: Rule = {
         if (present.has(kind)) continue;
         context.report({ messageId: 'missing', data: { project: projectName(project), level: LABEL[kind] }, at, tableId: table.id });
       }
-    });
+    };
   },
 };

@@ -1,5 +1,4 @@
 import { rowCell } from '../../indicator-facts';
-import { forEachIndicator } from '../indicators';
 import type { Rule } from '../types';
 
 export const shiftedRowRule: Rule = {
@@ -21,11 +20,11 @@ export const shiftedRowRule: Rule = {
     },
     examples: { fail: '| | 产出指标 | 数量指标 | 报送…（二级列中出现一级指标）', pass: '| 产出指标 | 数量指标 | 报送… |' },
   },
-  check(context) {
-    forEachIndicator(context, (indicator, _project, table) => {
+  visitIndicators(context) {
+    return (indicator, _project, table) => {
       if (indicator.shift === 0) return;
       const at = indicator.level1 ?? rowCell(indicator, table);
       context.report({ messageId: indicator.shift > 0 ? 'right' : 'left', data: { row: indicator.row + 1, count: Math.abs(indicator.shift) }, at, tableId: table.id });
-    });
+    };
   },
 };

@@ -1,4 +1,3 @@
-import { forEachProject } from '../indicators';
 import { projectName } from '../weight/sum';
 import type { Rule } from '../types';
 
@@ -19,8 +18,8 @@ export const tooFewRule: Rule = {
     },
     examples: { fail: '只有 2 个三级指标的项目', pass: '有 3 个以上三级指标的项目' },
   },
-  check(context) {
-    forEachProject(context, (project, table) => {
+  visitProjects(context) {
+    return (project, table) => {
       const named = project.indicators.filter((i) => i.level3);
       if (named.length === 0 || named.length >= MINIMUM) return;
       context.report({
@@ -29,6 +28,6 @@ export const tooFewRule: Rule = {
         at: project.name ?? named[0]!.level3!,
         tableId: table.id,
       });
-    });
+    };
   },
 };

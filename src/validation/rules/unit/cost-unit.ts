@@ -1,6 +1,5 @@
 import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
 import { isMoneyUnit, isRateUnit } from '../../indicator-value';
-import { forEachIndicator } from '../indicators';
 import type { Rule } from '../types';
 
 export const costUnitRule: Rule = {
@@ -24,8 +23,8 @@ export const costUnitRule: Rule = {
     },
     examples: { fail: '邮寄成本 | 套 | ≥ | 10', pass: '邮寄成本 | 万元 | ≤ | 3' },
   },
-  check(context) {
-    forEachIndicator(context, (indicator, _project, table) => {
+  visitIndicators(context) {
+    return (indicator, _project, table) => {
       const facts = factsOf(indicator);
       const unit = facts.value.unit;
       // 社会成本 / 生态环境成本 are measured in their own units (起, 亩, 吨标准煤, 分贝).
@@ -33,6 +32,6 @@ export const costUnitRule: Rule = {
       if (facts.value.kind !== 'quantitative' && facts.value.kind !== 'missing-number') return;
       if (isMoneyUnit(unit) || isRateUnit(unit)) return;
       context.report({ messageId: 'not-money', data: { name: indicatorName(indicator), unit }, at: indicator.unit ?? valueCell(indicator, table) });
-    });
+    };
   },
 };

@@ -1,5 +1,4 @@
 import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
-import { forEachIndicator } from '../indicators';
 import type { Rule } from '../types';
 
 export const countPercentRule: Rule = {
@@ -23,11 +22,11 @@ export const countPercentRule: Rule = {
     },
     examples: { fail: '网络接入数量 | % | ≥ | 10', pass: '网络接入数量 | 家 | ≥ | 32' },
   },
-  check(context) {
-    forEachIndicator(context, (indicator, _project, table) => {
+  visitIndicators(context) {
+    return (indicator, _project, table) => {
       const facts = factsOf(indicator);
       if (!facts.isCount || facts.value.unit !== '%') return;
       context.report({ messageId: 'percent', data: { name: indicatorName(indicator) }, at: indicator.unit ?? valueCell(indicator, table) });
-    });
+    };
   },
 };

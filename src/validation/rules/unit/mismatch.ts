@@ -1,5 +1,4 @@
 import { cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
-import { forEachIndicator } from '../indicators';
 import type { Rule } from '../types';
 
 export const unitMismatchRule: Rule = {
@@ -23,8 +22,8 @@ export const unitMismatchRule: Rule = {
     },
     examples: { fail: '指标值 28.8万元 | 计量单位 %', pass: '指标值 28.8 | 计量单位 万元' },
   },
-  check(context) {
-    forEachIndicator(context, (indicator, _project, table) => {
+  visitIndicators(context) {
+    return (indicator, _project, table) => {
       const { ownUnit, columnUnit } = factsOf(indicator).value;
       // "≥2次/年" with unit 次: the value states the unit more precisely.
       if (!ownUnit || !columnUnit || ownUnit === columnUnit || ownUnit.startsWith(`${columnUnit}/`)) return;
@@ -36,6 +35,6 @@ export const unitMismatchRule: Rule = {
         at: valueCell(indicator, table),
         related: indicator.unit ? [indicator.unit] : [],
       });
-    });
+    };
   },
 };

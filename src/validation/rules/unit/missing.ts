@@ -1,6 +1,5 @@
 import { cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
 import { textKey } from '../../normalize';
-import { forEachIndicator } from '../indicators';
 import type { Rule } from '../types';
 
 export const missingUnitRule: Rule = {
@@ -24,14 +23,14 @@ export const missingUnitRule: Rule = {
     },
     examples: { fail: '企业群众好评率 | ≥98', pass: '企业群众好评率 | ≥98%' },
   },
-  check(context) {
-    forEachIndicator(context, (indicator, _project, table) => {
+  visitIndicators(context) {
+    return (indicator, _project, table) => {
       const { kind, unit, declaredQualitative } = factsOf(indicator).value;
       // A row with no name is structure/nameless's business.
       if (kind !== 'quantitative' || unit !== undefined || declaredQualitative || !indicator.level3) return;
       // "培训人数（人次）", "合格率（%）": the unit is written in the name.
       if (/\((单位[:：])?[^()]{1,6}\)$/.test(textKey(indicator.level3.text))) return;
       context.report({ messageId: 'missing', data: { name: indicatorName(indicator), value: cellText(indicator.value) }, at: indicator.unit ?? valueCell(indicator, table) });
-    });
+    };
   },
 };

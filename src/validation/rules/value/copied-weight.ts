@@ -1,5 +1,4 @@
 import { factsOf } from '../../indicator-facts';
-import { forEachProject } from '../indicators';
 import { projectName } from '../weight/sum';
 import type { Rule } from '../types';
 
@@ -26,8 +25,8 @@ export const copiedWeightRule: Rule = {
     },
     examples: { fail: '政务服务满意度 | 权重 10 | % | ≥ | 10', pass: '政务服务满意度 | 权重 10 | % | ≥ | 95' },
   },
-  check(context) {
-    forEachProject(context, (project, table) => {
+  visitProjects(context) {
+    return (project, table) => {
       const pairs = project.indicators.filter((i) => i.weight && factsOf(i).value.number !== undefined);
       if (pairs.length < MIN_INDICATORS || pairs.length < project.indicators.length / 2) return;
       if (!pairs.every((i) => factsOf(i).value.number!.equals(i.weight!.value))) return;
@@ -39,6 +38,6 @@ export const copiedWeightRule: Rule = {
         related: pairs.slice(1).map((i) => i.value ?? i.weight!),
         tableId: table.id,
       });
-    });
+    };
   },
 };

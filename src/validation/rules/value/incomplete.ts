@@ -1,5 +1,4 @@
 import { cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
-import { forEachIndicator } from '../indicators';
 import type { Rule } from '../types';
 
 export const incompleteValueRule: Rule = {
@@ -26,8 +25,8 @@ export const incompleteValueRule: Rule = {
     },
     examples: { fail: '中心及窗口运转 | 天', pass: '中心及窗口运转 | ≥250天' },
   },
-  check(context) {
-    forEachIndicator(context, (indicator, _project, table) => {
+  visitIndicators(context) {
+    return (indicator, _project, table) => {
       const facts = factsOf(indicator);
       const { kind, declaredQualitative } = facts.value;
       if (declaredQualitative || !indicator.level3) return;
@@ -41,6 +40,6 @@ export const incompleteValueRule: Rule = {
         const hint = facts.value.comparator ? `${facts.value.comparator}` : '定量';
         context.report({ messageId: 'no-value', data: { name: indicatorName(indicator), hint }, at: valueCell(indicator, table) });
       }
-    });
+    };
   },
 };

@@ -1,5 +1,4 @@
 import { cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
-import { forEachIndicator } from '../indicators';
 import type { Rule } from '../types';
 
 export const qualitativeMixedRule: Rule = {
@@ -21,8 +20,8 @@ export const qualitativeMixedRule: Rule = {
     },
     examples: { fail: '接收服务及时性 | 项 | 定性 | 优', pass: '接收服务及时性 | | 定性 | 优' },
   },
-  check(context) {
-    forEachIndicator(context, (indicator, _project, table) => {
+  visitIndicators(context) {
+    return (indicator, _project, table) => {
       const facts = factsOf(indicator);
       if (!facts.value.declaredQualitative) return;
       if (facts.value.number !== undefined) {
@@ -30,6 +29,6 @@ export const qualitativeMixedRule: Rule = {
       } else if (facts.value.unit !== undefined) {
         context.report({ messageId: 'unit', data: { name: indicatorName(indicator), unit: facts.value.unit }, at: indicator.unit ?? valueCell(indicator, table) });
       }
-    });
+    };
   },
 };

@@ -1,5 +1,4 @@
 import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
-import { forEachIndicator } from '../indicators';
 import type { Rule } from '../types';
 
 export const rateRangeRule: Rule = {
@@ -23,8 +22,8 @@ export const rateRangeRule: Rule = {
     },
     examples: { fail: '服务对象满意度 ≥ 665 %', pass: '服务对象满意度 ≥ 95 %' },
   },
-  check(context) {
-    forEachIndicator(context, (indicator, _project, table) => {
+  visitIndicators(context) {
+    return (indicator, _project, table) => {
       const facts = factsOf(indicator);
       const { number, unit } = facts.value;
       // "%" written, or a rate by its name with no unit at all ("服务对象满意度 ≥665").
@@ -36,6 +35,6 @@ export const rateRangeRule: Rule = {
         const shown = [facts.value.comparator ?? '', number.toString(), '%'].join(' ').trim();
         context.report({ messageId: 'out-of-range', data: { name: indicatorName(indicator), value: shown }, at: valueCell(indicator, table), related: indicator.unit ? [indicator.unit] : [] });
       }
-    });
+    };
   },
 };

@@ -1,5 +1,4 @@
 import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
-import { forEachIndicator } from '../indicators';
 import type { Rule } from '../types';
 
 export const satisfactionFloorRule: Rule = {
@@ -24,15 +23,15 @@ export const satisfactionFloorRule: Rule = {
     examples: { fail: '群众满意度 ≥ 10%', pass: '群众满意度 ≥ 90%' },
     options: ['satisfactionFloor'],
   },
-  check(context) {
+  visitIndicators(context) {
     const floor = context.options.satisfactionFloor;
-    forEachIndicator(context, (indicator, _project, table) => {
+    return (indicator, _project, table) => {
       const facts = factsOf(indicator);
       const { number, unit, comparator } = facts.value;
       if (!facts.isSatisfaction || number === undefined || (unit !== undefined && unit !== '%')) return;
       if (comparator === '≤' || comparator === '<' || number.gt(100)) return;
       if (number.gte(floor)) return;
       context.report({ messageId: 'low', data: { name: indicatorName(indicator), value: number.toString(), floor }, at: valueCell(indicator, table) });
-    });
+    };
   },
 };
