@@ -232,7 +232,9 @@ function parseCodeKey(key: string): string | undefined {
   if (key === '') return undefined;
   const match = /^(\d{3})(?:[-.]?(\d{2}))?(?:[-.]?(\d{2}))?(?!\d)/.exec(key);
   if (!match) return undefined;
-  return `${match[1]}${match[2] ?? ''}${match[3] ?? ''}`;
+  const written = match[0];
+  // Most codes are written as bare digits: the match is the code.
+  return written.length === 3 || /^\d+$/.test(written) ? written : `${match[1]}${match[2] ?? ''}${match[3] ?? ''}`;
 }
 
 function codeTextOf(view: SheetView, row: number, header: AmountHeader, lastClass: string, lastSection: string): string | undefined {
@@ -261,17 +263,24 @@ function codeTextOf(view: SheetView, row: number, header: AmountHeader, lastClas
 
 /** Parent of each coded row: the row whose code is this code less its last two digits (or four). */
 function linkCodeHierarchy(rows: AmountRow[]): void {
-  const byCode = new Map<string, number>();
+  // Codes are 3, 5 or 7 digits: keyed as numbers (length and value), a parent's key is arithmetic, with no
+  // string cut and hashed per row.
+  const keyOf = (value: number, length: number) => length * 1e7 + value;
+  const values = rows.map((row) => (row.code ? Number(row.code) : 0));
+  const byCode = new Map<number, number>();
   for (let i = 0; i < rows.length; i++) {
     const code = rows[i]!.code;
-    if (code && !byCode.has(code)) byCode.set(code, i);
+    if (!code) continue;
+    const key = keyOf(values[i]!, code.length);
+    if (!byCode.has(key)) byCode.set(key, i);
   }
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     const code = row.code;
     if (!code) continue;
     row.depth = (code.length - 3) / 2;
-    for (let cut = 2; code.length - cut >= 3; cut += 2) {
-      const parent = byCode.get(code.slice(0, code.length - cut));
+    for (let cut = 2, divisor = 100; code.length - cut >= 3; cut += 2, divisor *= 100) {
+      const parent = byCode.get(keyOf(Math.floor(values[i]! / divisor), code.length - cut));
       if (parent !== undefined) {
         row.parent = parent;
         break;

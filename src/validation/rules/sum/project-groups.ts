@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { scaledOf, sumDecimals } from '../../decimal';
-import type { NumberCell, TextCell } from '../../model';
+import type { AmountRow, NumberCell, TextCell } from '../../model';
 import { MoneyUnit, textKey, toYuan } from '../../normalize';
 import type { RuleContext } from '../types';
 import { roundingBound } from './compare';
@@ -30,6 +30,24 @@ export interface ExpenditureTarget {
   /** The department's own 项目支出 total (部门整体 form, or a budget table's 合计 row). */
   primary: boolean;
   label: string;
+}
+
+/** A 项目支出 cell of a budget table's row; its label is made only when a finding quotes it, not for 10⁴ rows. */
+class AmountRowTarget implements ExpenditureTarget {
+  readonly primary: boolean;
+
+  constructor(
+    readonly cell: NumberCell,
+    readonly unit: MoneyUnit | undefined,
+    private readonly row: AmountRow,
+    private readonly header: string,
+  ) {
+    this.primary = row.kind === 'total';
+  }
+
+  get label(): string {
+    return [this.row.code ?? '', this.row.label?.text ?? ''].join(' ').trim() || this.header;
+  }
 }
 
 export interface ProjectTieAnalysis {
@@ -74,15 +92,7 @@ export function analyzeProjectTies(context: RuleContext): ProjectTieAnalysis {
     for (const row of table.rows) {
       const cell = row.amounts.get(projectColumn.col);
       if (!cell) continue;
-      targets.push({
-        cell,
-        unit: table.moneyUnit,
-        primary: row.kind === 'total',
-        // Only a finding quotes it: made then, not for each of 10⁴ rows.
-        get label() {
-          return [row.code ?? '', row.label?.text ?? ''].join(' ').trim() || projectColumn.header;
-        },
-      });
+      targets.push(new AmountRowTarget(cell, table.moneyUnit, row, projectColumn.header));
     }
   }
 
