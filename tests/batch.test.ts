@@ -15,7 +15,7 @@ import { checkFiles, runOnWorker } from '../src/cli/batch';
 import { run } from '../src/cli/main';
 import { safeText } from '../src/cli/export-safety';
 import { hyperlinkFormula } from '../src/cli/report-xlsx';
-import { summarizeZip } from '../src/cli/zip-guard';
+import { summarizeZip } from '../src/xlsx/workbook-bytes';
 import { parseConfig } from '../src/validation';
 import { tempDir } from './helpers';
 

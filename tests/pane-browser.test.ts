@@ -464,6 +464,16 @@ describeInBrowser('standalone page: the pane on an .xlsx in an ordinary browser'
     writeFileSync(join(dir, 'notes.xlsx'), 'these are not spreadsheet bytes');
     await page.locator('input[type=file]').setInputFiles(join(dir, 'notes.xlsx'));
     await page.getByText('“notes.xlsx” is not an .xlsx file').waitFor();
+    // The CLI's byte checks run in the page too: an encrypted workbook, and a zip declaring gigabytes, get their
+    // own message before exceljs would try to unpack them.
+    writeFileSync(join(dir, 'locked.xlsx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    await page.locator('input[type=file]').setInputFiles(join(dir, 'locked.xlsx'));
+    await page.getByText('“locked.xlsx” is password-protected or a legacy .xls').waitFor();
+    const bomb = Buffer.from(await workbook.xlsx.writeBuffer());
+    bomb.writeUInt32LE(0xfffffffe, bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);
+    writeFileSync(join(dir, 'bomb.xlsx'), bomb);
+    await page.locator('input[type=file]').setInputFiles(join(dir, 'bomb.xlsx'));
+    await page.getByText(/“bomb\.xlsx” unpacks to about \d+ MB, over the 200 MB limit/).waitFor();
     expect(pageErrors).toEqual([]);
     await context.close();
   });

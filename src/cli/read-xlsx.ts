@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Grid } from '../validation/grid';
 import { worksheetToGrid } from '../xlsx/worksheet-grid';
-import { MAX_UNCOMPRESSED_BYTES, summarizeZip } from './zip-guard';
+import { MAX_UNCOMPRESSED_BYTES, workbookBytesProblem } from '../xlsx/workbook-bytes';
 
 /** A file the CLI cannot read, with a one-line reason for the user. */
 export class UnreadableWorkbookError extends Error {
@@ -12,29 +12,24 @@ export class UnreadableWorkbookError extends Error {
   }
 }
 
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-
 /** Reads every worksheet of an .xlsx file into engine grids. */
 export async function readWorkbookGrids(file: string): Promise<Grid[]> {
   const info = await stat(file).catch(() => undefined);
   if (!info) throw new UnreadableWorkbookError(file, '文件不存在 file not found');
   if (!info.isFile()) throw new UnreadableWorkbookError(file, '不是文件 not a regular file');
   const bytes = await readFile(file);
-  if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
+  const problem = workbookBytesProblem(bytes);
+  if (problem?.kind === 'encrypted-or-legacy') {
     throw new UnreadableWorkbookError(
       file,
       '文件已加密或为旧版 .xls 格式，请另存为未加密的 .xlsx (password-protected or legacy .xls; save as an unprotected .xlsx)',
     );
   }
-  if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
-    throw new UnreadableWorkbookError(file, '不是 .xlsx 文件 (not an .xlsx file)');
-  }
-  const zip = summarizeZip(bytes);
-  if (zip && zip.uncompressedBytes > MAX_UNCOMPRESSED_BYTES) {
+  if (problem?.kind === 'not-xlsx') throw new UnreadableWorkbookError(file, '不是 .xlsx 文件 (not an .xlsx file)');
+  if (problem?.kind === 'too-large') {
     throw new UnreadableWorkbookError(
       file,
-      `解压后内容过大（${Math.round(zip.uncompressedBytes / 1024 / 1024)} MB，上限 ${MAX_UNCOMPRESSED_BYTES / 1024 / 1024} MB），未读取；请拆分工作簿 (uncompressed size too large, file not read)`,
+      `解压后内容过大（${Math.round(problem.uncompressedBytes / 1024 / 1024)} MB，上限 ${MAX_UNCOMPRESSED_BYTES / 1024 / 1024} MB），未读取；请拆分工作簿 (uncompressed size too large, file not read)`,
     );
   }
   const workbook = new ExcelJS.Workbook();

@@ -11,10 +11,13 @@ import { cellAddress } from '../../validation/address';
 import { isExcelError, type Grid } from '../../validation/grid';
 import { SEVERITY_FILLS } from '../../validation/messages';
 import { annotateWorkbook } from '../../xlsx/annotate-workbook';
+import { MAX_UNCOMPRESSED_BYTES, workbookBytesProblem } from '../../xlsx/workbook-bytes';
 import { worksheetToGrid } from '../../xlsx/worksheet-grid';
 import type { PaneActions } from '../actions';
 import { App } from '../App';
 import { STRINGS } from '../i18n';
+
+const MB = 1024 * 1024;
 
 /** Rows drawn in the grid; the check itself always covers every row. */
 export const GRID_ROW_LIMIT = 2000;
@@ -24,8 +27,6 @@ interface Loaded {
   bytes: ArrayBuffer;
   grids: Grid[];
 }
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 export function Standalone({ locale }: { locale: Locale }) {
   const t = STRINGS[locale];
@@ -41,10 +42,16 @@ export function Standalone({ locale }: { locale: Locale }) {
   const open = async (file: File) => {
     setError(undefined);
     const bytes = await file.arrayBuffer();
-    const head = new Uint8Array(bytes.slice(0, 4));
+    // The CLI's checks, before exceljs sees the bytes: a zip bomb would otherwise hang the page.
+    const problem = workbookBytesProblem(new Uint8Array(bytes));
+    if (problem) {
+      if (problem.kind === 'encrypted-or-legacy') setError(t.encrypted(file.name));
+      else if (problem.kind === 'too-large') setError(t.tooLarge(file.name, Math.round(problem.uncompressedBytes / MB), MAX_UNCOMPRESSED_BYTES / MB));
+      else setError(t.notXlsx(file.name));
+      return;
+    }
     const workbook = new ExcelJS.Workbook();
     try {
-      if (!ZIP_MAGIC.every((b, i) => head[i] === b)) throw new Error('not a zip');
       await workbook.xlsx.load(bytes);
     } catch {
       setError(t.notXlsx(file.name));
