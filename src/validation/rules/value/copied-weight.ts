@@ -1,5 +1,6 @@
 import { factsOf } from '../../indicator-facts';
 import { projectName } from '../weight/sum';
+import type { Indicator } from '../../model';
 import type { Rule } from '../types';
 
 const MIN_INDICATORS = 3;
@@ -27,9 +28,15 @@ export const copiedWeightRule: Rule = {
   },
   visitProjects(context) {
     return (project, table) => {
-      const pairs = project.indicators.filter((i) => i.weight && factsOf(i).value.number !== undefined);
+      const pairs: Indicator[] = [];
+      for (const indicator of project.indicators) {
+        const number = indicator.weight && factsOf(indicator).value.number;
+        if (!number) continue;
+        // One value that differs from its weight clears the project (most do at the first indicator).
+        if (!number.equals(indicator.weight!.value)) return;
+        pairs.push(indicator);
+      }
       if (pairs.length < MIN_INDICATORS || pairs.length < project.indicators.length / 2) return;
-      if (!pairs.every((i) => factsOf(i).value.number!.equals(i.weight!.value))) return;
       const first = pairs[0]!;
       context.report({
         messageId: 'copied',

@@ -42,7 +42,6 @@ export const weightSumRule: Rule = {
         if (weighted.length === 0) continue;
         const actual = sumDecimals(weighted.map((i) => i.weight!.value));
         const name = projectName(project);
-        const related = weighted.map((i) => i.weight!);
         // A 总分 row may include the 预算执行率 points that are not in the table (财政部 自评表: 90 + 10 = 100).
         const executionPoints = project.budgetExecutionWeight?.value ?? (acceptBudgetExecutionWeight ? new Decimal(budgetExecutionWeight) : new Decimal(0));
         if (project.weightTotal && !project.weightTotal.value.equals(actual) && !project.weightTotal.value.equals(actual.plus(executionPoints))) {
@@ -50,7 +49,7 @@ export const weightSumRule: Rule = {
             messageId: 'total-row',
             data: { project: name, declared: plain(project.weightTotal.value), actual: plain(actual) },
             at: project.weightTotal,
-            related,
+            related: weighted.map((i) => i.weight!),
             tableId: table.id,
           });
         }
@@ -64,12 +63,12 @@ export const weightSumRule: Rule = {
             project: name,
             actual: plain(actual),
             expected: {
-              'zh-CN': expected.map((e) => e.label['zh-CN']).join(' 或 '),
-              'en-US': expected.map((e) => e.label['en-US']).join(' or '),
+              'zh-CN': expected.map((e) => e.label()['zh-CN']).join(' 或 '),
+              'en-US': expected.map((e) => e.label()['en-US']).join(' or '),
             },
           },
           at: project.weightTotal ?? weighted[0]!.weight!,
-          related,
+          related: weighted.map((i) => i.weight!),
           tableId: table.id,
         });
       }
@@ -77,24 +76,28 @@ export const weightSumRule: Rule = {
   },
 };
 
-function expectedTotals(project: Project, total: number, acceptExecution: boolean, executionWeight: number): { value: Decimal; label: Localized }[] {
+/** The totals a project's weights may have; labels are made only for a finding. */
+function expectedTotals(project: Project, total: number, acceptExecution: boolean, executionWeight: number): { value: Decimal; label: () => Localized }[] {
   const full = new Decimal(total);
   if (project.budgetExecutionWeight) {
-    const rest = full.minus(project.budgetExecutionWeight.value);
-    const execution = plain(project.budgetExecutionWeight.value);
+    const execution = project.budgetExecutionWeight.value;
+    const rest = full.minus(execution);
     return [
       {
         value: rest,
-        label: { 'zh-CN': `${plain(rest)}（${plain(full)} − 预算执行率 ${execution}）`, 'en-US': `${plain(rest)} (${plain(full)} − 预算执行率 ${execution})` },
+        label: () => ({
+          'zh-CN': `${plain(rest)}（${plain(full)} − 预算执行率 ${plain(execution)}）`,
+          'en-US': `${plain(rest)} (${plain(full)} − 预算执行率 ${plain(execution)})`,
+        }),
       },
     ];
   }
-  const options: { value: Decimal; label: Localized }[] = [{ value: full, label: { 'zh-CN': plain(full), 'en-US': plain(full) } }];
+  const options: { value: Decimal; label: () => Localized }[] = [{ value: full, label: () => ({ 'zh-CN': plain(full), 'en-US': plain(full) }) }];
   if (acceptExecution && executionWeight > 0) {
     const rest = full.minus(executionWeight);
     options.push({
       value: rest,
-      label: { 'zh-CN': `${plain(rest)}（另计预算执行率 ${executionWeight}）`, 'en-US': `${plain(rest)} (with 预算执行率 ${executionWeight} outside the table)` },
+      label: () => ({ 'zh-CN': `${plain(rest)}（另计预算执行率 ${executionWeight}）`, 'en-US': `${plain(rest)} (with 预算执行率 ${executionWeight} outside the table)` }),
     });
   }
   return options;
