@@ -5,6 +5,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { decimalOfCellNumber, difference, scaledOf, sumDecimals } from '../src/validation/decimal';
+import { addsUpExactly } from '../src/validation/rules/sum/compare';
 
 const digits = fc.stringMatching(/^[1-9]\d{0,17}$/);
 const amount = fc.oneof(
@@ -48,7 +49,34 @@ describe('exact sums without Decimal arithmetic', () => {
     // The common amounts take the fast path.
     expect(scaledOf(new Decimal('582.03'))).toBe(5_820_300_000);
     expect(scaledOf(new Decimal('-0.5'))).toBe(-5_000_000);
-    expect(Number.isNaN(scaledOf(new Decimal('123456789.5')))).toBe(true);
+    expect(scaledOf(new Decimal('123456789.5'))).toBe(1_234_567_895_000_000);
+    expect(scaledOf(new Decimal('12345678.90'))).toBe(123_456_789_000_000);
+    expect(Number.isNaN(scaledOf(new Decimal('1234567890.5')))).toBe(true);
+    expect(Number.isNaN(scaledOf(new Decimal('0.123456789')))).toBe(true);
+  });
+
+  it('addsUpExactly says "equal" only when the total is exactly the Decimal sum, and does say it for cents', () => {
+    const cell = (value: Decimal) => ({ sheet: 'S', row: 0, col: 0, value });
+    const cells = (parts: (Decimal | null)[]) => parts.map((p) => (p === null ? null : cell(p)));
+    fc.assert(
+      fc.property(fc.array(fc.option(amount, { nil: null }), { maxLength: 12 }), fc.boolean(), amount, (parts, exact, other) => {
+        const sum = slowSum(parts.filter((p): p is Decimal => p !== null));
+        const total = exact ? sum : other;
+        if (addsUpExactly(cell(total), cells(parts))) expect(total.equals(sum)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    // Amounts in 元 of up to 50 million with 4 decimals: a dozen of them stay on the fast path.
+    const centsArb = fc.integer({ min: -500_000_000_000, max: 500_000_000_000 }).map((n) => new Decimal(n).div(10000));
+    fc.assert(
+      fc.property(fc.array(fc.option(centsArb, { nil: null }), { maxLength: 12 }), (parts) => {
+        const sum = slowSum(parts.filter((p): p is Decimal => p !== null));
+        expect(addsUpExactly(cell(sum), cells(parts))).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(addsUpExactly(cell(new Decimal('500.75')), cells([new Decimal('299.30'), new Decimal('201.35')]))).toBe(false);
+    expect(addsUpExactly(undefined, cells([new Decimal(1)]))).toBe(false);
   });
 
   it('many large amounts leave the fast path before a partial sum could lose precision', () => {

@@ -3,13 +3,12 @@ import Decimal from 'decimal.js';
 export const ZERO = new Decimal(0);
 
 /**
- * Exact sums without a Decimal operation per addend. Amounts in budget tables have at most 7 decimals and
- * fit in one or two of decimal.js's base-10⁷ digit words, so they are summed as integer multiples of 10⁻⁷,
- * exactly, in a double (every partial sum stays below 2⁵³). Anything else falls back to Decimal arithmetic.
- * This reads decimal.js's documented instance layout (d: base-1e7 words, e: exponent, s: sign).
+ * Exact sums without a Decimal operation per addend. Amounts in budget tables have at most 7 decimals and are
+ * below 9 × 10⁸: they are summed as integer multiples of 10⁻⁷, exactly, in doubles (every value and partial
+ * sum is checked to stay a safe integer). Anything else falls back to Decimal arithmetic. This reads
+ * decimal.js's documented instance layout (d: base-1e7 words, integer words first; e: exponent; s: sign).
  */
 const WORD = 1e7;
-const SAFE_PARTIAL_SUM = Number.MAX_SAFE_INTEGER - WORD * WORD;
 
 interface DecimalLayout {
   d: number[] | null;
@@ -21,14 +20,22 @@ interface DecimalLayout {
 export function scaledOf(value: Decimal): number {
   const { d, e, s } = value as unknown as DecimalLayout;
   if (d === null) return NaN;
-  if (e >= 0 && e < 7) {
-    if (d.length === 1) return s * d[0]! * WORD;
-    if (d.length === 2) return s * (d[0]! * WORD + d[1]!);
-    return NaN;
-  }
   // 0.5 is one word 5000000 with exponent −1; values below 10⁻⁷ need more words.
-  if (e < 0 && e >= -7 && d.length === 1) return s * d[0]!;
-  return NaN;
+  if (e < 0) return e >= -7 && d.length === 1 ? s * d[0]! : NaN;
+  // 10⁹ and above: × 10⁷ is past 2⁵³.
+  if (e >= 9) return NaN;
+  const integerWords = Math.floor(e / 7) + 1;
+  // More than one word after the integer words: more than 7 decimals.
+  if (d.length > integerWords + 1) return NaN;
+  let integer = 0;
+  for (let i = 0; i < integerWords; i++) integer = integer * WORD + (d[i] ?? 0);
+  const scaled = integer * WORD + (d[integerWords] ?? 0);
+  return Number.isSafeInteger(scaled) ? s * scaled : NaN;
+}
+
+/** a + b on scaled integers, or NaN when the result might not be exact. */
+export function addScaled(a: number, b: number): number {
+  return Math.abs(a) + Math.abs(b) <= Number.MAX_SAFE_INTEGER ? a + b : NaN;
 }
 
 const SMALL_INTEGERS: Decimal[] = Array.from({ length: 1001 }, (_, i) => new Decimal(i));
@@ -47,9 +54,9 @@ export function sumDecimals(values: Iterable<Decimal>): Decimal {
   let slow: Decimal | undefined;
   for (const value of values) {
     if (slow === undefined) {
-      const scaled = scaledOf(value);
-      if (!Number.isNaN(scaled) && Math.abs(scaledTotal) < SAFE_PARTIAL_SUM) {
-        scaledTotal += scaled;
+      const next = addScaled(scaledTotal, scaledOf(value));
+      if (!Number.isNaN(next)) {
+        scaledTotal = next;
         continue;
       }
       slow = fromScaled(scaledTotal);
@@ -61,10 +68,8 @@ export function sumDecimals(values: Iterable<Decimal>): Decimal {
 
 /** a − b, exactly. */
 export function difference(a: Decimal, b: Decimal): Decimal {
-  const sa = scaledOf(a);
-  const sb = scaledOf(b);
-  if (!Number.isNaN(sa) && !Number.isNaN(sb)) return fromScaled(sa - sb);
-  return a.minus(b);
+  const scaled = addScaled(scaledOf(a), -scaledOf(b));
+  return Number.isNaN(scaled) ? a.minus(b) : fromScaled(scaled);
 }
 
 const numberCache = new Map<number, Decimal>();

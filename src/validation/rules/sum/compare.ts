@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { ZERO, difference, sumDecimals } from '../../decimal';
+import { ZERO, addScaled, difference, scaledOf, sumDecimals } from '../../decimal';
 import { Localized, money } from '../../messages';
 import type { CellPos, NumberCell } from '../../model';
 import type { RuleContext } from '../types';
@@ -39,6 +39,23 @@ export function classifyDifference(context: RuleContext, total: Decimal, sum: De
   if (diff.lte(context.options.tolerance)) return 'within-tolerance';
   if (!totalIsBlank && diff.lte(roundingBound(context.options.roundingUnit, addends))) return 'rounding';
   return 'mismatch';
+}
+
+/**
+ * Whether the total equals the sum of its parts exactly (blank parts count as 0), decided on exact scaled
+ * integers without building a claim: the case of nearly every row. False means "compare it properly".
+ */
+export function addsUpExactly(total: NumberCell | null | undefined, parts: readonly (NumberCell | null | undefined)[]): boolean {
+  if (!total) return false;
+  const target = scaledOf(total.value);
+  if (Number.isNaN(target)) return false;
+  let sum = 0;
+  for (const part of parts) {
+    if (!part) continue;
+    sum = addScaled(sum, scaledOf(part.value));
+    if (Number.isNaN(sum)) return false;
+  }
+  return sum === target;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { AmountRow, AmountTable, NumberCell } from '../../model';
 import { sumDecimals } from '../../decimal';
 import type { Rule, RuleContext } from '../types';
-import { MISMATCH_MESSAGE, compareSum } from './compare';
+import { MISMATCH_MESSAGE, addsUpExactly, compareSum } from './compare';
 import { columnHeader, rowName } from './labels';
 
 export const hierarchyRule: Rule = {
@@ -124,6 +124,7 @@ function compareColumns(
   for (const column of table.columns) {
     const parts: (NumberCell | null | undefined)[] = kids.map((kid) => kid.amounts.get(column.col));
     const total = parent.amounts.get(column.col);
+    if (!anyError && addsUpExactly(total, parts)) continue;
     // "其中" lines are part of their parent, not all of it: only more than the parent is wrong.
     if (partial && sumDecimals(parts.filter((p): p is NumberCell => !!p).map((p) => p.value)).lte(total?.value ?? 0)) continue;
     const header = columnHeader(table, column.col);

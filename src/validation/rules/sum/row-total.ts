@@ -1,6 +1,6 @@
 import type { AmountTable } from '../../model';
 import type { Rule } from '../types';
-import { MISMATCH_MESSAGE, compareSum } from './compare';
+import { MISMATCH_MESSAGE, addsUpExactly, compareSum } from './compare';
 import { columnHeader, rowName } from './labels';
 
 export const rowTotalRule: Rule = {
@@ -29,10 +29,13 @@ export const rowTotalRule: Rule = {
         const totalHeader = columnHeader(table, formula.total);
         const partsLabel = { 'zh-CN': partsHeader, 'en-US': partsHeader };
         for (const row of table.rows) {
+          const total = row.amounts.get(formula.total);
+          const parts = formula.parts.map((c) => row.amounts.get(c));
+          if (row.errorColumns.size === 0 && addsUpExactly(total, parts)) continue;
           compareSum(context, {
             totalAt: { sheet: table.sheet, row: row.row, col: formula.total },
-            total: row.amounts.get(formula.total),
-            parts: formula.parts.map((c) => row.amounts.get(c)),
+            total,
+            parts,
             subject: () => {
               const name = rowName(row);
               return { 'zh-CN': `“${name['zh-CN']}”行的${totalHeader}`, 'en-US': `${totalHeader} of row “${name['en-US']}”` };
