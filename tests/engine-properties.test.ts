@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { parseCellAddress, parseRangeAddress } from '../src/validation/address';
 import { ReportSchema, checkGrids, type CellValue, type Grid } from '../src/validation';
 import type { ConfigInput } from '../src/validation/config';
+import { SheetView } from '../src/validation/sheet';
 
 const WORDS = [
   '一级指标', '二级指标', '三级指标', '指标值', '权重', '分值', '计量单位', '指标性质', '项目名称', '单位名称', '预算数',
@@ -126,5 +127,24 @@ describe('rules that visit indicators share one walk', () => {
     const report = checkGrids([grid], { rules: [throwing, counting] });
     expect(report.findings.filter((f) => f.messageId === 'rule-crashed').map((f) => f.ruleId)).toEqual(['value/throws']);
     expect(seen).toBe(2);
+  });
+
+  it('a rule whose project and indicator visitors both throw is reported once', () => {
+    const both = {
+      ...visiting('value/throws-twice', () => {
+        throw new Error('indicator');
+      }),
+      visitProjects: () => () => {
+        throw new Error('project');
+      },
+    };
+    const report = checkGrids([grid], { rules: [both] });
+    expect(report.findings.filter((f) => f.messageId === 'rule-crashed')).toHaveLength(1);
+  });
+
+  it('an Excel error value with no code reads as an empty cell, as its text is empty', () => {
+    const view = new SheetView({ sheet: 'S', cells: [[{ error: '' }, { error: '#REF!' }, ' ', 0, NaN, false]] });
+    expect([0, 1, 2, 3, 4, 5].map((c) => view.isEmpty(0, c))).toEqual([true, false, true, false, true, false]);
+    expect(view.filledColumns(0)).toEqual([1, 3, 5]);
   });
 });

@@ -1,5 +1,6 @@
 /** worksheetToGrid: what the CLI and the standalone pane read from an .xlsx, after a round trip through a real file. */
 import ExcelJS from 'exceljs';
+import { checkGrids } from '../src/validation';
 import { worksheetToGrid } from '../src/xlsx/worksheet-grid';
 
 async function roundTrip(build: (sheet: ExcelJS.Worksheet) => void): Promise<ExcelJS.Worksheet> {
@@ -42,6 +43,24 @@ describe('worksheetToGrid', () => {
     expect(grid.numberFormats?.[1]?.[5]).toBe('0.00%');
     // A text cell's format does not change what it says.
     expect(grid.numberFormats?.[1]?.[4]).toBeUndefined();
+  });
+
+  it('keeps the percent format of a number written as text, so a weight "0.2" in a 0% cell is 20 points', async () => {
+    const sheet = await roundTrip((s) => {
+      s.addRow(['项目名称', '一级指标', '二级指标', '三级指标', '指标值', '权重']);
+      const weights = ['0.5', '0.5'];
+      s.addRow(['培训项目', '产出指标', '数量指标', '培训人次', '≥100人次', weights[0]]);
+      s.addRow([null, '满意度指标', '服务对象满意度指标', '满意度', '≥90%', weights[1]]);
+      s.getCell('F2').numFmt = '0%';
+      s.getCell('F3').numFmt = '0%';
+      s.getCell('B2').numFmt = '0%';
+    });
+    const grid = worksheetToGrid(sheet);
+    expect(grid.numberFormats?.[1]?.[5]).toBe('0%');
+    // Text that is not a number: its format is not read.
+    expect(grid.numberFormats?.[1]?.[1]).toBeUndefined();
+    const report = checkGrids([grid]);
+    expect(report.tables[0]).toMatchObject({ kind: 'indicators', projects: [{ weightTotal: '100' }] });
   });
 
   it('reads a sheet without merges', async () => {

@@ -75,24 +75,32 @@ function visitIndicatorTables(
   crashed: (rule: Rule, error: unknown) => void,
 ): void {
   if (indicatorVisits.length === 0 && projectVisits.length === 0) return;
+  const drop = (rule: Rule, error: unknown) => {
+    crashed(rule, error);
+    for (const visits of [indicatorVisits, projectVisits] as Visit<unknown>[][]) {
+      for (let v = visits.length - 1; v >= 0; v--) if (visits[v]!.rule === rule) visits.splice(v, 1);
+    }
+  };
   for (const table of model.tables) {
     if (table.kind !== 'indicators') continue;
     for (const project of table.projects) {
       for (let v = 0; v < projectVisits.length; v++) {
+        const { rule, visit } = projectVisits[v]!;
         try {
-          projectVisits[v]!.visit(project, table);
+          visit(project, table);
         } catch (error) {
-          crashed(projectVisits[v]!.rule, error);
-          projectVisits.splice(v--, 1);
+          drop(rule, error);
+          v--;
         }
       }
       for (const indicator of project.indicators) {
         for (let v = 0; v < indicatorVisits.length; v++) {
+          const { rule, visit } = indicatorVisits[v]!;
           try {
-            indicatorVisits[v]!.visit(indicator, project, table);
+            visit(indicator, project, table);
           } catch (error) {
-            crashed(indicatorVisits[v]!.rule, error);
-            indicatorVisits.splice(v--, 1);
+            drop(rule, error);
+            v--;
           }
         }
       }

@@ -217,7 +217,7 @@ function isBlank(value: CellValue | undefined): boolean {
   const type = typeof value;
   if (type === 'string' || type === 'boolean') return false;
   if (type === 'number') return !Number.isFinite(value);
-  return !isExcelError(value);
+  return !isExcelError(value) || value.error === '';
 }
 
 function cellText(value: CellValue | undefined): string {

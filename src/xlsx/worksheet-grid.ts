@@ -2,6 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { parseRangeAddress } from '../validation/address';
 import type { CellValue, Grid } from '../validation/grid';
+import { parseNumberText } from '../validation/normalize';
 
 export function worksheetToGrid(worksheet: ExcelJS.Worksheet): Grid {
   const cells: CellValue[][] = [];
@@ -13,8 +14,11 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet): Grid {
       if (cell.isMerged && cell.master !== cell) return;
       const value = toCellValue(cell.value);
       values[colNumber - 1] = value;
-      // Only a number's format matters to the checker (0.95 shown as 95 %); styles are costly to read.
-      if (typeof value === 'number' && cell.numFmt) formats[colNumber - 1] = cell.numFmt;
+      // Only the format of a number (or of a number written as text) matters to the checker: 0.95 shown as
+      // 95 %. Styles are costly to read, so other cells' are not.
+      if ((typeof value === 'number' || (typeof value === 'string' && parseNumberText(value) !== null)) && cell.numFmt) {
+        formats[colNumber - 1] = cell.numFmt;
+      }
     });
     cells[rowNumber - 1] = fillHoles(values, null);
     numberFormats[rowNumber - 1] = fillHoles(formats, undefined);
