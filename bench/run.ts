@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     for (const size of sizes) {
       const grids = [indicatorGrid(size), functionGrid(Math.min(size, 20_000))];
       // More samples where a run is short: the medians of a 1 ms scan on a shared machine need them.
-      const runs = size >= 100_000 ? 3 : size >= 10_000 ? 11 : 21;
+      const runs = size >= 100_000 ? 5 : size >= 10_000 ? 11 : 21;
       const raw = time(() => rawScan(grids), runs);
       const engine = time(() => checkGrids(grids), runs);
       engineMs.set(size, engine);
