@@ -170,6 +170,22 @@ test('--annotate into the inputs’ own folder is refused before anything is wri
   expect(sha256(file)).toBe(before);
 });
 
+test('an unreadable input inside the --annotate folder is never overwritten by another input’s copy', async () => {
+  const root = tempDir();
+  mkdirSync(join(root, 'in', 'sub'), { recursive: true });
+  mkdirSync(join(root, 'out'));
+  copyFileSync(join(intake, EXAMPLE_WORKBOOKS[2]!.file), join(root, 'in', 'sub', 'a.xlsx'));
+  // Same file name as the readable input, in the annotation folder, and not a workbook.
+  const bystander = join(root, 'out', 'a.xlsx');
+  writeFileSync(bystander, '这不是表格');
+  const before = sha256(bystander);
+  const result = await cli(join(root, 'in', 'sub', 'a.xlsx'), bystander, '--annotate', join(root, 'out'));
+  expect(result.code).toBe(2);
+  expect(sha256(bystander)).toBe(before);
+  // The copy keeps the layout of all the inputs, the unreadable one included.
+  expect(readdirSync(join(root, 'out', 'in', 'sub'))).toEqual(['a.xlsx']);
+});
+
 test('a sheet used down to Excel’s last row (1,048,576) is checked, not a crash or a hang', async () => {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('大表');

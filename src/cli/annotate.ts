@@ -5,7 +5,6 @@ import type { Locale } from '../validation';
 import { annotateWorkbook } from '../xlsx/annotate-workbook';
 import type { FileResult } from './format';
 
-
 /** Where the annotated copy of each input goes: the inputs' relative layout under `dir`. */
 export function annotatedPaths(files: readonly string[], dir: string): Map<string, string> {
   const absolute = files.map((f) => resolve(f));
@@ -27,44 +26,57 @@ function commonDirectory(dirs: string[]): string {
   return common.join(sep) || sep;
 }
 
-/** Same file on disk (device and inode), so "IN/a.xlsx" and "in/a.xlsx" match on case-insensitive systems. */
-function sameFile(a: string, b: string): boolean {
+/**
+ * Inputs whose annotated copy would land on an input (the same file on disk by device and inode, so that
+ * "IN/a.xlsx" and "in/a.xlsx" match on case-insensitive systems): checked before anything is written.
+ * Each path is stat'ed once, so that a folder of 1,000 inputs is not 10⁶ stat calls.
+ */
+export function annotationConflicts(files: readonly string[], dir: string): string[] {
+  const targets = annotatedPaths(files, dir);
+  const inputIds = new Set<string>();
+  const inputPaths = new Set<string>();
+  const unstatedInputPaths = new Set<string>();
+  for (const input of files) {
+    const id = fileId(input);
+    inputPaths.add(resolve(input));
+    if (id === undefined) unstatedInputPaths.add(resolve(input));
+    else inputIds.add(id);
+  }
+  return files.filter((file) => {
+    const target = targets.get(file)!;
+    const id = fileId(target);
+    // A path that cannot be stat'ed is compared by its resolved name.
+    if (id === undefined) return inputPaths.has(resolve(target));
+    return inputIds.has(id) || unstatedInputPaths.has(resolve(target));
+  });
+}
+
+function fileId(path: string): string | undefined {
   try {
-    const x = statSync(a);
-    const y = statSync(b);
-    return x.dev === y.dev && x.ino === y.ino;
+    const info = statSync(path);
+    return `${info.dev}:${info.ino}`;
   } catch {
-    return resolve(a) === resolve(b);
+    return undefined;
   }
 }
 
-/** Inputs whose annotated copy would land on an input: checked before anything is written. */
-export function annotationConflicts(files: readonly string[], dir: string): string[] {
-  const targets = annotatedPaths(files, dir);
-  return files.filter((file) => files.some((input) => sameFile(targets.get(file)!, input)));
-}
-
 /**
- * Writes highlighted copies (fill by severity, the message as the cell's note) with a findings sheet.
- * The input is only read: a copy that would land on an input's own path is refused.
+ * Writes highlighted copies (fill by severity, the message as the cell's note) with a findings sheet, at the
+ * paths `annotationConflicts` checked: the layout of all inputs, readable or not, so that a copy can never
+ * land somewhere that was not checked.
  */
 export async function writeAnnotatedCopies(results: readonly FileResult[], dir: string, locale: Locale): Promise<string[]> {
-  const readable = results.filter((r) => r.report);
   const targets = annotatedPaths(
-    readable.map((r) => r.file),
-    dir,
-  );
-  const conflicts = annotationConflicts(
     results.map((r) => r.file),
     dir,
   );
-  if (conflicts.length > 0) throw new Error(`--annotate would overwrite the input ${conflicts[0]}: choose another folder`);
   const written: string[] = [];
-  for (const result of readable) {
+  for (const result of results) {
+    if (!result.report) continue;
     const target = targets.get(result.file)!;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(result.file);
-    annotateWorkbook(workbook, result.report!.findings, locale);
+    annotateWorkbook(workbook, result.report.findings, locale);
     mkdirSync(dirname(target), { recursive: true });
     await workbook.xlsx.writeFile(target);
     written.push(target);
