@@ -252,9 +252,19 @@ test('outputs inside the input folder: not read back as inputs on the next run; 
   expect(readdirSync(join(folder, 'out'))).toEqual(['summary.xlsx']);
 });
 
-test('no progress bar when stderr is not a terminal', async () => {
-  const result = await cli(join(intake, EXAMPLE_WORKBOOKS[1]!.file));
-  expect(result.stderr).not.toContain('检查中');
+test('a progress bar on a terminal, none when stderr is not one', async () => {
+  const original = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
+  const runWithTerminal = async (isTTY: boolean) => {
+    Object.defineProperty(process.stderr, 'isTTY', { value: isTTY, configurable: true });
+    try {
+      return await cli(join(intake, EXAMPLE_WORKBOOKS[1]!.file));
+    } finally {
+      if (original) Object.defineProperty(process.stderr, 'isTTY', original);
+      else delete (process.stderr as { isTTY?: boolean }).isTTY;
+    }
+  };
+  expect((await runWithTerminal(false)).stderr).not.toContain('检查中');
+  expect((await runWithTerminal(true)).stderr).toContain('检查中');
 });
 
 test('report links escape "#", "%" and quotes in paths and sheet names', () => {
