@@ -44,7 +44,7 @@ export function functionGrid(rows: number): Grid {
   let total = 0;
   let remaining = rows;
   for (let c = 0; remaining > 0; c++) {
-    const classCode = String(200 + (c % 800)).padStart(3, '0') + (c >= 800 ? '' : '');
+    const classCode = String(200 + (c % 800)).padStart(3, '0');
     const items = Math.min(remaining - 2, 97);
     if (items <= 0) break;
     const amount = items * 3;
@@ -119,7 +119,7 @@ async function writeGrids(grids: Grid[], path: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   for (const grid of grids) {
     const sheet = workbook.addWorksheet(grid.sheet);
-    for (const row of grid.cells) sheet.addRow(row.map((v) => (v === null ? null : v)));
+    for (const row of grid.cells) sheet.addRow(row);
   }
   await workbook.xlsx.writeFile(path);
 }

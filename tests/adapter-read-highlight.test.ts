@@ -3,7 +3,7 @@
  * highlighting with conditional formats in a constant number of syncs (address chunks under 8,192
  * characters), clearing exactly what was added, selecting a finding's cell.
  */
-import { OfficeMockObject } from 'office-addin-mock';
+import { installExcelMock } from './office-mock';
 import { ADDRESS_LIMIT, BLOCK_CELLS, HIGHLIGHT_COLORS, addressChunks } from '../src/taskpane/excel/adapter';
 import { cellAddress } from '../src/validation/address';
 
@@ -90,42 +90,29 @@ type FakeSheet = ReturnType<typeof fakeSheet>;
 
 function installExcel(sheets: FakeSheet[]) {
   const settings = new Map<string, string>();
-  const data = {
-    context: {
-      workbook: {
-        worksheets: {
-          items: sheets,
-          getActiveWorksheet: () => sheets[0],
-          getItem: (name: string) => sheets.find((s) => s.name === name),
-          getItemOrNullObject: (name: string) => sheets.find((s) => s.name === name) ?? { isNullObject: true, load() {}, getRange: () => ({ conditionalFormats: { getItemOrNullObject: () => ({ isNullObject: true, load() {}, delete() {} }) } }) },
-        },
-        settings: {
-          getItemOrNullObject: (key: string) => ({
-            value: settings.get(key),
-            isNullObject: !settings.has(key),
-            load() {},
-            delete() {
-              settings.delete(key);
-            },
-          }),
-          add: (key: string, value: string) => settings.set(key, value),
-        },
+  const { syncs } = installExcelMock(
+    {
+      worksheets: {
+        items: sheets,
+        getActiveWorksheet: () => sheets[0],
+        getItem: (name: string) => sheets.find((s) => s.name === name),
+        getItemOrNullObject: (name: string) => sheets.find((s) => s.name === name) ?? { isNullObject: true, load() {}, getRange: () => ({ conditionalFormats: { getItemOrNullObject: () => ({ isNullObject: true, load() {}, delete() {} }) } }) },
+      },
+      settings: {
+        getItemOrNullObject: (key: string) => ({
+          value: settings.get(key),
+          isNullObject: !settings.has(key),
+          load() {},
+          delete() {
+            settings.delete(key);
+          },
+        }),
+        add: (key: string, value: string) => settings.set(key, value),
       },
     },
-    run: async function (this: { context: unknown }, callback: (context: unknown) => Promise<unknown>) {
-      return callback(this.context);
-    },
-  };
-  const excel = new OfficeMockObject(data) as unknown as { context: { sync(): Promise<void> } };
-  Object.assign(excel, { ConditionalFormatType: { custom: 'Custom' } });
-  let syncs = 0;
-  const sync = excel.context.sync.bind(excel.context);
-  excel.context.sync = async () => {
-    syncs++;
-    await sync();
-  };
-  (globalThis as unknown as { Excel: unknown }).Excel = excel;
-  return { settings, syncs: () => syncs };
+    { ConditionalFormatType: { custom: 'Custom' } },
+  );
+  return { settings, syncs };
 }
 
 describe('reading', () => {

@@ -2,7 +2,7 @@
  * Template insertion through the Office.js adapter, on office-addin-mock: the calls it makes, the number
  * of syncs (constant), unique naming, and that an existing sheet is never touched.
  */
-import { OfficeMockObject } from 'office-addin-mock';
+import { installExcelMock } from './office-mock';
 import { buildPlan } from '../src/templates/build';
 import { templateById } from '../src/templates/definitions';
 import { LIST_SHEET } from '../src/templates/lists';
@@ -59,45 +59,31 @@ type FakeSheet = ReturnType<typeof fakeSheet>;
 function installExcel(existingSheets: string[], existingNames: string[] = []) {
   const sheets = existingSheets.map(fakeSheet);
   const addedNames: [string, string][] = [];
-  const data = {
-    context: {
-      workbook: {
-        worksheets: {
-          items: sheets,
-          add(name: string) {
-            const sheet = fakeSheet(name);
-            sheets.push(sheet);
-            return sheet;
-          },
+  const { syncs } = installExcelMock(
+    {
+      worksheets: {
+        items: sheets,
+        add(name: string) {
+          const sheet = fakeSheet(name);
+          sheets.push(sheet);
+          return sheet;
         },
-        names: {
-          items: existingNames.map((name) => ({ name })),
-          add(name: string, reference: string) {
-            addedNames.push([name, reference]);
-          },
+      },
+      names: {
+        items: existingNames.map((name) => ({ name })),
+        add(name: string, reference: string) {
+          addedNames.push([name, reference]);
         },
       },
     },
-    run: async function (this: { context: unknown }, callback: (context: unknown) => Promise<unknown>) {
-      return callback(this.context);
+    {
+      SheetVisibility: { hidden: 'Hidden' },
+      DataValidationAlertStyle: { stop: 'Stop' },
+      PaperType: { a4: 'A4' },
+      PageOrientation: { landscape: 'Landscape', portrait: 'Portrait' },
     },
-  };
-  const excel = new OfficeMockObject(data) as unknown as { context: { sync(): Promise<void> } };
-  // Enumerations are plain constants in Office.js, not proxy objects to load.
-  Object.assign(excel, {
-    SheetVisibility: { hidden: 'Hidden' },
-    DataValidationAlertStyle: { stop: 'Stop' },
-    PaperType: { a4: 'A4' },
-    PageOrientation: { landscape: 'Landscape', portrait: 'Portrait' },
-  });
-  let syncs = 0;
-  const sync = excel.context.sync.bind(excel.context);
-  excel.context.sync = async () => {
-    syncs++;
-    await sync();
-  };
-  (globalThis as unknown as { Excel: unknown }).Excel = excel;
-  return { sheets, addedNames, syncs: () => syncs };
+  );
+  return { sheets, addedNames, syncs };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -12,19 +12,12 @@ import { EXAMPLE_WORKBOOKS } from '../scripts/examples';
 import { writeWorkbook } from '../scripts/examples/render';
 import { Worker } from 'node:worker_threads';
 import { checkFiles, runOnWorker } from '../src/cli/batch';
-import { run } from '../src/cli/main';
 import { safeText } from '../src/cli/export-safety';
 import { hyperlinkFormula } from '../src/cli/report-xlsx';
 import { summarizeZip } from '../src/xlsx/workbook-bytes';
 import { parseConfig } from '../src/validation';
+import { OLE_HEADER, claimUncompressedSize, cli, writeExamples } from './cli-helpers';
 import { tempDir } from './helpers';
-
-async function cli(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, (t) => (stdout += t), (t) => (stderr += t));
-  return { code, stdout, stderr };
-}
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -33,11 +26,11 @@ let intake: string;
 beforeAll(async () => {
   intake = join(tempDir(), 'intake');
   mkdirSync(join(intake, '乡镇'), { recursive: true });
-  for (const spec of EXAMPLE_WORKBOOKS) await writeWorkbook(spec, join(intake, spec.file));
+  await writeExamples(intake);
   copyFileSync(join(intake, EXAMPLE_WORKBOOKS[2]!.file), join(intake, '乡镇', 'copy-003.xlsx'));
   writeFileSync(join(intake, 'notes.xlsx'), '这不是表格');
   writeFileSync(join(intake, 'truncated.xlsx'), readFileSync(join(intake, EXAMPLE_WORKBOOKS[0]!.file)).subarray(0, 2000));
-  writeFileSync(join(intake, 'protected.xlsx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
+  writeFileSync(join(intake, 'protected.xlsx'), Buffer.concat([OLE_HEADER, Buffer.alloc(1024)]));
   writeFileSync(join(intake, 'bomb.xlsx'), await zipClaimingSize(8 * 1024 * 1024 * 1024));
   // Formula errors, merged cells across two tables, a sheet name with quotes and an emoji, text that looks like a formula.
   await writeWorkbook(
@@ -74,8 +67,7 @@ async function zipClaimingSize(bytes: number): Promise<Buffer> {
   const zip = new JSZip();
   zip.file('workbook.xml', 'x'.repeat(1000));
   const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-  const central = buffer.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
-  buffer.writeUInt32LE(Math.min(bytes, 0xfffffffe), central + 24);
+  claimUncompressedSize(buffer, Math.min(bytes, 0xfffffffe));
   return buffer;
 }
 

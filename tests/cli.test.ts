@@ -3,21 +3,8 @@ import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { EXAMPLE_WORKBOOKS } from '../scripts/examples';
 import { writeWorkbook } from '../scripts/examples/render';
-import { run } from '../src/cli/main';
+import { OLE_HEADER, cli, writeExamples } from './cli-helpers';
 import { tempDir } from './helpers';
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(...args: string[]): Promise<Result> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, (t) => (stdout += t), (t) => (stderr += t));
-  return { code, stdout, stderr };
-}
 
 let dir: string;
 let examplesDir: string;
@@ -27,7 +14,7 @@ beforeAll(async () => {
   dir = tempDir();
   examplesDir = join(dir, 'examples');
   mkdirSync(examplesDir);
-  for (const spec of EXAMPLE_WORKBOOKS) await writeWorkbook(spec, join(examplesDir, spec.file));
+  await writeExamples(examplesDir);
   cleanFile = join(dir, 'clean.xlsx');
   await writeWorkbook(
     {
@@ -99,7 +86,7 @@ describe('unreadable input: exit 2, one line naming the file, the other files st
   test.each([
     ['not-a-workbook.xlsx', Buffer.from('年度,预算\n1,2\n'), '不是 .xlsx 文件 (not an .xlsx file)'],
     ['truncated.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 7)]), 'corrupt .xlsx'],
-    ['protected.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), 'password-protected'],
+    ['protected.xlsx', Buffer.concat([OLE_HEADER, Buffer.alloc(512)]), 'password-protected'],
   ])('%s', async (name, bytes, reason) => {
     const folder = join(dir, `bad-${name}`);
     mkdirSync(folder);
@@ -118,7 +105,7 @@ describe('unreadable input: exit 2, one line naming the file, the other files st
   test('a legacy .xls in a folder is named as unreadable, not skipped', async () => {
     const folder = join(dir, 'with-xls');
     mkdirSync(folder);
-    writeFileSync(join(folder, '2023年预算.xls'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    writeFileSync(join(folder, '2023年预算.xls'), Buffer.concat([OLE_HEADER, Buffer.alloc(512)]));
     writeFileSync(join(folder, '~$lock.xlsx'), 'lock');
     copyFileSync(cleanFile, join(folder, 'ok.xlsx'));
     const result = await cli(folder, '--locale', 'en-US');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readWorkbookGrids } from '../src/cli/read-xlsx';
 import { writeWorkbook } from '../scripts/examples/render';
-import type { CellInput, SheetSpec, WorkbookSpec } from '../scripts/examples/types';
+import type { CellInput, WorkbookSpec } from '../scripts/examples/types';
 import { parseRangeAddress } from '../src/validation/address';
 import { checkGrids, type CheckOptions, type Finding, type Grid, type Report } from '../src/validation';
 
@@ -46,6 +46,7 @@ export function ofFamily(report: Report, ...families: string[]): Finding[] {
   return report.findings.filter((f) => families.includes(f.ruleId.split('/')[0]!));
 }
 
-export function sheetSpec(name: string, rows: CellInput[][], merges: string[] = []): SheetSpec {
-  return { name, rows, merges };
+/** ASCII as full-width characters ("95%" → "９５％"), as some input methods type it. */
+export function toFullWidth(text: string): string {
+  return text.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 }

@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { isKnownUnit, parseIndicatorValue } from '../src/validation/indicator-value';
+import { toFullWidth } from './helpers';
 
-const toFullWidth = (s: string) => s.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 
 describe('指标值 parser', () => {
   test.each([

@@ -4,8 +4,8 @@ import { cellAddress, columnIndex, columnLetters, compactCells, parseCellAddress
 import { isPlaceholderText, normalizeText, parseAmountText, parseNumberText, textKey } from '../src/validation/normalize';
 import { parseCode } from '../src/validation/recognize/amounts';
 import { comparatorOf, declaredScore, formFieldOf, level1KindOf, level2KindOf } from '../src/validation/vocabulary';
+import { toFullWidth } from './helpers';
 
-const toFullWidth = (s: string) => s.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 
 describe('A1 addresses', () => {
   test.each([

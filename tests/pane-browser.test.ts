@@ -19,6 +19,7 @@ import { FINDING_FILLS } from '../src/xlsx/annotate-workbook';
 import { parseCellAddress, parseRangeAddress, rangeAddress } from '../src/validation/address';
 import { isExcelError, type Grid } from '../src/validation/grid';
 import { checkGrids, type Locale, type Report } from '../src/validation';
+import { OLE_HEADER, claimUncompressedSize } from './cli-helpers';
 
 jest.setTimeout(120_000);
 
@@ -466,11 +467,11 @@ describeInBrowser('standalone page: the pane on an .xlsx in an ordinary browser'
     await page.getByText('“notes.xlsx” is not an .xlsx file').waitFor();
     // The CLI's byte checks run in the page too: an encrypted workbook, and a zip declaring gigabytes, get their
     // own message before exceljs would try to unpack them.
-    writeFileSync(join(dir, 'locked.xlsx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    writeFileSync(join(dir, 'locked.xlsx'), Buffer.concat([OLE_HEADER, Buffer.alloc(512)]));
     await page.locator('input[type=file]').setInputFiles(join(dir, 'locked.xlsx'));
     await page.getByText('“locked.xlsx” is password-protected or a legacy .xls').waitFor();
     const bomb = Buffer.from(await workbook.xlsx.writeBuffer());
-    bomb.writeUInt32LE(0xfffffffe, bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);
+    claimUncompressedSize(bomb, 0xfffffffe);
     writeFileSync(join(dir, 'bomb.xlsx'), bomb);
     await page.locator('input[type=file]').setInputFiles(join(dir, 'bomb.xlsx'));
     await page.getByText(/“bomb\.xlsx” unpacks to about \d+ MB, over the 200 MB limit/).waitFor();

@@ -4,9 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { EXAMPLE_WORKBOOKS } from '../scripts/examples';
-import { writeWorkbook } from '../scripts/examples/render';
-import { run } from '../src/cli/main';
 import { ALL_RULES } from '../src/validation';
+import { cli, writeExamples } from './cli-helpers';
 import { tempDir } from './helpers';
 
 // The official SARIF 2.1.0 (rtm.5) JSON schema, as shipped by Microsoft's @microsoft/jest-sarif.
@@ -14,8 +13,7 @@ import { tempDir } from './helpers';
 const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 
 async function sarifOf(args: string[]): Promise<{ code: number; log: Log }> {
-  let stdout = '';
-  const code = await run([...args, '--format', 'sarif'], (t) => (stdout += t), () => undefined);
+  const { code, stdout } = await cli(...args, '--format', 'sarif');
   return { code, log: JSON.parse(stdout) as Log };
 }
 
@@ -23,7 +21,7 @@ let dir: string;
 beforeAll(async () => {
   dir = tempDir();
   mkdirSync(join(dir, 'examples'));
-  for (const spec of EXAMPLE_WORKBOOKS) await writeWorkbook(spec, join(dir, 'examples', spec.file));
+  await writeExamples(join(dir, 'examples'));
   writeFileSync(join(dir, 'examples', 'broken.xlsx'), 'not a workbook');
 });
 

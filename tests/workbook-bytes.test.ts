@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { MAX_UNCOMPRESSED_BYTES, summarizeZip, workbookBytesProblem } from '../src/xlsx/workbook-bytes';
+import { OLE_HEADER, claimUncompressedSize } from './cli-helpers';
 
 async function smallZip(): Promise<Uint8Array> {
   const zip = new JSZip();
@@ -34,17 +35,14 @@ describe('workbookBytesProblem', () => {
   });
 
   it('names an OLE file (password-protected or .xls), a non-zip, and a zip declaring an absurd size; a real zip passes', async () => {
-    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    const ole = new Uint8Array([...OLE_HEADER, 0, 0, 0, 0]);
     expect(workbookBytesProblem(ole)).toEqual({ kind: 'encrypted-or-legacy' });
     expect(workbookBytesProblem(new TextEncoder().encode('一级指标,二级指标'))).toEqual({ kind: 'not-xlsx' });
     expect(workbookBytesProblem(new Uint8Array())).toEqual({ kind: 'not-xlsx' });
     const zip = await smallZip();
     expect(workbookBytesProblem(zip)).toBeUndefined();
     const bomb = zip.slice();
-    const central = Buffer.from(bomb).indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
-    const view = new DataView(bomb.buffer);
-    const firstEntrySize = view.getUint32(central + 24, true);
-    view.setUint32(central + 24, MAX_UNCOMPRESSED_BYTES + 1, true);
+    const firstEntrySize = claimUncompressedSize(bomb, MAX_UNCOMPRESSED_BYTES + 1);
     const declared = summarizeZip(zip)!.uncompressedBytes - firstEntrySize + MAX_UNCOMPRESSED_BYTES + 1;
     expect(workbookBytesProblem(bomb)).toEqual({ kind: 'too-large', uncompressedBytes: declared });
   });

@@ -3,7 +3,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ALL_RULES, Config, Locale, LOCALES, checkGrids, parseConfig } from '../validation';
+import { ALL_RULES, Config, Locale, LOCALES, parseConfig } from '../validation';
 import { FileResult, formatJson, formatText } from './format';
 import { annotationConflicts, writeAnnotatedCopies } from './annotate';
 import { checkFiles, progressBar } from './batch';

@@ -54,7 +54,7 @@ export const weightSumRule: Rule = {
           });
         }
         const expected = expectedTotals(project, weightTotal, acceptBudgetExecutionWeight, budgetExecutionWeight).filter(
-          (e, i, all) => !context.options.requireBudgetExecutionWeight || all.length === 1 || i > 0,
+          (_expected, i, all) => !context.options.requireBudgetExecutionWeight || all.length === 1 || i > 0,
         );
         if (expected.some((e) => e.value.equals(actual))) continue;
         context.report({
