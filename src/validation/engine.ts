@@ -1,7 +1,7 @@
 import { compactCells, qualifiedAddress, rangeAddress, cellAddress } from './address';
 import { Config, ConfigInput, isResolvedConfig, Locale, parseConfig, severityOf } from './config';
 import type { Grid } from './grid';
-import { sumDecimals } from './decimal';
+import { weightSum } from './indicator-facts';
 import { formatMessage, money, plain, renderValue } from './messages';
 import type { CellPos, Table, WorkbookModel } from './model';
 import { recognizeWorkbook } from './recognize';
@@ -206,7 +206,7 @@ function summarizeTable(table: Table): TableSummary {
         name: project.name?.text,
         budget: project.budget ? money(project.budget.value) : undefined,
         indicators: project.indicators.length,
-        weightTotal: weights.length > 0 ? plain(sumDecimals(weights.map((i) => i.weight!.value))) : undefined,
+        weightTotal: weights.length > 0 ? plain(weightSum(weights)) : undefined,
         rows: `${project.firstRow + 1}:${project.lastRow + 1}`,
       };
     }),

@@ -4,6 +4,8 @@
  */
 import { IndicatorValue, isMoneyUnit, isRateUnit, parseIndicatorValue } from './indicator-value';
 import type { CellPos, Indicator, IndicatorTable, TextCell } from './model';
+import type Decimal from 'decimal.js';
+import { sumDecimals } from './decimal';
 import { keyOfNormalized } from './normalize';
 import { Level1Kind, Level2Kind, level1KindOf, level2KindOf } from './vocabulary';
 
@@ -13,6 +15,8 @@ export interface IndicatorFacts {
   name: string;
   level1?: Level1Kind;
   level2?: Level2Kind;
+  /** Under 成本指标 by its 一级 or its 二级 (成本, 经济/社会/生态环境成本), whatever its name. */
+  underCostLevel: boolean;
   /** A cost indicator: under 成本指标, or (outside 效益/满意度) a name about 成本/费用/经费/预算 …, not a rate. */
   isCost: boolean;
   /** The name asks for a reduction or saving ("减少…成本", "三公经费同比减少率"): ≥ is right for it. */
@@ -69,6 +73,7 @@ export function factsOf(indicator: Indicator): IndicatorFacts {
     name,
     level1,
     level2,
+    underCostLevel: costByLevel,
     isCost,
     isReduction: REDUCTION.test(name),
     isSatisfaction: level1 === 'satisfaction' || level2 === 'satisfaction' || name.includes('满意'),
@@ -79,6 +84,11 @@ export function factsOf(indicator: Indicator): IndicatorFacts {
   };
   indicator.facts = facts;
   return facts;
+}
+
+/** Σ of the weights of the indicators that have one (exact). */
+export function weightSum(indicators: readonly Indicator[]): Decimal {
+  return sumDecimals(indicators.flatMap((i) => (i.weight ? [i.weight.value] : [])));
 }
 
 /** Where a finding about the indicator's value points: the value cell, else the comparator, unit or name. */

@@ -4,7 +4,7 @@
  * separate comparator / value / unit / 定量定性 columns. Never throws.
  */
 import Decimal from 'decimal.js';
-import { normalizeText, textKey } from './normalize';
+import { isPlaceholderKey, normalizeText, textKey } from './normalize';
 import { comparatorOf } from './vocabulary';
 
 export type Comparator = '≥' | '≤' | '=' | '>' | '<';
@@ -152,7 +152,7 @@ function parseUncached(input: ValueInput): IndicatorValue {
     comparator: columnComparator && columnComparator !== '定性' ? columnComparator : undefined,
   };
   let rest = text.replace(/\s+/g, '');
-  if (rest === '' || /^[…\.。·⋯]+$/.test(rest)) return { ...base, kind: 'empty', unit: columnUnit };
+  if (rest === '' || isPlaceholderKey(rest)) return { ...base, kind: 'empty', unit: columnUnit };
 
   let comparator: Comparator | undefined = base.comparator;
   let written: Comparator | undefined;

@@ -62,8 +62,12 @@ export function parseAmountText(text: string): { value: Decimal; unit?: MoneyUni
 
 /** "……", "…", "...", "。。。": a row left as a placeholder in a template. */
 export function isPlaceholderText(text: string): boolean {
-  const key = textKey(text);
-  return key.length > 0 && /^[…\.。·⋯]+$/.test(key);
+  return isPlaceholderKey(textKey(text));
+}
+
+/** isPlaceholderText of a text key (already normalized, white space removed). */
+export function isPlaceholderKey(key: string): boolean {
+  return /^[…\.。·⋯]+$/.test(key);
 }
 
 /** "-", "—", "－", "/": written in an amount cell to mean nothing / zero. */

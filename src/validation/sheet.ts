@@ -1,8 +1,7 @@
 import Decimal from 'decimal.js';
-import { cellAddress } from './address';
 import { decimalOfCellNumber } from './decimal';
 import { CellRange, CellValue, Grid, isExcelError } from './grid';
-import { isDashText, isPlaceholderText, keyOfNormalized, normalizeText, parseNumberText } from './normalize';
+import { isDashText, keyOfNormalized, normalizeText, parseNumberText } from './normalize';
 
 /**
  * A normalized, read-only view of one grid: cell text normalized once, numbers parsed on demand,
@@ -150,10 +149,6 @@ export class SheetView {
     return typeof format === 'string' && /%/.test(format.replace(/"[^"]*"|\\./g, ''));
   }
 
-  isPlaceholder(row: number, col: number): boolean {
-    return isPlaceholderText(this.text(row, col));
-  }
-
   isDash(row: number, col: number): boolean {
     return isDashText(this.text(row, col));
   }
@@ -185,10 +180,6 @@ export class SheetView {
     const cells = this.cells[row] ?? [];
     for (let c = 0; c < cells.length; c++) if (!isBlank(cells[c])) cols.push(c);
     return cols;
-  }
-
-  address(row: number, col: number): string {
-    return cellAddress(row, col);
   }
 
   keyOf(row: number, col: number): string {

@@ -165,18 +165,21 @@ const LEVEL1_LOOKUP = buildLookup(LEVEL1_NAMES);
 
 /** "产出指标", "产出指标(50分)", "成本指标(0-20)分" → kind; anything else → undefined. */
 export function level1KindOf(text: string): Level1Kind | undefined {
-  return memo(level1Memo, text, LEVEL1_LOOKUP);
+  return memo(level1Memo, text, level1KindUncached);
 }
 
 const level1Memo = new Map<string, Level1Kind | undefined>();
 const level2Memo = new Map<string, Level2Kind | undefined>();
 const MEMO_LIMIT = 10_000;
 
-/** The same few 一级/二级 names repeat on every row: looked up once each. */
-function memo<T>(cache: Map<string, T | undefined>, key: string, lookup: Map<string, T>): T | undefined {
+const level1KindUncached = (text: string) => LEVEL1_LOOKUP.get(stripScore(textKey(text)));
+const level2KindUncached = (text: string) => LEVEL2_LOOKUP.get(stripScore(textKey(text)));
+
+/** The same few 一级/二级 names repeat on every row: each is worked out once. */
+function memo<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
   const cached = cache.get(key);
-  if (cached !== undefined || cache.has(key)) return cached;
-  const value = lookup.get(stripScore(textKey(key)));
+  if (cached !== undefined || cache.has(key)) return cached as T;
+  const value = compute(key);
   if (cache.size >= MEMO_LIMIT) cache.clear();
   cache.set(key, value);
   return value;
@@ -219,18 +222,12 @@ const LEVEL2_NAMES: Record<Level2Kind, readonly string[]> = {
 const LEVEL2_LOOKUP = buildLookup(LEVEL2_NAMES);
 
 export function level2KindOf(text: string): Level2Kind | undefined {
-  return memo(level2Memo, text, LEVEL2_LOOKUP);
+  return memo(level2Memo, text, level2KindUncached);
 }
 
 /** The score a 一级/二级 name declares: "产出指标(50分)" → 50; "成本指标(0-20)分" → undefined (a range). */
 export function declaredScore(text: string): number | undefined {
-  // Asked of every 一级/二级 cell, and the same few names repeat on every row.
-  const cached = declaredScoreMemo.get(text);
-  if (cached !== undefined || declaredScoreMemo.has(text)) return cached;
-  const score = parseDeclaredScore(text);
-  if (declaredScoreMemo.size >= MEMO_LIMIT) declaredScoreMemo.clear();
-  declaredScoreMemo.set(text, score);
-  return score;
+  return memo(declaredScoreMemo, text, parseDeclaredScore);
 }
 
 const declaredScoreMemo = new Map<string, number | undefined>();

@@ -1,9 +1,9 @@
-import type { AmountColumnInfo, AmountRow, AmountTable, NumberCell, RecognitionNote, RowAmounts, TextCell } from '../model';
+import type { AmountColumnInfo, AmountRow, AmountTable, NumberCell, RecognitionNote, RowAmounts } from '../model';
 import { keyOfNormalized, textKey } from '../normalize';
 import type { SheetView } from '../sheet';
 import type { AmountColumn } from '../vocabulary';
 import type { AmountHeader } from './headers';
-import { textCell } from './indicators';
+import { range, textCell } from './indicators';
 
 const TOTAL_ROW = /^(合计|总计|共计|收入合计|支出合计|收入总计|支出总计|本年收入合计|本年支出合计|合计数|总合计)$/;
 const SUBTOTAL_ROW = /^(小计|本页小计)$/;
@@ -46,12 +46,7 @@ export function buildAmountTables(input: BuildInput): AmountTable[] {
     if (amounts.length === 0) return;
     tables.push(buildSide(input, labelCol, amounts, sideOf(input.view, header, labelCol)));
   });
-  const income = tables.find((t) => t.side === 'income');
-  const expense = tables.find((t) => t.side === 'expense');
-  if (income && expense) {
-    income.pairedWith = 'expense';
-    expense.pairedWith = 'income';
-  }
+  // The two sides are paired by table id once the ids are known (recognizeSheet).
   return tables;
 }
 
@@ -82,7 +77,7 @@ function buildSide(
     sheet: view.name,
     title: input.title,
     range: { top: header.top, left, bottom: header.bottom, right },
-    headerRows: rangeOf(header.top, header.bottom),
+    headerRows: range(header.top, header.bottom),
     moneyUnit: input.moneyUnit,
     layout,
     side,
@@ -123,7 +118,7 @@ function buildSide(
     }
     const labelKey = label ? keyOfNormalized(label.text) : '';
     // "201 一般公共服务支出" under 科目名称: the code written in the name cell.
-    if (codeText === undefined && layout === 'labels' && parseCode(labelKey) !== undefined && /^\d{3}[\d\s\-.]*[^\d\s\-.]/.test(labelKey)) codeText = labelKey;
+    if (codeText === undefined && layout === 'labels' && parseCodeKey(labelKey) !== undefined && /^\d{3}[\d\s\-.]*[^\d\s\-.]/.test(labelKey)) codeText = labelKey;
     const codeKey = codeText === undefined ? '' : keyOfNormalized(codeText);
     if (!anyAmount && errorColumns === undefined && labelKey === '' && codeKey === '') continue;
 
@@ -244,9 +239,9 @@ function codeTextOf(view: SheetView, row: number, header: AmountHeader, lastClas
   }
   const parts = header.codeParts;
   if (!parts) return undefined;
-  const cls = textKey(view.text(row, parts.class));
-  const section = parts.section !== undefined ? textKey(view.text(row, parts.section)) : '';
-  const item = parts.item !== undefined ? textKey(view.text(row, parts.item)) : '';
+  const cls = view.keyOf(row, parts.class);
+  const section = parts.section !== undefined ? view.keyOf(row, parts.section) : '';
+  const item = parts.item !== undefined ? view.keyOf(row, parts.item) : '';
   if (cls === '' && section === '' && item === '') return undefined;
   if (TOTAL_ROW.test(cls) || SUBTOTAL_ROW.test(cls)) return cls;
   const digits = [cls, section, item].filter((d) => /^\d+$/.test(d));
@@ -318,11 +313,3 @@ function rowFormulas(columns: AmountColumnInfo[]): AmountTable['rowFormulas'] {
   if (vehicle !== undefined && purchase !== undefined && running !== undefined) formulas.push({ total: vehicle, parts: [purchase, running] });
   return formulas;
 }
-
-function rangeOf(from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let i = from; i <= to; i++) out.push(i);
-  return out;
-}
-
-export type { TextCell };

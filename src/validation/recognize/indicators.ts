@@ -1,12 +1,11 @@
 import Decimal from 'decimal.js';
 import type { DeclaredScore, FormValue, Indicator, IndicatorTable, NumberCell, Project, TextCell, UnitTotal } from '../model';
-import { keyOfNormalized, textKey } from '../normalize';
+import { isPlaceholderKey, keyOfNormalized, textKey } from '../normalize';
 import type { SheetView } from '../sheet';
 import { IndicatorColumn, UNIT_LABEL_PREFERENCE, comparatorOf, level1KindOf, level2KindOf } from '../vocabulary';
 import type { IndicatorHeader } from './headers';
 
 const MAX_SHIFT = 2;
-const PLACEHOLDER = /^[…\.。·⋯]+$/;
 const TOTAL_LABEL = /^(合计|总计|总分|权重合计|分值合计|小计|合计分值|分值总计)$/;
 
 interface BuildInput {
@@ -49,11 +48,12 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
   let currentUnit: UnitTotal | undefined;
   let carried: { level1?: TextCell; level2?: TextCell } = {};
   let lastContentRow = header.bottom;
+  const firstColumn = Math.min(...(Object.values(columns) as number[]));
 
   for (const r of bodyRows) {
     if (rowIsBlankIn(view, r, header.left - MAX_SHIFT, header.right + MAX_SHIFT)) continue;
     lastContentRow = r;
-    const shift = detectShift(view, r, columns);
+    const shift = detectShift(view, r, columns, firstColumn);
 
     if (flat) {
       const unitName = textAt(view, r, columns.unitName, 0);
@@ -115,7 +115,7 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
     if (level2) carried.level2 = level2;
     else level2 = carried.level2;
 
-    const onlyPlaceholder = level3 !== undefined && PLACEHOLDER.test(keyOfNormalized(level3.text));
+    const onlyPlaceholder = level3 !== undefined && isPlaceholderKey(keyOfNormalized(level3.text));
     const valueCell = percentAware(view, textAt(view, r, columns.value, shift));
     const nameless = level3 === undefined || onlyPlaceholder;
 
@@ -256,7 +256,7 @@ function weightOf(view: SheetView, row: number, col: number | undefined): Number
   if (col === undefined || col < 0) return undefined;
   const value = view.number(row, col);
   if (value !== null) return { sheet: view.name, row, col, value: view.isPercentFormat(row, col) && value.abs().lte(1) ? value.times(100) : value };
-  const percent = /^(\d+(?:\.\d+)?)%$/.exec(textKey(view.text(row, col)));
+  const percent = /^(\d+(?:\.\d+)?)%$/.exec(view.keyOf(row, col));
   return percent ? { sheet: view.name, row, col, value: new Decimal(percent[1]!) } : undefined;
 }
 
@@ -264,7 +264,7 @@ function weightOf(view: SheetView, row: number, col: number | undefined): Number
  * How many columns a row's content sits away from the header: the offset at which the row's
  * 一级/二级 names, comparator and weight line up best with their columns.
  */
-export function detectShift(view: SheetView, row: number, columns: Partial<Record<IndicatorColumn, number>>): number {
+function detectShift(view: SheetView, row: number, columns: Partial<Record<IndicatorColumn, number>>, firstColumn: number): number {
   if (columns.level1 === undefined && columns.level2 === undefined) return 0;
   const score = (d: number): number => alignmentScore(view, row, columns, d);
   const aligned = score(0);
@@ -275,7 +275,7 @@ export function detectShift(view: SheetView, row: number, columns: Partial<Recor
   let bestScore = aligned;
   for (let d = -MAX_SHIFT; d <= MAX_SHIFT; d++) {
     if (d === 0) continue;
-    if (Math.min(...(Object.values(columns) as number[])) + d < 0) continue;
+    if (firstColumn + d < 0) continue;
     const s = score(d);
     if (s >= 3 && s > bestScore + 1) {
       best = d;
@@ -335,7 +335,8 @@ export function numberCell(view: SheetView, row: number, col: number | undefined
   return value === null ? undefined : { sheet: view.name, row, col, value };
 }
 
-function range(from: number, to: number): number[] {
+/** from, from + 1, …, to. */
+export function range(from: number, to: number): number[] {
   const out: number[] = [];
   for (let i = from; i <= to; i++) out.push(i);
   return out;

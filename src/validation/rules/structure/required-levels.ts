@@ -39,7 +39,7 @@ export const requiredLevelsRule: Rule = {
       for (const indicator of project.indicators) {
         const facts = factsOf(indicator);
         if (facts.level1) present.add(facts.level1);
-        if (facts.level2 === 'cost' || facts.level2 === 'economicCost' || facts.level2 === 'socialCost' || facts.level2 === 'ecoCost') present.add('cost');
+        if (facts.underCostLevel) present.add('cost');
         if (facts.level2 === 'satisfaction') present.add('satisfaction');
       }
       if (present.size === 0) return;

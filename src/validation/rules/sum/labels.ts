@@ -3,10 +3,14 @@ import type { AmountRow, AmountTable } from '../../model';
 
 /** How a row is named in messages: "201 一般公共服务支出", "收入合计", or "第 7 行". */
 export function rowName(row: AmountRow): Localized {
-  const label = row.label?.text ?? '';
-  const name = [row.code ?? '', label].filter((s) => s !== '').join(' ');
+  const name = rowLabel(row);
   if (name !== '') return { 'zh-CN': name, 'en-US': name };
   return { 'zh-CN': `第 ${row.row + 1} 行`, 'en-US': `row ${row.row + 1}` };
+}
+
+/** The row's code and label, "201 一般公共服务支出" ("" when it has neither). */
+export function rowLabel(row: AmountRow): string {
+  return [row.code ?? '', row.label?.text ?? ''].filter((s) => s !== '').join(' ');
 }
 
 export function columnHeader(table: AmountTable, col: number): string {

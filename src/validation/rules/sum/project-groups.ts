@@ -4,6 +4,7 @@ import type { AmountRow, NumberCell, TextCell } from '../../model';
 import { MoneyUnit, textKey, toYuan } from '../../normalize';
 import type { RuleContext } from '../types';
 import { roundingBound } from './compare';
+import { rowLabel } from './labels';
 
 /** A project listed with its own table (or its own row block) and budget. */
 export interface ListedProject {
@@ -46,7 +47,7 @@ class AmountRowTarget implements ExpenditureTarget {
   }
 
   get label(): string {
-    return [this.row.code ?? '', this.row.label?.text ?? ''].join(' ').trim() || this.header;
+    return rowLabel(this.row) || this.header;
   }
 }
 

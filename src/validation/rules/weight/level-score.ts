@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { sumDecimals } from '../../decimal';
+import { weightSum } from '../../indicator-facts';
 import { plain } from '../../messages';
 import type { Indicator, NumberCell, TextCell } from '../../model';
 import { textKey } from '../../normalize';
@@ -49,7 +49,7 @@ export const levelScoreRule: Rule = {
         for (const [key, claim] of claims) {
           const below = project.indicators.filter((i) => i.weight && belongsTo(i, claim.level, key.slice(2)));
           if (below.length === 0) continue;
-          const actual = sumDecimals(below.map((i) => i.weight!.value));
+          const actual = weightSum(below);
           if (actual.equals(claim.score)) continue;
           context.report({
             messageId: 'mismatch',

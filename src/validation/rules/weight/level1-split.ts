@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
-import { sumDecimals } from '../../decimal';
+import { factsOf, weightSum } from '../../indicator-facts';
 import { plain } from '../../messages';
-import { Level1Kind, level1KindOf } from '../../vocabulary';
+import type { Level1Kind } from '../../vocabulary';
 import type { Rule } from '../types';
 import { projectName } from './sum';
 
@@ -37,8 +37,8 @@ export const level1SplitRule: Rule = {
       for (const project of table.projects) {
         for (const [kind, expected] of Object.entries(split) as [Level1Kind, number | undefined][]) {
           if (expected === undefined) continue;
-          const below = project.indicators.filter((i) => i.weight && i.level1 && level1KindOf(i.level1.text) === kind);
-          const actual = sumDecimals(below.map((i) => i.weight!.value));
+          const below = project.indicators.filter((i) => i.weight && factsOf(i).level1 === kind);
+          const actual = weightSum(below);
           if (actual.equals(new Decimal(expected))) continue;
           const at = below[0]?.weight ?? project.indicators.find((i) => i.weight)?.weight;
           if (!at) continue;

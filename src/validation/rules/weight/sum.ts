@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { sumDecimals } from '../../decimal';
+import { weightSum } from '../../indicator-facts';
 import { Localized, plain } from '../../messages';
 import type { Project } from '../../model';
 import type { Rule } from '../types';
@@ -40,7 +40,7 @@ export const weightSumRule: Rule = {
       for (const project of table.projects) {
         const weighted = project.indicators.filter((i) => i.weight);
         if (weighted.length === 0) continue;
-        const actual = sumDecimals(weighted.map((i) => i.weight!.value));
+        const actual = weightSum(weighted);
         const name = projectName(project);
         // A 总分 row may include the 预算执行率 points that are not in the table (财政部 自评表: 90 + 10 = 100).
         const executionPoints = project.budgetExecutionWeight?.value ?? (acceptBudgetExecutionWeight ? new Decimal(budgetExecutionWeight) : new Decimal(0));
