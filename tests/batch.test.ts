@@ -12,7 +12,7 @@ import { EXAMPLE_WORKBOOKS } from '../scripts/examples';
 import { writeWorkbook } from '../scripts/examples/render';
 import { Worker } from 'node:worker_threads';
 import { checkFiles, runOnWorker } from '../src/cli/batch';
-import { safeText } from '../src/cli/export-safety';
+import { safeText } from '../src/xlsx/export-safety';
 import { hyperlinkFormula } from '../src/cli/report-xlsx';
 import { summarizeZip } from '../src/xlsx/workbook-bytes';
 import { parseConfig } from '../src/validation';

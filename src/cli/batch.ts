@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { checkGrids, type Config, type Locale } from '../validation';
 import type { FileResult } from './format';
-import { UnreadableWorkbookError, readWorkbookGrids } from './read-xlsx';
+import { readWorkbookGrids } from './read-xlsx';
 
 export async function checkFile(file: string, config: Config, locale: Locale): Promise<FileResult> {
   try {
     const grids = await readWorkbookGrids(file);
     return { file, report: checkGrids(grids, { config, locale }) };
   } catch (error) {
-    if (error instanceof UnreadableWorkbookError) return { file, error: error.message };
     return { file, error: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -21,7 +21,7 @@ export function formatText(results: readonly FileResult[], locale: Locale): stri
     }
     for (const finding of result.report!.findings) {
       totals[finding.severity]++;
-      const where = `${sheetRef(finding.sheet)}!${finding.cell}`;
+      const where = cellRef(finding.sheet, finding.cell);
       const related = finding.related.length > 0 ? `  [${finding.related.join(', ')}]` : '';
       lines.push(`${result.file}  ${where}  ${SEVERITY_LABELS[locale][finding.severity]}  ${finding.ruleId}  ${finding.message}${related}`);
     }
@@ -53,6 +53,7 @@ export function formatJson(results: readonly FileResult[]): string {
   );
 }
 
-function sheetRef(sheet: string): string {
-  return /[\s!'"]/.test(sheet) ? `'${sheet.replace(/'/g, "''")}'` : sheet;
+/** "Sheet!B7" as the CLI prints it: the sheet quoted when it has white space, "!" or quotes. */
+export function cellRef(sheet: string, a1: string): string {
+  return `${/[\s!'"]/.test(sheet) ? `'${sheet.replace(/'/g, "''")}'` : sheet}!${a1}`;
 }

@@ -14,8 +14,6 @@ import ExcelJS from 'exceljs';
 import { buildPlan } from '../templates/build';
 import { TEMPLATES, templateById } from '../templates/definitions';
 
-const VERSION = packageVersion();
-
 /** The version in budget-check's package.json, found from here whether run from src/ (tests) or dist/. */
 function packageVersion(): string {
   for (let dir = __dirname, i = 0; i < 5; dir = dirname(dir), i++) {
@@ -227,7 +225,7 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
       return 2;
     }
   }
-  if (options.format === 'sarif') out(`${JSON.stringify(toSarif(results, options.locale, VERSION), null, 2)}\n`);
+  if (options.format === 'sarif') out(`${JSON.stringify(toSarif(results, options.locale, packageVersion()), null, 2)}\n`);
   else out(options.format === 'json' ? formatJson(results) : formatText(results, options.locale));
   if (results.some((r) => r.error)) return 2;
   return results.some((r) => r.report!.summary.error > 0) ? 1 : 0;

@@ -43,5 +43,3 @@ export async function readWorkbookGrids(file: string): Promise<Grid[]> {
   workbook.eachSheet((worksheet) => grids.push(worksheetToGrid(worksheet)));
   return grids;
 }
-
-export { worksheetToGrid };

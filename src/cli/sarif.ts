@@ -1,6 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { ALL_RULES, type Locale } from '../validation';
-import type { FileResult } from './format';
+import { cellRef, type FileResult } from './format';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -40,10 +40,10 @@ export function toSarif(results: readonly FileResult[], locale: Locale, version:
         ruleIndex: ruleIndex.get(finding.ruleId),
         level: LEVEL[finding.severity],
         message: { text: finding.message },
-        locations: [location(`${quote(finding.sheet)}!${finding.cell}`)],
+        locations: [location(cellRef(finding.sheet, finding.cell))],
         relatedLocations: finding.related.map((address, id) => ({
           id,
-          ...location(address.includes('!') ? address : `${quote(finding.sheet)}!${address}`),
+          ...location(address.includes('!') ? address : cellRef(finding.sheet, address)),
         })),
         partialFingerprints: { 'budgetCheck/v1': `${finding.ruleId}|${finding.sheet}|${finding.messageId}|${JSON.stringify(finding.data)}` },
         properties: { messageId: finding.messageId, data: finding.data, sheet: finding.sheet, cell: finding.cell },
@@ -72,8 +72,4 @@ function toUri(file: string): string {
     .split(/[\\/]/)
     .map((part) => encodeURIComponent(part))
     .join('/');
-}
-
-function quote(sheet: string): string {
-  return /[\s!'"]/.test(sheet) ? `'${sheet.replace(/'/g, "''")}'` : sheet;
 }

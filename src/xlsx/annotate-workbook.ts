@@ -1,7 +1,7 @@
 /** Marks findings in an exceljs workbook: fills and notes on the cells, and a findings sheet. No file access. */
 import type ExcelJS from 'exceljs';
 import type { Finding, Locale } from '../validation';
-import { safeText } from '../cli/export-safety';
+import { safeText } from './export-safety';
 import { SEVERITY_FILLS, SEVERITY_LABELS } from '../validation/messages';
 
 /** ARGB, opaque. */
@@ -31,12 +31,17 @@ export function annotateWorkbook(workbook: ExcelJS.Workbook, findings: readonly 
   ];
   for (const finding of findings) {
     sheet.addRow([
-      { text: safeText(`${finding.sheet}!${finding.cell}`), hyperlink: `#'${finding.sheet.replace(/'/g, "''")}'!${finding.cell}` },
+      { text: safeText(`${finding.sheet}!${finding.cell}`), hyperlink: `#${sheetLocation(finding.sheet, finding.cell)}` },
       SEVERITY_LABELS[locale][finding.severity],
       finding.ruleId,
       safeText(finding.message),
     ]);
   }
+}
+
+/** 'Sheet'!B7, the sheet always quoted: the location part of a link into a workbook. */
+export function sheetLocation(sheet: string, cell: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
 function uniqueName(workbook: ExcelJS.Workbook, base: string): string {
