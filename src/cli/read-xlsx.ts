@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Grid } from '../validation/grid';
-import { worksheetToGrid } from '../xlsx/worksheet-grid';
+import { workbookGrids } from '../xlsx/worksheet-grid';
 import { MAX_UNCOMPRESSED_BYTES, workbookBytesProblem } from '../xlsx/workbook-bytes';
 
 /** A file the CLI cannot read, with a one-line reason for the user. */
@@ -39,7 +39,5 @@ export async function readWorkbookGrids(file: string): Promise<Grid[]> {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UnreadableWorkbookError(file, `.xlsx 文件已损坏，无法读取 (corrupt .xlsx: ${detail})`);
   }
-  const grids: Grid[] = [];
-  workbook.eachSheet((worksheet) => grids.push(worksheetToGrid(worksheet)));
-  return grids;
+  return workbookGrids(workbook);
 }

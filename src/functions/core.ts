@@ -3,7 +3,7 @@
  * translation between Excel's arguments / results and the engine's grid / report.
  */
 import Decimal from 'decimal.js';
-import { parseCellAddress, quoteSheetName } from '../validation/address';
+import { parseCellAddress, qualifiedAddress, splitSheetRef } from '../validation/address';
 import { SEVERITY_LABELS } from '../validation/messages';
 import { parseNumberText } from '../validation/normalize';
 import { PROFILE_IDS, parseConfig, type ConfigInput, type Locale } from '../validation/config';
@@ -31,10 +31,8 @@ export class BadOptionsError extends Error {}
 /** "Sheet1!A1:F20", "'My Sheet'!B3" → sheet name and top-left cell. */
 export function parseParameterAddress(address: string | undefined): { sheet: string; row: number; col: number } {
   if (!address) return { sheet: 'Sheet1', row: 0, col: 0 };
-  const bang = address.lastIndexOf('!');
-  const sheetPart = bang < 0 ? 'Sheet1' : address.slice(0, bang);
-  const sheet = sheetPart.startsWith("'") ? sheetPart.slice(1, -1).replace(/''/g, "'") : sheetPart;
-  const start = address.slice(bang + 1).split(':')[0]!.replace(/\$/g, '');
+  const { sheet = 'Sheet1', ref } = splitSheetRef(address);
+  const start = ref.split(':')[0]!.replace(/\$/g, '');
   // Whole rows ("3:5") and whole columns ("A:L") are references too.
   if (/^\d+$/.test(start)) return { sheet, row: Number(start) - 1, col: 0 };
   if (/^[A-Za-z]{1,3}$/.test(start)) return { sheet, row: 0, col: parseCellAddress(`${start}1`).col };
@@ -105,7 +103,7 @@ export function checkRange(values: unknown[][], address: string | undefined, opt
   if (report.findings.length === 0) return [[locale === 'zh-CN' ? '✓ 无问题' : '✓ OK']];
   const rows = report.findings.map((f) => [
     SEVERITY_LABELS[locale][f.severity],
-    f.sheet === sheet ? f.cell : `${quoteSheetName(f.sheet)}!${f.cell}`,
+    f.sheet === sheet ? f.cell : qualifiedAddress(f.sheet, f.cell),
     f.ruleId,
     f.message.slice(0, MAX_CELL_TEXT),
   ]);

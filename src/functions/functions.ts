@@ -6,6 +6,7 @@
 /* global CustomFunctions, Excel, Office */
 import type { Locale } from '../validation/config';
 import { readNumberFormats } from '../taskpane/excel/adapter';
+import { localeOf } from '../taskpane/i18n';
 import { BadOptionsError, RangeTooLargeError, checkRange, parseValueText, sumCheck, weightsOfRange } from './core';
 
 /**
@@ -23,8 +24,7 @@ async function formatsOf(address: string | undefined): Promise<string[][] | unde
 
 /** Office's display language: Chinese for zh-*, English otherwise. */
 function displayLocale(): Locale {
-  const language = typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined;
-  return typeof language === 'string' && /^en/i.test(language) ? 'en-US' : 'zh-CN';
+  return localeOf(typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined);
 }
 
 /** Every failure as #VALUE! with its reason in the cell's error tooltip, never a bare error. */

@@ -16,11 +16,11 @@ export interface PaneActions {
   insertTemplate(templateId: string): Promise<string>;
 }
 
-export function createExcelActions(locale: Locale, config: ConfigInput = {}): PaneActions {
+export function createExcelActions(locale: Locale): PaneActions {
   return {
-    async check(scope, onProgress, settings) {
+    async check(scope, onProgress, config) {
       const grids = await readGrids(scope, onProgress);
-      return checkGrids(grids, { locale, config: settings ?? config });
+      return checkGrids(grids, { locale, config });
     },
     select: (sheet, cell) => selectCell(sheet, cell),
     async highlight(report) {

@@ -61,6 +61,15 @@ export function quoteSheetName(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
 }
 
+/** "'My Sheet'!B3:C4" → the sheet ("My Sheet", unquoted) and the reference ("B3:C4"); no "!" → no sheet. */
+export function splitSheetRef(address: string): { sheet?: string; ref: string } {
+  const bang = address.lastIndexOf('!');
+  if (bang < 0) return { ref: address };
+  const sheetPart = address.slice(0, bang);
+  const sheet = sheetPart.startsWith("'") ? sheetPart.slice(1, -1).replace(/''/g, "'") : sheetPart;
+  return { sheet, ref: address.slice(bang + 1) };
+}
+
 export function qualifiedAddress(sheet: string, a1: string): string {
   return `${quoteSheetName(sheet)}!${a1}`;
 }

@@ -4,6 +4,13 @@ import { parseRangeAddress } from '../validation/address';
 import type { CellValue, Grid } from '../validation/grid';
 import { parseNumberText } from '../validation/normalize';
 
+/** Every worksheet of a loaded workbook, in order. */
+export function workbookGrids(workbook: ExcelJS.Workbook): Grid[] {
+  const grids: Grid[] = [];
+  workbook.eachSheet((worksheet) => grids.push(worksheetToGrid(worksheet)));
+  return grids;
+}
+
 export function worksheetToGrid(worksheet: ExcelJS.Worksheet): Grid {
   const cells: CellValue[][] = [];
   const numberFormats: (string | undefined)[][] = [];

@@ -3,7 +3,7 @@
  * functions call these functions; they never touch Office.js themselves.
  */
 /* global Excel, Office */
-import { columnLetters, compactCells, parseCellAddress, parseRangeAddress } from '../../validation/address';
+import { columnLetters, compactCells, parseCellAddress, parseRangeAddress, splitSheetRef } from '../../validation/address';
 import { asExcelErrorString, type CellRange, type CellValue, type Grid } from '../../validation/grid';
 import type { RenderPlan } from '../../templates/plan';
 import { uniqueSheetName } from '../../templates/plan';
@@ -118,7 +118,7 @@ export async function readGrids(scope: ReadScope, onProgress?: (done: number, to
     }
     await context.sync();
 
-    const blocks = sources.map(({ range }) => (range.isNullObject ? 0 : Math.ceil(range.rowCount / Math.max(1, Math.floor(BLOCK_CELLS / range.columnCount)))));
+    const blocks = sources.map(({ range }) => (range.isNullObject ? 0 : Math.ceil(range.rowCount / rowsPerBlock(range))));
     const total = blocks.reduce((a, b) => a + b, 0);
     let done = 0;
     const grids: Grid[] = [];
@@ -130,9 +130,9 @@ export async function readGrids(scope: ReadScope, onProgress?: (done: number, to
         grid.cells.push([]);
         grid.numberFormats!.push([]);
       }
-      const rowsPerBlock = Math.max(1, Math.floor(BLOCK_CELLS / range.columnCount));
-      for (let start = 0; start < range.rowCount; start += rowsPerBlock) {
-        const rows = Math.min(rowsPerBlock, range.rowCount - start);
+      const blockRows = rowsPerBlock(range);
+      for (let start = 0; start < range.rowCount; start += blockRows) {
+        const rows = Math.min(blockRows, range.rowCount - start);
         const block = sheet.getRangeByIndexes(range.rowIndex + start, range.columnIndex, rows, range.columnCount);
         block.load('values,numberFormat');
         await context.sync();
@@ -148,6 +148,11 @@ export async function readGrids(scope: ReadScope, onProgress?: (done: number, to
     }
     return grids;
   });
+}
+
+/** Whole rows per block read, so that a block stays under BLOCK_CELLS cells. */
+function rowsPerBlock(range: { columnCount: number }): number {
+  return Math.max(1, Math.floor(BLOCK_CELLS / range.columnCount));
 }
 
 function toCellValue(value: unknown): CellValue {
@@ -209,14 +214,7 @@ export function addressChunks(addresses: readonly string[], limit = ADDRESS_LIMI
  */
 export async function highlightFindings(targets: readonly HighlightTarget[]): Promise<number> {
   return Excel.run(async (context) => {
-    const previous = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-    previous.load('value,isNullObject');
-    await context.sync();
-    if (!previous.isNullObject) {
-      const recorded = lookupRecorded(context, JSON.parse(String(previous.value)) as Record<string, string[]>);
-      await context.sync();
-      deleteExisting(recorded);
-    }
+    await deleteRecorded(context);
 
     const groups = new Map<string, { sheet: string; severity: HighlightTarget['severity']; cells: { row: number; col: number }[] }>();
     for (const target of targets) {
@@ -248,17 +246,26 @@ export async function highlightFindings(targets: readonly HighlightTarget[]): Pr
 /** Removes exactly the conditional formats highlightFindings added; nothing else on the sheets changes. Three syncs. */
 export async function clearHighlights(): Promise<number> {
   return Excel.run(async (context) => {
-    const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-    setting.load('value,isNullObject');
-    await context.sync();
-    if (setting.isNullObject) return 0;
-    const recorded = lookupRecorded(context, JSON.parse(String(setting.value)) as Record<string, string[]>);
-    await context.sync();
-    const removed = deleteExisting(recorded);
+    const { setting, removed } = await deleteRecorded(context);
+    if (!setting) return 0;
     setting.delete();
     await context.sync();
     return removed;
   });
+}
+
+/**
+ * Deletes the conditional formats the last highlightFindings recorded, those that still exist (the user may
+ * have removed a sheet or a format meanwhile). Two syncs, or one when nothing is recorded.
+ */
+async function deleteRecorded(context: Excel.RequestContext): Promise<{ setting?: Excel.Setting; removed: number }> {
+  const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+  setting.load('value,isNullObject');
+  await context.sync();
+  if (setting.isNullObject) return { removed: 0 };
+  const recorded = lookupRecorded(context, JSON.parse(String(setting.value)) as Record<string, string[]>);
+  await context.sync();
+  return { setting, removed: deleteExisting(recorded) };
 }
 
 /** Looks up recorded conditional formats (sheets or formats the user removed meanwhile come back as null objects). */
@@ -266,7 +273,6 @@ function lookupRecorded(context: Excel.RequestContext, record: Record<string, st
   const formats: Excel.ConditionalFormat[] = [];
   for (const [sheetName, ids] of Object.entries(record)) {
     const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
-    sheet.load('isNullObject');
     for (const id of ids) {
       const format = sheet.getRange().conditionalFormats.getItemOrNullObject(id);
       format.load('isNullObject');
@@ -299,10 +305,10 @@ export async function selectCell(sheetName: string, cell: string): Promise<void>
  */
 export async function readNumberFormats(address: string): Promise<string[][]> {
   return Excel.run(async (context) => {
-    const bang = address.lastIndexOf('!');
-    const sheetPart = address.slice(0, bang);
-    const sheetName = sheetPart.startsWith("'") ? sheetPart.slice(1, -1).replace(/''/g, "'") : sheetPart;
-    const range = context.workbook.worksheets.getItem(sheetName).getRange(address.slice(bang + 1));
+    const { sheet, ref } = splitSheetRef(address);
+    // Excel always names the sheet in a parameter's address; without one the caller checks the values alone.
+    if (sheet === undefined) throw new Error(`no sheet in "${address}"`);
+    const range = context.workbook.worksheets.getItem(sheet).getRange(ref);
     range.load('numberFormat');
     await context.sync();
     return range.numberFormat.map((row) => row.map((format) => String(format)));

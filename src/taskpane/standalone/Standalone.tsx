@@ -7,12 +7,13 @@ import { Button, MessageBar, MessageBarBody, Tab, TabList, Text } from '@fluentu
 import ExcelJS from 'exceljs';
 import { useMemo, useRef, useState } from 'react';
 import { checkGrids, type Finding, type Locale, type Report } from '../../validation';
+import { SEVERITIES } from '../../validation/config';
 import { cellAddress } from '../../validation/address';
 import { isExcelError, type Grid } from '../../validation/grid';
 import { SEVERITY_FILLS } from '../../validation/messages';
 import { annotateWorkbook } from '../../xlsx/annotate-workbook';
 import { MAX_UNCOMPRESSED_BYTES, workbookBytesProblem } from '../../xlsx/workbook-bytes';
-import { worksheetToGrid } from '../../xlsx/worksheet-grid';
+import { workbookGrids } from '../../xlsx/worksheet-grid';
 import type { PaneActions } from '../actions';
 import { App } from '../App';
 import { STRINGS } from '../i18n';
@@ -57,8 +58,7 @@ export function Standalone({ locale }: { locale: Locale }) {
       setError(t.notXlsx(file.name));
       return;
     }
-    const grids: Grid[] = [];
-    workbook.eachSheet((worksheet) => grids.push(worksheetToGrid(worksheet)));
+    const grids = workbookGrids(workbook);
     setLoaded({ fileName: file.name, bytes, grids });
     setSheet(grids[0]?.sheet);
     setSelected(undefined);
@@ -162,12 +162,12 @@ export function Standalone({ locale }: { locale: Locale }) {
 export function SheetGrid({ grid, marked, selected, locale }: { grid: Grid; marked: readonly Finding[]; selected?: string; locale: Locale }) {
   const t = STRINGS[locale];
   const fills = useMemo(() => {
-    const rank = { error: 0, warning: 1, info: 2 } as const;
     const byCell = new Map<string, Finding['severity']>();
     for (const f of marked) {
       if (f.sheet !== grid.sheet) continue;
       const current = byCell.get(f.cell);
-      if (!current || rank[f.severity] < rank[current]) byCell.set(f.cell, f.severity);
+      // The most severe finding of a cell gives its fill.
+      if (!current || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(current)) byCell.set(f.cell, f.severity);
     }
     return byCell;
   }, [marked, grid.sheet]);
