@@ -5,10 +5,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_OPTIONS, PROFILES } from '../src/validation/config';
+import { SEVERITY_LABELS } from '../src/validation/messages';
 import { ALL_RULES } from '../src/validation/rules';
 import { RULE_FAMILIES } from '../src/validation/rules/types';
 
-const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
+const SEVERITY_ZH = SEVERITY_LABELS['zh-CN'];
 
 export function renderRuleDocs(): string {
   const lines: string[] = [

@@ -1,5 +1,5 @@
-import { columnLetters } from '../validation/address';
-import type { CodeTable, FlatList, FormRow, IndicatorBlock, SanGongTable, SummaryTable, TemplateDefinition } from './definitions';
+import { cellAddress, columnLetters } from '../validation/address';
+import type { CodeTable, FlatList, FormRow, IndicatorBlock, SummaryTable, TemplateDefinition } from './definitions';
 import { level1ListName, listSheet } from './lists';
 import type { PlanValidation, RenderPlan } from './plan';
 
@@ -31,8 +31,9 @@ class PlanBuilder {
     return this.plan.columnWidths.length;
   }
 
+  /** The builder counts rows and columns from 1, as Excel shows them. */
   static a1(row: number, col: number): string {
-    return `${columnLetters(col - 1)}${row}`;
+    return cellAddress(row - 1, col - 1);
   }
 
   value(row: number, col: number, value: string | number): void {
@@ -89,9 +90,9 @@ class PlanBuilder {
   }
 
   /** A live check next to the table: =BUDGET.CHECK(…) spills its findings from there. */
-  checkCell(row: number, col: number, range: string, fn = 'BUDGET.CHECK'): void {
+  checkCell(row: number, col: number, range: string): void {
     this.value(row, col, CHECK_NOTE);
-    this.formula(row + 1, col, `${fn}(${range})`);
+    this.formula(row + 1, col, `BUDGET.CHECK(${range})`);
   }
 }
 
@@ -104,7 +105,7 @@ export function buildPlan(definition: TemplateDefinition): RenderPlan {
     case 'code':
       return codePlan(definition, definition.body);
     case 'sangong':
-      return sanGongPlan(definition, definition.body);
+      return sanGongPlan(definition);
     case 'summary':
       return summaryPlan(definition, definition.body);
   }
@@ -208,7 +209,7 @@ function codePlan(definition: TemplateDefinition, table: CodeTable): RenderPlan 
   return b.plan;
 }
 
-function sanGongPlan(definition: TemplateDefinition, _table: SanGongTable): RenderPlan {
+function sanGongPlan(definition: TemplateDefinition): RenderPlan {
   const b = new PlanBuilder(definition, [12, 16, 12, 16, 16, 14], true);
   b.title(definition.title, definition.unitLine);
   const h1 = b.row;

@@ -1,3 +1,4 @@
+import { columnLetters } from '../validation/address';
 import type { ProfileId } from '../validation/config';
 import type { ListSheet } from './plan';
 
@@ -34,7 +35,7 @@ export function listSheet(): ListSheet {
     sheetName: LIST_SHEET,
     columns: lists.map(({ header, values }) => ({ header, values })),
     names: lists.map(({ name, values }, i) => {
-      const letter = String.fromCharCode(65 + i);
+      const letter = columnLetters(i);
       return { name, range: `'${LIST_SHEET}'!$${letter}$2:$${letter}$${values.length + 1}` };
     }),
   };
