@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { cellAddress, columnIndex, columnLetters, compactCells, parseCellAddress, parseRangeAddress, quoteSheetName, rangeAddress } from '../src/validation/address';
 import { isPlaceholderText, normalizeText, parseAmountText, parseNumberText, textKey } from '../src/validation/normalize';
 import { parseCode } from '../src/validation/recognize/amounts';
-import { comparatorOf, declaredScore, formFieldOf, level1KindOf, level2KindOf } from '../src/validation/vocabulary';
+import { comparatorOf, declaredScore, directionOf, formFieldOf, level1KindOf, level2KindOf } from '../src/validation/vocabulary';
 import { toFullWidth } from './helpers';
 
 
@@ -101,6 +101,7 @@ describe('normalization', () => {
         parseAmountText(text);
         parseCode(text);
         comparatorOf(text);
+        directionOf(text);
         level1KindOf(text);
         level2KindOf(text);
         declaredScore(text);
@@ -136,6 +137,19 @@ describe('vocabulary', () => {
     expect(comparatorOf('<=')).toBe('≤');
     expect(comparatorOf('定性')).toBe('定性');
     expect(comparatorOf('正向指标')).toBeUndefined();
+    // Remembered answers are the same answers, asked again.
+    expect(comparatorOf('＞＝')).toBe('≥');
+    expect(comparatorOf('正向指标')).toBeUndefined();
+  });
+
+  test('directions', () => {
+    expect(directionOf('正向指标')).toBe('positive');
+    expect(directionOf('越高越好')).toBe('positive');
+    expect(directionOf(' 反向 ')).toBe('negative');
+    expect(directionOf('越小越好')).toBe('negative');
+    expect(directionOf('中性')).toBeUndefined();
+    expect(directionOf('')).toBeUndefined();
+    expect(directionOf('反向指标')).toBe('negative');
   });
 
   test('form labels', () => {

@@ -49,10 +49,21 @@ function fromScaled(scaled: number): Decimal {
   return new Decimal(scaled).div(WORD);
 }
 
-export function sumDecimals(values: Iterable<Decimal>): Decimal {
+export function sumDecimals(values: readonly Decimal[]): Decimal {
+  return sumOf(values, identity);
+}
+
+function identity(value: Decimal): Decimal {
+  return value;
+}
+
+/** Σ valueOf(item) over the items for which it is defined, exactly. An index loop: this runs per project and per row. */
+export function sumOf<T>(items: readonly T[], valueOf: (item: T) => Decimal | undefined): Decimal {
   let scaledTotal = 0;
   let slow: Decimal | undefined;
-  for (const value of values) {
+  for (let i = 0; i < items.length; i++) {
+    const value = valueOf(items[i]!);
+    if (value === undefined) continue;
     if (slow === undefined) {
       const next = addScaled(scaledTotal, scaledOf(value));
       if (!Number.isNaN(next)) {

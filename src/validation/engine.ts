@@ -201,12 +201,12 @@ function summarizeTable(table: Table): TableSummary {
     ...base,
     layout: `${table.layout}:${table.scope}`,
     projects: table.projects.map((project) => {
-      const weights = project.indicators.filter((i) => i.weight);
+      const weighted = project.indicators.some((i) => i.weight);
       return {
         name: project.name?.text,
         budget: project.budget ? money(project.budget.value) : undefined,
         indicators: project.indicators.length,
-        weightTotal: weights.length > 0 ? plain(weightSum(weights)) : undefined,
+        weightTotal: weighted ? plain(weightSum(project.indicators)) : undefined,
         rows: `${project.firstRow + 1}:${project.lastRow + 1}`,
       };
     }),

@@ -5,7 +5,7 @@
 import { IndicatorValue, isMoneyUnit, isRateUnit, parseIndicatorValue } from './indicator-value';
 import type { CellPos, Indicator, IndicatorTable, TextCell } from './model';
 import type Decimal from 'decimal.js';
-import { sumDecimals } from './decimal';
+import { sumOf } from './decimal';
 import { keyOfNormalized } from './normalize';
 import { Level1Kind, Level2Kind, level1KindOf, level2KindOf } from './vocabulary';
 
@@ -88,7 +88,11 @@ export function factsOf(indicator: Indicator): IndicatorFacts {
 
 /** Σ of the weights of the indicators that have one (exact). */
 export function weightSum(indicators: readonly Indicator[]): Decimal {
-  return sumDecimals(indicators.flatMap((i) => (i.weight ? [i.weight.value] : [])));
+  return sumOf(indicators, weightOf);
+}
+
+function weightOf(indicator: Indicator): Decimal | undefined {
+  return indicator.weight?.value;
 }
 
 /** Where a finding about the indicator's value points: the value cell, else the comparator, unit or name. */

@@ -84,7 +84,8 @@ export function isKnownUnit(unit: string): boolean {
 }
 
 export function isMoneyUnit(unit: string | undefined): boolean {
-  return unit !== undefined && /^(亿|千万|百万|万|千)?元(人民币)?(\/.*)?$/.test(unit);
+  // Every money unit has 元: most units are decided without the pattern.
+  return unit !== undefined && unit.includes('元') && /^(亿|千万|百万|万|千)?元(人民币)?(\/.*)?$/.test(unit);
 }
 
 export function isRateUnit(unit: string | undefined): boolean {

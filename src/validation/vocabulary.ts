@@ -246,8 +246,16 @@ function stripScore(key: string): string {
     .replace(/\d+(?:\.\d+)?分$/, '');
 }
 
+export type ComparatorOrQualitative = '≥' | '≤' | '=' | '>' | '<' | '定性';
+
 /** Comparator cell or prefix: ≥ ≤ = > < (and >=, ＞＝, 大于等于 …), or 定性. */
-export function comparatorOf(text: string): '≥' | '≤' | '=' | '>' | '<' | '定性' | undefined {
+export function comparatorOf(text: string): ComparatorOrQualitative | undefined {
+  return memo(comparatorMemo, text, comparatorUncached);
+}
+
+const comparatorMemo = new Map<string, ComparatorOrQualitative | undefined>();
+
+function comparatorUncached(text: string): ComparatorOrQualitative | undefined {
   const key = textKey(text);
   if (/^(≥|≧|⩾|≮|>=|=>|大于等于|不低于|不少于|正向)$/.test(key)) return '≥';
   if (/^(≤|≦|⩽|≯|<=|=<|小于等于|不高于|不超过|不多于|反向)$/.test(key)) return '≤';
@@ -354,4 +362,18 @@ function buildLookup<K extends string>(table: Record<K, readonly string[]>): Map
     }
   }
   return lookup;
+}
+
+/** 指标方向性: "正向指标", "越大越好" → positive; "反向指标", "越小越好" → negative; anything else → undefined. */
+export function directionOf(text: string): 'positive' | 'negative' | undefined {
+  return memo(directionMemo, text, directionUncached);
+}
+
+const directionMemo = new Map<string, 'positive' | 'negative' | undefined>();
+
+function directionUncached(text: string): 'positive' | 'negative' | undefined {
+  const key = textKey(text);
+  if (/^(正向|越大越好|越高越好|高优)/.test(key)) return 'positive';
+  if (/^(反向|越小越好|越低越好|低优)/.test(key)) return 'negative';
+  return undefined;
 }

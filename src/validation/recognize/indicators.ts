@@ -303,16 +303,18 @@ function strayLevel1(view: SheetView, row: number, header: IndicatorHeader): Tex
   return undefined;
 }
 
+const CONTENT_COLUMNS: readonly IndicatorColumn[] = ['level1', 'level2', 'level3', 'value', 'weight', 'comparator', 'unit'];
+
 function hasIndicatorContent(view: SheetView, row: number, columns: Partial<Record<IndicatorColumn, number>>, shift: number): boolean {
-  const filled = (c: number | undefined) => c !== undefined && view.text(row, c + shift) !== '';
-  return (
-    filled(columns.level1) || filled(columns.level2) || filled(columns.level3) || filled(columns.value) ||
-    filled(columns.weight) || filled(columns.comparator) || filled(columns.unit)
-  );
+  for (const name of CONTENT_COLUMNS) {
+    const c = columns[name];
+    if (c !== undefined && !view.isEmpty(row, c + shift)) return true;
+  }
+  return false;
 }
 
 function rowIsBlankIn(view: SheetView, row: number, left: number, right: number): boolean {
-  for (let c = Math.max(0, left); c <= right; c++) if (view.text(row, c) !== '') return false;
+  for (let c = Math.max(0, left); c <= right; c++) if (!view.isEmpty(row, c)) return false;
   return true;
 }
 

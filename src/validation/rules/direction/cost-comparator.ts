@@ -31,11 +31,10 @@ export const costComparatorRule: Rule = {
       const facts = factsOf(indicator);
       if (!facts.isCost || facts.isReduction || facts.value.declaredQualitative) return;
       const { comparator, kind } = facts.value;
-      const at = indicator.comparator ?? valueCell(indicator, table);
       if (comparator === '≥' || comparator === '>') {
-        context.report({ messageId: 'greater-than', data: { name: indicatorName(indicator), comparator }, at });
+        context.report({ messageId: 'greater-than', data: { name: indicatorName(indicator), comparator }, at: indicator.comparator ?? valueCell(indicator, table) });
       } else if (comparator === undefined && kind === 'quantitative') {
-        context.report({ messageId: 'no-comparator', data: { name: indicatorName(indicator), value: cellText(indicator.value) }, at });
+        context.report({ messageId: 'no-comparator', data: { name: indicatorName(indicator), value: cellText(indicator.value) }, at: indicator.comparator ?? valueCell(indicator, table) });
       }
     };
   },

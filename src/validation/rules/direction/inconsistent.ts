@@ -1,5 +1,5 @@
 import { cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
-import { textKey } from '../../normalize';
+import { directionOf } from '../../vocabulary';
 import type { Rule } from '../types';
 
 export const inconsistentDirectionRule: Rule = {
@@ -45,9 +45,9 @@ export const inconsistentDirectionRule: Rule = {
         return;
       }
       if (!comparator) return;
-      const direction = textKey(indicator.direction?.text ?? '');
-      const positive = /^(正向|越大越好|越高越好|高优)/.test(direction);
-      const negative = /^(反向|越小越好|越低越好|低优)/.test(direction);
+      const direction = indicator.direction ? directionOf(indicator.direction.text) : undefined;
+      const positive = direction === 'positive';
+      const negative = direction === 'negative';
       const lessThan = comparator === '≤' || comparator === '<';
       const greaterThan = comparator === '≥' || comparator === '>';
       if ((positive && lessThan) || (negative && greaterThan)) {

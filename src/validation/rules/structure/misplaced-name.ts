@@ -34,11 +34,10 @@ export const misplacedNameRule: Rule = {
     return (indicator) => {
       const facts = factsOf(indicator);
       if (!indicator.level3 || !indicator.level2) return;
-      const data = { name: indicatorName(indicator), level2: indicator.level2.text };
       if (facts.level2 === 'timeliness' && COST_WORDS.test(facts.name) && !TIME_WORDS.test(facts.name) && !/率$/.test(facts.name)) {
-        context.report({ messageId: 'cost-under-time', data, at: indicator.level3, related: [indicator.level2] });
+        context.report({ messageId: 'cost-under-time', data: { name: indicatorName(indicator), level2: indicator.level2.text }, at: indicator.level3, related: [indicator.level2] });
       } else if (facts.underCostLevel && TIME_WORDS.test(facts.name) && !COST_WORDS.test(facts.name) && !isMoneyUnit(facts.value.unit)) {
-        context.report({ messageId: 'time-under-cost', data, at: indicator.level3, related: [indicator.level2] });
+        context.report({ messageId: 'time-under-cost', data: { name: indicatorName(indicator), level2: indicator.level2.text }, at: indicator.level3, related: [indicator.level2] });
       }
     };
   },

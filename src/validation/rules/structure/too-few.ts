@@ -20,8 +20,10 @@ export const tooFewRule: Rule = {
   },
   visitProjects(context) {
     return (project, table) => {
+      let count = 0;
+      for (const indicator of project.indicators) if (indicator.level3) count++;
+      if (count === 0 || count >= MINIMUM) return;
       const named = project.indicators.filter((i) => i.level3);
-      if (named.length === 0 || named.length >= MINIMUM) return;
       context.report({
         messageId: 'few',
         data: { project: projectName(project), count: named.length, minimum: MINIMUM },
