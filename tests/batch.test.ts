@@ -6,16 +6,18 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { EXAMPLE_WORKBOOKS } from '../scripts/examples';
 import { writeWorkbook } from '../scripts/examples/render';
 import { Worker } from 'node:worker_threads';
+import { annotatedCopyPaths } from '../src/cli/annotate';
 import { checkFiles, runOnWorker } from '../src/cli/batch';
+import { annotateWorkbook } from '../src/xlsx/annotate-workbook';
 import { safeText } from '../src/xlsx/export-safety';
 import { hyperlinkFormula } from '../src/cli/report-xlsx';
 import { summarizeZip } from '../src/xlsx/workbook-bytes';
-import { parseConfig } from '../src/validation';
+import { parseConfig, type Finding } from '../src/validation';
 import { OLE_HEADER, claimUncompressedSize, cli, writeExamples } from './cli-helpers';
 import { tempDir } from './helpers';
 
@@ -177,6 +179,116 @@ test('an unreadable input inside the --annotate folder is never overwritten by a
   // The copy keeps the layout of all the inputs, the unreadable one included.
   expect(readdirSync(join(root, 'out', 'in', 'sub'))).toEqual(['a.xlsx']);
 });
+
+/** The .xlsx files under `dir`, as paths relative to it, sorted. */
+const xlsxUnder = (dir: string) =>
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort();
+
+/** Every part of an .xlsx by name, as text: two workbooks with the same parts are the same workbook. */
+async function xlsxParts(bytes: Buffer | ExcelJS.Buffer): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(bytes as Buffer);
+  const parts: Record<string, string> = {};
+  for (const entry of Object.values(zip.files)) if (!entry.dir) parts[entry.name] = await entry.async('string');
+  return parts;
+}
+
+test('--annotate with --jobs 2: every file that was checked gets its copy, with its findings in the findings sheet', async () => {
+  const out = join(tempDir(), 'annotated');
+  const result = await cli(intake, '--annotate', out, '--jobs', '2', '--format', 'json');
+  expect(result.code).toBe(2);
+  const files: { file: string; error?: string; findings: unknown[] }[] = JSON.parse(result.stdout).files;
+  const checked = files.filter((f) => !f.error);
+  expect(checked).toHaveLength(6);
+  // Unreadable inputs get no copy; the readable ones keep their place under the annotation folder.
+  expect(xlsxUnder(out)).toEqual(checked.map((f) => relative(intake, f.file)).sort());
+  for (const { file, findings } of checked) {
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(join(out, relative(intake, file)));
+    expect(copy.getWorksheet('检查结果')?.rowCount).toBe(1 + findings.length);
+  }
+});
+
+test('--annotate: --jobs 1 and --jobs 2 write the same copies as annotating a fresh read of each input', async () => {
+  const folder = join(tempDir(), 'in');
+  mkdirSync(folder);
+  await writeExamples(folder);
+  const copies: Record<string, Record<string, Record<string, string>>> = {};
+  for (const jobs of ['1', '2']) {
+    const out = join(tempDir(), `annotated-${jobs}`);
+    const result = await cli(folder, '--annotate', out, '--jobs', jobs, '--locale', 'en-US');
+    expect(result.code).toBe(1);
+    copies[jobs] = {};
+    for (const name of xlsxUnder(out)) copies[jobs]![name] = await xlsxParts(readFileSync(join(out, name)));
+  }
+  expect(Object.keys(copies['1']!)).toEqual(EXAMPLE_WORKBOOKS.map((spec) => spec.file).sort());
+  expect(copies['2']).toEqual(copies['1']);
+  // The findings and the locale are those of the check: the same copy as re-reading the input and annotating it.
+  const json = JSON.parse((await cli(folder, '--format', 'json', '--locale', 'en-US')).stdout) as { files: { file: string; findings: Finding[] }[] };
+  for (const { file, findings } of json.files) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    annotateWorkbook(workbook, findings, 'en-US');
+    expect(copies['1']![relative(folder, file)]).toEqual(await xlsxParts(await workbook.xlsx.writeBuffer()));
+  }
+  expect(Object.values(copies['1']!).every((parts) => Object.values(parts).some((xml) => xml.includes('name="Findings"')))).toBe(true);
+});
+
+test('a copy that cannot be written is reported for its file, exit 2; the other copies are written and the input is untouched', async () => {
+  const folder = join(tempDir(), 'in');
+  mkdirSync(folder);
+  await writeExamples(folder);
+  const inputs = EXAMPLE_WORKBOOKS.map((spec) => join(folder, spec.file));
+  const before = inputs.map(sha256);
+  const blocked = EXAMPLE_WORKBOOKS[2]!.file;
+  for (const jobs of ['1', '2']) {
+    const out = join(tempDir(), 'annotated');
+    // A folder where the copy should go: the copy cannot be written there.
+    mkdirSync(join(out, blocked), { recursive: true });
+    const result = await cli(folder, '--annotate', out, '--jobs', jobs);
+    expect(result.code).toBe(2);
+    const message = `^budget-check: ${escapeRegExp(join(folder, blocked))}: 无法写入标注副本 .+ \\(cannot write the annotated copy: .+\\)$`;
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(message))]);
+    // The file was checked all the same: its findings are printed, and it is not counted as unreadable.
+    expect(result.stdout).toContain(`${join(folder, blocked)}  `);
+    expect(result.stdout.trim().split('\n').pop()).toMatch(/^共检查 4 个文件：[^；]+$/);
+    expect(statSync(join(out, blocked)).isDirectory()).toBe(true);
+    for (const name of EXAMPLE_WORKBOOKS.map((spec) => spec.file).filter((name) => name !== blocked)) {
+      const copy = new ExcelJS.Workbook();
+      await copy.xlsx.readFile(join(out, name));
+      expect(copy.getWorksheet('检查结果')!.rowCount).toBeGreaterThan(1);
+    }
+    expect(inputs.map(sha256)).toEqual(before);
+  }
+  // SARIF says it too, so that CI does not take the run for a success.
+  const out = join(tempDir(), 'annotated');
+  mkdirSync(join(out, blocked), { recursive: true });
+  const sarif = await cli(folder, '--annotate', out, '--jobs', '2', '--format', 'sarif');
+  expect(sarif.code).toBe(2);
+  const invocation = JSON.parse(sarif.stdout).runs[0].invocations[0];
+  expect(invocation.executionSuccessful).toBe(false);
+  const notifications: string[] = invocation.toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text);
+  expect(notifications).toEqual([expect.stringContaining('无法写入标注副本')]);
+});
+
+test('an input listed twice (its folder and itself) gets one copy, written once: workers never write the same file together', async () => {
+  const folder = join(tempDir(), 'in');
+  mkdirSync(folder);
+  const file = join(folder, 'a.xlsx');
+  copyFileSync(join(intake, EXAMPLE_WORKBOOKS[2]!.file), file);
+  const out = join(tempDir(), 'annotated');
+  expect(annotatedCopyPaths([file, join(folder, '.', 'a.xlsx'), file], out)).toEqual([join(out, 'a.xlsx'), undefined, undefined]);
+  const result = await cli(folder, file, '--annotate', out, '--jobs', '2');
+  expect(result.code).toBe(1);
+  expect(xlsxUnder(out)).toEqual(['a.xlsx']);
+  const copy = new ExcelJS.Workbook();
+  await copy.xlsx.readFile(join(out, 'a.xlsx'));
+  expect(copy.getWorksheet('检查结果')!.rowCount).toBeGreaterThan(1);
+});
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test('a sheet used down to Excel’s last row (1,048,576) is checked, not a crash or a hang', async () => {
   const workbook = new ExcelJS.Workbook();

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
-import { mkdirSync, statSync } from 'node:fs';
+import type ExcelJS from 'exceljs';
+import { statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { Locale } from '../validation';
+import type { Finding, Locale } from '../validation';
 import { annotateWorkbook } from '../xlsx/annotate-workbook';
-import type { FileResult } from './format';
 
 /** Where the annotated copy of each input goes: the inputs' relative layout under `dir`. */
 export function annotatedPaths(files: readonly string[], dir: string): Map<string, string> {
@@ -27,12 +27,28 @@ function commonDirectory(dirs: string[]): string {
 }
 
 /**
- * Inputs whose annotated copy would land on an input (the same file on disk by device and inode, so that
- * "IN/a.xlsx" and "in/a.xlsx" match on case-insensitive systems): checked before anything is written.
- * Each path is stat'ed once, so that a folder of 1,000 inputs is not 10⁶ stat calls.
+ * Where each file's copy is written, by position in `files`: the inputs' layout under `dir` (readable or not),
+ * computed once and used both to look for conflicts and to write, so that a copy can never land somewhere that
+ * was not checked. An input listed twice (a folder and a file in it) gets its copy once: two workers must
+ * never write the same file at the same time.
  */
-export function annotationConflicts(files: readonly string[], dir: string): string[] {
+export function annotatedCopyPaths(files: readonly string[], dir: string): (string | undefined)[] {
   const targets = annotatedPaths(files, dir);
+  const taken = new Set<string>();
+  return files.map((file) => {
+    const target = targets.get(file)!;
+    if (taken.has(target)) return undefined;
+    taken.add(target);
+    return target;
+  });
+}
+
+/**
+ * Inputs whose annotated copy (from `annotatedCopyPaths`) would land on an input (the same file on disk by
+ * device and inode, so that "IN/a.xlsx" and "in/a.xlsx" match on case-insensitive systems): checked before
+ * anything is written. Each path is stat'ed once, so that a folder of 1,000 inputs is not 10⁶ stat calls.
+ */
+export function annotationConflicts(files: readonly string[], copies: readonly (string | undefined)[]): string[] {
   const inputIds = new Set<string>();
   const inputPaths = new Set<string>();
   const unstatedInputPaths = new Set<string>();
@@ -42,8 +58,9 @@ export function annotationConflicts(files: readonly string[], dir: string): stri
     if (id === undefined) unstatedInputPaths.add(resolve(input));
     else inputIds.add(id);
   }
-  return files.filter((file) => {
-    const target = targets.get(file)!;
+  return files.filter((_, i) => {
+    const target = copies[i];
+    if (target === undefined) return false;
     const id = fileId(target);
     // A path that cannot be stat'ed is compared by its resolved name.
     if (id === undefined) return inputPaths.has(resolve(target));
@@ -60,26 +77,9 @@ function fileId(path: string): string | undefined {
   }
 }
 
-/**
- * Writes highlighted copies (fill by severity, the message as the cell's note) with a findings sheet, at the
- * paths `annotationConflicts` checked: the layout of all inputs, readable or not, so that a copy can never
- * land somewhere that was not checked.
- */
-export async function writeAnnotatedCopies(results: readonly FileResult[], dir: string, locale: Locale): Promise<string[]> {
-  const targets = annotatedPaths(
-    results.map((r) => r.file),
-    dir,
-  );
-  const written: string[] = [];
-  for (const result of results) {
-    if (!result.report) continue;
-    const target = targets.get(result.file)!;
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(result.file);
-    annotateWorkbook(workbook, result.report.findings, locale);
-    mkdirSync(dirname(target), { recursive: true });
-    await workbook.xlsx.writeFile(target);
-    written.push(target);
-  }
-  return written;
+/** Writes a highlighted copy of a checked workbook (fill by severity, the message as the cell's note) with a findings sheet. */
+export async function writeAnnotatedCopy(workbook: ExcelJS.Workbook, findings: readonly Finding[], locale: Locale, target: string): Promise<void> {
+  annotateWorkbook(workbook, findings, locale);
+  await mkdir(dirname(target), { recursive: true });
+  await workbook.xlsx.writeFile(target);
 }

@@ -2,23 +2,53 @@ import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { checkGrids, type Config, type Locale } from '../validation';
+import type ExcelJS from 'exceljs';
+import { checkGrids, type Config, type Locale, type Report } from '../validation';
+import { workbookGrids } from '../xlsx/worksheet-grid';
+import { writeAnnotatedCopy } from './annotate';
 import type { FileResult } from './format';
-import { readWorkbookGrids } from './read-xlsx';
+import { readWorkbook, readWorkbookGrids } from './read-xlsx';
 
-export async function checkFile(file: string, config: Config, locale: Locale): Promise<FileResult> {
+/** Checks one file; with `annotatedCopy`, also writes the file's highlighted copy there from the same parse. */
+export async function checkFile(file: string, config: Config, locale: Locale, annotatedCopy?: string): Promise<FileResult> {
+  if (annotatedCopy !== undefined) return checkAndAnnotate(file, config, locale, annotatedCopy);
   try {
+    // Only the grids are kept: the workbook can be freed while the file is checked.
     const grids = await readWorkbookGrids(file);
     return { file, report: checkGrids(grids, { config, locale }) };
   } catch (error) {
-    return { file, error: error instanceof Error ? error.message : String(error) };
+    return { file, error: errorMessage(error) };
   }
+}
+
+/** The workbook is kept until its copy is written, then dropped with this call: nothing is cached across files. */
+async function checkAndAnnotate(file: string, config: Config, locale: Locale, annotatedCopy: string): Promise<FileResult> {
+  let workbook: ExcelJS.Workbook;
+  let report: Report;
+  try {
+    workbook = await readWorkbook(file);
+    report = checkGrids(workbookGrids(workbook), { config, locale });
+  } catch (error) {
+    return { file, error: errorMessage(error) };
+  }
+  try {
+    await writeAnnotatedCopy(workbook, report.findings, locale, annotatedCopy);
+    return { file, report };
+  } catch (error) {
+    return { file, report, annotationError: `无法写入标注副本 ${annotatedCopy} (cannot write the annotated copy: ${errorMessage(error)})` };
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 export interface BatchOptions {
   /** Worker threads to use; 1 checks in this thread. Default: one per core. */
   jobs?: number;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Where each file's annotated copy is written, by the position of the file in `files`; none where undefined. */
+  annotatedCopies?: readonly (string | undefined)[];
 }
 
 /** The compiled worker: beside this file when running from dist/, in dist/ when running from src/ (tests). */
@@ -38,7 +68,7 @@ export async function checkFiles(files: readonly string[], config: Config, local
     options.onProgress?.(done, files.length, result.file);
   };
   if (jobs === 1) {
-    for (let i = 0; i < files.length; i++) finish(i, await checkFile(files[i]!, config, locale));
+    for (let i = 0; i < files.length; i++) finish(i, await checkFile(files[i]!, config, locale, options.annotatedCopies?.[i]));
     return results;
   }
   let next = 0;
@@ -50,7 +80,7 @@ export async function checkFiles(files: readonly string[], config: Config, local
         while (next < files.length) {
           const index = next++;
           const file = files[index]!;
-          const outcome = await runOnWorker(worker, file, config, locale);
+          const outcome = await runOnWorker(worker, file, config, locale, options.annotatedCopies?.[index]);
           finish(index, outcome.result);
           // A worker that died (out of memory on a huge file, a crash) is replaced; its file is reported, never lost.
           if (outcome.workerDied) {
@@ -66,6 +96,15 @@ export async function checkFiles(files: readonly string[], config: Config, local
   return results;
 }
 
+/** What a worker is sent for each file. */
+export interface WorkerJob {
+  file: string;
+  config: Config;
+  locale: Locale;
+  /** Where to write the file's annotated copy, if one is wanted. */
+  annotatedCopy?: string;
+}
+
 /** Memory a worker may use before it is stopped: one huge file must not take the whole machine down. */
 const WORKER_HEAP_MB = 3072;
 
@@ -73,7 +112,13 @@ function startWorker(path: string): Worker {
   return new Worker(path, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 }
 
-export function runOnWorker(worker: Worker, file: string, config: Config, locale: Locale): Promise<{ result: FileResult; workerDied: boolean }> {
+export function runOnWorker(
+  worker: Worker,
+  file: string,
+  config: Config,
+  locale: Locale,
+  annotatedCopy?: string,
+): Promise<{ result: FileResult; workerDied: boolean }> {
   return new Promise((resolve) => {
     const done = (result: FileResult, workerDied: boolean) => {
       worker.off('message', onMessage);
@@ -92,7 +137,8 @@ export function runOnWorker(worker: Worker, file: string, config: Config, locale
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage({ file, config, locale });
+    const job: WorkerJob = { file, config, locale, annotatedCopy };
+    worker.postMessage(job);
   });
 }
 

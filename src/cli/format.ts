@@ -6,6 +6,8 @@ export interface FileResult {
   report?: Report;
   /** Set when the file could not be read. */
   error?: string;
+  /** Set when the file was checked but its annotated copy (--annotate) could not be written. */
+  annotationError?: string;
 }
 
 

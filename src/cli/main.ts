@@ -5,7 +5,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_RULES, Config, Locale, LOCALES, parseConfig } from '../validation';
 import { FileResult, formatJson, formatText } from './format';
-import { annotationConflicts, writeAnnotatedCopies } from './annotate';
+import { annotatedCopyPaths, annotationConflicts } from './annotate';
 import { checkFiles, progressBar } from './batch';
 import { writeSummaryWorkbook } from './report-xlsx';
 import { toSarif } from './sarif';
@@ -205,8 +205,10 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     err(`budget-check: no .xlsx file found in ${options.paths.join(', ')}\n`);
     return 2;
   }
-  if (options.annotate) {
-    const conflicts = annotationConflicts(files, options.annotate);
+  // Each checked file's copy is written by whoever checked it, from the workbook it already read, at these paths.
+  const annotatedCopies = options.annotate ? annotatedCopyPaths(files, options.annotate) : undefined;
+  if (annotatedCopies) {
+    const conflicts = annotationConflicts(files, annotatedCopies);
     if (conflicts.length > 0) {
       err(`budget-check: --annotate would overwrite the input ${conflicts[0]}: choose another folder\n`);
       return 2;
@@ -214,20 +216,15 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
   }
   if (options.report) mkdirSync(dirname(resolve(options.report)), { recursive: true });
   const progress = isTTY() ? progressBar(err) : undefined;
-  const results: FileResult[] = await checkFiles(files, options.config, options.locale, { jobs: options.jobs, onProgress: progress });
-  for (const result of results) if (result.error) err(`budget-check: ${result.file}: ${result.error}\n`);
-  if (options.report) await writeSummaryWorkbook(results, options.report, options.locale);
-  if (options.annotate) {
-    try {
-      await writeAnnotatedCopies(results, options.annotate, options.locale);
-    } catch (error) {
-      err(`budget-check: ${error instanceof Error ? error.message : String(error)}\n`);
-      return 2;
-    }
+  const results: FileResult[] = await checkFiles(files, options.config, options.locale, { jobs: options.jobs, onProgress: progress, annotatedCopies });
+  for (const result of results) {
+    if (result.error) err(`budget-check: ${result.file}: ${result.error}\n`);
+    if (result.annotationError) err(`budget-check: ${result.file}: ${result.annotationError}\n`);
   }
+  if (options.report) await writeSummaryWorkbook(results, options.report, options.locale);
   if (options.format === 'sarif') out(`${JSON.stringify(toSarif(results, options.locale, packageVersion()), null, 2)}\n`);
   else out(options.format === 'json' ? formatJson(results) : formatText(results, options.locale));
-  if (results.some((r) => r.error)) return 2;
+  if (results.some((r) => r.error || r.annotationError)) return 2;
   return results.some((r) => r.report!.summary.error > 0) ? 1 : 0;
 }
 

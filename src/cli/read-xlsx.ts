@@ -14,6 +14,11 @@ export class UnreadableWorkbookError extends Error {
 
 /** Reads every worksheet of an .xlsx file into engine grids. */
 export async function readWorkbookGrids(file: string): Promise<Grid[]> {
+  return workbookGrids(await readWorkbook(file));
+}
+
+/** Loads an .xlsx file with exceljs, after the checks that keep unreadable and dangerous files out. */
+export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const info = await stat(file).catch(() => undefined);
   if (!info) throw new UnreadableWorkbookError(file, '文件不存在 file not found');
   if (!info.isFile()) throw new UnreadableWorkbookError(file, '不是文件 not a regular file');
@@ -39,5 +44,5 @@ export async function readWorkbookGrids(file: string): Promise<Grid[]> {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UnreadableWorkbookError(file, `.xlsx 文件已损坏，无法读取 (corrupt .xlsx: ${detail})`);
   }
-  return workbookGrids(workbook);
+  return workbook;
 }

@@ -30,6 +30,9 @@ export function toSarif(results: readonly FileResult[], locale: Locale, version:
       notifications.push({ level: 'error', message: { text: result.error }, locations: [{ physicalLocation: { artifactLocation } }] });
       return;
     }
+    if (result.annotationError) {
+      notifications.push({ level: 'error', message: { text: result.annotationError }, locations: [{ physicalLocation: { artifactLocation } }] });
+    }
     for (const finding of result.report!.findings) {
       const location = (address: string) => ({
         physicalLocation: { artifactLocation },

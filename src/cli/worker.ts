@@ -1,8 +1,7 @@
-/** A batch worker: checks the files it is sent, one at a time. */
+/** A batch worker: checks the files it is sent, one at a time, and writes their annotated copies when asked. */
 import { parentPort } from 'node:worker_threads';
-import type { Config, Locale } from '../validation';
-import { checkFile } from './batch';
+import { checkFile, type WorkerJob } from './batch';
 
-parentPort?.on('message', (job: { file: string; config: Config; locale: Locale }) => {
-  void checkFile(job.file, job.config, job.locale).then((result) => parentPort!.postMessage(result));
+parentPort?.on('message', (job: WorkerJob) => {
+  void checkFile(job.file, job.config, job.locale, job.annotatedCopy).then((result) => parentPort!.postMessage(result));
 });
