@@ -35,9 +35,8 @@ export const costOverBudgetRule: Rule = {
       const targetUnit = unit!.startsWith('万元') ? '万元' : unit!.startsWith('元') ? '元' : undefined;
       if (!targetUnit) return;
       const budgetUnit = project.budgetUnit ?? table.moneyUnit ?? '万元';
-      const target = toYuan(number, targetUnit);
-      const budget = toYuan(project.budget.value, budgetUnit);
-      if (!target.gt(budget)) return;
+      const over = targetUnit === budgetUnit ? number.gt(project.budget.value) : toYuan(number, targetUnit).gt(toYuan(project.budget.value, budgetUnit));
+      if (!over) return;
       context.report({
         messageId: 'above',
         data: { name: indicatorName(indicator), target: `${number.toString()} ${unit}`, budget: `${money(project.budget.value)} ${budgetUnit}`, project: projectName(project) },
