@@ -126,8 +126,11 @@ export interface AmountColumnInfo {
   header: string;
 }
 
-/** A row's amount cells by column: the cell, null when blank or not a number, undefined for a column the table lacks. */
+/** A row's amounts by column: null when blank or not a number, undefined for a column the table lacks. */
 export interface RowAmounts {
+  /** The amount alone: what sums over 10⁵ rows read, with no cell object made. */
+  value(col: number): Decimal | null | undefined;
+  /** The amount's cell, for a finding's location: made when asked for. */
   get(col: number): NumberCell | null | undefined;
 }
 

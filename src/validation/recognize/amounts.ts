@@ -1,3 +1,4 @@
+import type Decimal from 'decimal.js';
 import type { AmountColumnInfo, AmountRow, AmountTable, NumberCell, RecognitionNote, RowAmounts } from '../model';
 import { keyOfNormalized, textKey } from '../normalize';
 import type { SheetView } from '../sheet';
@@ -98,17 +99,17 @@ function buildSide(
   for (const r of bodyRows) {
     const label = labelColumn !== undefined ? textCell(view, r, labelColumn) : undefined;
     let codeText = codeTextOf(view, r, header, lastClass, lastSection);
-    const cells: (NumberCell | null)[] = [];
+    const values: (Decimal | null)[] = [];
     let errorColumns: Set<number> | undefined;
     let anyAmount = false;
-    for (const column of columns) {
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i]!;
       const value = view.number(r, column.col);
+      values.push(value);
       if (value !== null) {
-        cells.push({ sheet: view.name, row: r, col: column.col, value });
         anyAmount = true;
         continue;
       }
-      cells.push(null);
       const isError = view.isError(r, column.col);
       if (isError) (errorColumns ??= new Set<number>()).add(column.col);
       const text = view.text(r, column.col);
@@ -142,7 +143,7 @@ function buildSide(
       depth: 0,
       // Declared here, set below: every row has the same shape (faster for the rules reading 10⁵ rows).
       parent: undefined,
-      amounts: new ColumnAmounts(amountColumnNumbers, cells),
+      amounts: new ColumnAmounts(view.name, r, amountColumnNumbers, values),
       errorColumns: errorColumns ?? NO_ERROR_COLUMNS,
     };
     const index = table.rows.length;
@@ -177,15 +178,23 @@ function buildSide(
 }
 
 /** A row's amounts, in the order of the table's amount columns (lighter than a Map per row on 10⁵-row tables). */
+/** The row's amounts in column order; cells are made only for the few amounts a finding points at. */
 class ColumnAmounts implements RowAmounts {
   constructor(
+    private readonly sheet: string,
+    private readonly row: number,
     private readonly columns: readonly number[],
-    private readonly cells: readonly (NumberCell | null)[],
+    private readonly values: readonly (Decimal | null)[],
   ) {}
 
-  get(col: number): NumberCell | null | undefined {
+  value(col: number): Decimal | null | undefined {
     const index = this.columns.indexOf(col);
-    return index < 0 ? undefined : this.cells[index];
+    return index < 0 ? undefined : this.values[index];
+  }
+
+  get(col: number): NumberCell | null | undefined {
+    const value = this.value(col);
+    return value ? { sheet: this.sheet, row: this.row, col, value } : value;
   }
 }
 
@@ -262,12 +271,11 @@ function linkCodeHierarchy(rows: AmountRow[]): void {
   // string cut and hashed per row.
   const keyOf = (value: number, length: number) => length * 1e7 + value;
   const values = rows.map((row) => (row.code ? Number(row.code) : 0));
+  // Set from the last row up, so that a code written twice keeps its first row: one Map operation per row.
   const byCode = new Map<number, number>();
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = rows.length - 1; i >= 0; i--) {
     const code = rows[i]!.code;
-    if (!code) continue;
-    const key = keyOf(values[i]!, code.length);
-    if (!byCode.has(key)) byCode.set(key, i);
+    if (code) byCode.set(keyOf(values[i]!, code.length), i);
   }
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;

@@ -45,14 +45,14 @@ export function classifyDifference(context: RuleContext, total: Decimal, sum: De
  * Whether the total equals the sum of its parts exactly (blank parts count as 0), decided on exact scaled
  * integers without building a claim: the case of nearly every row. False means "compare it properly".
  */
-export function addsUpExactly(total: NumberCell | null | undefined, parts: readonly (NumberCell | null | undefined)[]): boolean {
+export function addsUpExactly(total: Decimal | null | undefined, parts: readonly (Decimal | null | undefined)[]): boolean {
   if (!total) return false;
-  const target = scaledOf(total.value);
+  const target = scaledOf(total);
   if (Number.isNaN(target)) return false;
   let sum = 0;
   for (const part of parts) {
     if (!part) continue;
-    sum = addScaled(sum, scaledOf(part.value));
+    sum = addScaled(sum, scaledOf(part));
     if (Number.isNaN(sum)) return false;
   }
   return sum === target;

@@ -122,9 +122,9 @@ function compareColumns(
 ): void {
   const anyError = parent.errorColumns.size > 0 || kids.some((row) => row.errorColumns.size > 0);
   for (const column of table.columns) {
+    if (!anyError && addsUpExactly(parent.amounts.value(column.col), kids.map((kid) => kid.amounts.value(column.col)))) continue;
     const parts: (NumberCell | null | undefined)[] = kids.map((kid) => kid.amounts.get(column.col));
     const total = parent.amounts.get(column.col);
-    if (!anyError && addsUpExactly(total, parts)) continue;
     // "其中" lines are part of their parent, not all of it: only more than the parent is wrong.
     if (partial && sumDecimals(parts.filter((p): p is NumberCell => !!p).map((p) => p.value)).lte(total?.value ?? 0)) continue;
     const header = columnHeader(table, column.col);

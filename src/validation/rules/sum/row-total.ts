@@ -29,13 +29,12 @@ export const rowTotalRule: Rule = {
         const totalHeader = columnHeader(table, formula.total);
         const partsLabel = { 'zh-CN': partsHeader, 'en-US': partsHeader };
         for (const row of table.rows) {
-          const total = row.amounts.get(formula.total);
-          const parts = formula.parts.map((c) => row.amounts.get(c));
-          if (row.errorColumns.size === 0 && addsUpExactly(total, parts)) continue;
+          const { amounts } = row;
+          if (row.errorColumns.size === 0 && addsUpExactly(amounts.value(formula.total), formula.parts.map((c) => amounts.value(c)))) continue;
           compareSum(context, {
             totalAt: { sheet: table.sheet, row: row.row, col: formula.total },
-            total,
-            parts,
+            total: amounts.get(formula.total),
+            parts: formula.parts.map((c) => amounts.get(c)),
             subject: () => {
               const name = rowName(row);
               return { 'zh-CN': `“${name['zh-CN']}”行的${totalHeader}`, 'en-US': `${totalHeader} of row “${name['en-US']}”` };
@@ -52,5 +51,5 @@ export const rowTotalRule: Rule = {
 
 /** A formula whose part columns are blank on every row is not one the table uses. */
 function partsUsed(table: AmountTable, parts: number[]): boolean {
-  return table.rows.some((row) => parts.some((c) => row.amounts.get(c)));
+  return table.rows.some((row) => parts.some((c) => row.amounts.value(c)));
 }

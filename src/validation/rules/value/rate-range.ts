@@ -1,3 +1,5 @@
+import Decimal from 'decimal.js';
+import { ZERO } from '../../decimal';
 import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
 import type { Rule } from '../types';
 
@@ -30,11 +32,15 @@ export const rateRangeRule: Rule = {
       const isPercent = unit === '%' || (unit === undefined && facts.isRate);
       if (number === undefined || !isPercent || facts.isGrowth) return;
       // Over-completion is possible (完成率 110 %); 200 % is not.
-      if (/完成率$/.test(facts.name) && number.lte(150) && number.gte(0)) return;
-      if (number.gt(100) || number.lt(0)) {
+      if (/完成率$/.test(facts.name) && number.lte(OVER_COMPLETION_LIMIT) && number.gte(ZERO)) return;
+      if (number.gt(HUNDRED) || number.lt(ZERO)) {
         const shown = [facts.value.comparator ?? '', number.toString(), '%'].join(' ').trim();
         context.report({ messageId: 'out-of-range', data: { name: indicatorName(indicator), value: shown }, at: valueCell(indicator, table), related: indicator.unit ? [indicator.unit] : [] });
       }
     };
   },
 };
+
+// Made once: comparing a Decimal with a plain number makes a Decimal of it on every call.
+const HUNDRED = new Decimal(100);
+const OVER_COMPLETION_LIMIT = new Decimal(150);

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
 import type { Rule } from '../types';
 
@@ -25,13 +26,16 @@ export const satisfactionFloorRule: Rule = {
   },
   visitIndicators(context) {
     const floor = context.options.satisfactionFloor;
+    const floorValue = new Decimal(floor);
     return (indicator, _project, table) => {
       const facts = factsOf(indicator);
       const { number, unit, comparator } = facts.value;
       if (!facts.isSatisfaction || number === undefined || (unit !== undefined && unit !== '%')) return;
-      if (comparator === '≤' || comparator === '<' || number.gt(100)) return;
-      if (number.gte(floor)) return;
+      if (comparator === '≤' || comparator === '<' || number.gt(HUNDRED)) return;
+      if (number.gte(floorValue)) return;
       context.report({ messageId: 'low', data: { name: indicatorName(indicator), value: number.toString(), floor }, at: valueCell(indicator, table) });
     };
   },
 };
+
+const HUNDRED = new Decimal(100);

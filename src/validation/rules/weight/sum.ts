@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { ZERO } from '../../decimal';
 import { weightSum } from '../../indicator-facts';
 import { Localized, plain } from '../../messages';
 import type { Project } from '../../model';
@@ -35,19 +36,19 @@ export const weightSumRule: Rule = {
   },
   check(context) {
     const { weightTotal, acceptBudgetExecutionWeight, budgetExecutionWeight } = context.options;
+    const outsidePoints = acceptBudgetExecutionWeight ? new Decimal(budgetExecutionWeight) : ZERO;
     for (const table of context.model.tables) {
       if (table.kind !== 'indicators' || table.columns.weight === undefined) continue;
       for (const project of table.projects) {
         const weighted = project.indicators.filter((i) => i.weight);
         if (weighted.length === 0) continue;
         const actual = weightSum(weighted);
-        const name = projectName(project);
         // A 总分 row may include the 预算执行率 points that are not in the table (财政部 自评表: 90 + 10 = 100).
-        const executionPoints = project.budgetExecutionWeight?.value ?? (acceptBudgetExecutionWeight ? new Decimal(budgetExecutionWeight) : new Decimal(0));
+        const executionPoints = project.budgetExecutionWeight?.value ?? outsidePoints;
         if (project.weightTotal && !project.weightTotal.value.equals(actual) && !project.weightTotal.value.equals(actual.plus(executionPoints))) {
           context.report({
             messageId: 'total-row',
-            data: { project: name, declared: plain(project.weightTotal.value), actual: plain(actual) },
+            data: { project: projectName(project), declared: plain(project.weightTotal.value), actual: plain(actual) },
             at: project.weightTotal,
             related: weighted.map((i) => i.weight!),
             tableId: table.id,
@@ -60,7 +61,7 @@ export const weightSumRule: Rule = {
         context.report({
           messageId: 'wrong-total',
           data: {
-            project: name,
+            project: projectName(project),
             actual: plain(actual),
             expected: {
               'zh-CN': expected.map((e) => e.label()['zh-CN']).join(' 或 '),
