@@ -1,4 +1,6 @@
 import { cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
+import type { Localized } from '../../messages';
+import type { Indicator } from '../../model';
 import type { Rule } from '../types';
 
 export const incompleteValueRule: Rule = {
@@ -30,12 +32,11 @@ export const incompleteValueRule: Rule = {
       const facts = factsOf(indicator);
       const { kind, declaredQualitative } = facts.value;
       if (declaredQualitative || !indicator.level3) return;
-      const data = { name: indicatorName(indicator), value: cellText(indicator.value) };
-      if (kind === 'missing-number') context.report({ messageId: 'no-number', data, at: valueCell(indicator, table) });
-      else if (kind === 'unparseable') context.report({ messageId: 'unparseable', data, at: valueCell(indicator, table) });
+      if (kind === 'missing-number') context.report({ messageId: 'no-number', data: nameAndValue(indicator), at: valueCell(indicator, table) });
+      else if (kind === 'unparseable') context.report({ messageId: 'unparseable', data: nameAndValue(indicator), at: valueCell(indicator, table) });
       else if (kind === 'qualitative' && (facts.value.declaredQuantitative || facts.value.comparator !== undefined || facts.isCount)) {
         // "定量", a ≥ / ≤ sign, or a 数量指标 with a phrase for a value ("较多"): there is nothing to compare.
-        context.report({ messageId: 'text', data, at: valueCell(indicator, table) });
+        context.report({ messageId: 'text', data: nameAndValue(indicator), at: valueCell(indicator, table) });
       } else if (kind === 'empty' && (facts.value.comparator !== undefined || facts.value.declaredQuantitative)) {
         const hint = facts.value.comparator ? `${facts.value.comparator}` : '定量';
         context.report({ messageId: 'no-value', data: { name: indicatorName(indicator), hint }, at: valueCell(indicator, table) });
@@ -43,3 +44,8 @@ export const incompleteValueRule: Rule = {
     };
   },
 };
+
+/** Made only for a finding: most values are fine. */
+function nameAndValue(indicator: Indicator): { name: Localized; value: string } {
+  return { name: indicatorName(indicator), value: cellText(indicator.value) };
+}
