@@ -2,13 +2,17 @@
 import ExcelJS from 'exceljs';
 import { checkGrids } from '../src/validation';
 import { worksheetToGrid } from '../src/xlsx/worksheet-grid';
+import { addHyperlinks } from './xlsx-links';
 
-async function roundTrip(build: (sheet: ExcelJS.Worksheet) => void): Promise<ExcelJS.Worksheet> {
+/** The sheet as written and read back; `linkedCells` get a hyperlink whatever they hold, as Excel allows. */
+async function roundTrip(build: (sheet: ExcelJS.Worksheet) => void, linkedCells: string[] = []): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();
-  build(workbook.addWorksheet('表1'));
-  const bytes = await workbook.xlsx.writeBuffer();
+  const sheet = workbook.addWorksheet('表1');
+  build(sheet);
+  let bytes: Uint8Array = new Uint8Array(await workbook.xlsx.writeBuffer());
+  if (linkedCells.length > 0) bytes = await addHyperlinks(bytes, new Map([[sheet.id, linkedCells]]));
   const read = new ExcelJS.Workbook();
-  await read.xlsx.load(bytes);
+  await read.xlsx.load(bytes as unknown as ArrayBuffer);
   return read.getWorksheet('表1')!;
 }
 
@@ -61,6 +65,49 @@ describe('worksheetToGrid', () => {
     expect(grid.numberFormats?.[1]?.[1]).toBeUndefined();
     const report = checkGrids([grid]);
     expect(report.tables[0]).toMatchObject({ kind: 'indicators', projects: [{ weightTotal: '100' }] });
+  });
+
+  it('reads a formula whose cached result is 0 or FALSE as that result, not as an empty cell', async () => {
+    const sheet = await roundTrip((s) => {
+      s.getCell('A1').value = { formula: 'SUM(B1:B2)', result: 0 };
+      s.getCell('A1').numFmt = '#,##0.00';
+      s.getCell('A2').value = { formula: 'B1>0', result: false };
+      s.getCell('A3').value = { formula: 'ROW()-3', shareType: 'shared', ref: 'A3:A4', result: 0 } as ExcelJS.CellValue;
+      s.getCell('A4').value = { sharedFormula: 'A3', result: 0 } as ExcelJS.CellValue;
+    });
+    const grid = worksheetToGrid(sheet);
+    expect(grid.cells).toEqual([[0], [false], [0], [0]]);
+    expect(grid.numberFormats?.[0]?.[0]).toBe('#,##0.00');
+  });
+
+  it('reads a date-formatted cell holding no date Excel can show as #VALUE!, instead of failing on the whole file', async () => {
+    const sheet = await roundTrip((s) => {
+      s.getRow(1).values = [45351, 1e15, 3_000_000, -1];
+      s.getCell('E1').value = { formula: 'VLOOKUP(A1,B:C,2,FALSE)', result: { error: '#N/A' } };
+      s.getCell('F1').value = { formula: 'TEXT(A1,"yyyy")', result: '二〇二四年' };
+      for (let col = 1; col <= 6; col++) s.getCell(1, col).numFmt = 'yyyy-mm-dd';
+    });
+    const unreadable = { error: '#VALUE!' };
+    expect(worksheetToGrid(sheet).cells).toEqual([['2024-02-29', unreadable, unreadable, unreadable, unreadable, unreadable]]);
+  });
+
+  it('reads a linked cell as its own value: rich text, a number, a date, a formula result, nothing', async () => {
+    const sheet = await roundTrip(
+      (s) => {
+        // exceljs's types allow only a plain text on a link; Excel and exceljs also write rich text there.
+        const richText = { richText: [{ text: '详见' }, { text: '附件', font: { bold: true } }] };
+        s.getCell('A1').value = { text: richText, hyperlink: 'https://example.com/' } as unknown as ExcelJS.CellHyperlinkValue;
+        s.getCell('B1').value = 12.5;
+        s.getCell('B1').numFmt = '0.00%';
+        s.getCell('C1').value = new Date(Date.UTC(2024, 1, 29));
+        s.getCell('D1').value = { formula: 'B1*2', result: 25 };
+        s.getCell('E1').numFmt = '0%';
+      },
+      ['B1', 'C1', 'D1', 'E1'],
+    );
+    const grid = worksheetToGrid(sheet);
+    expect(grid.cells).toEqual([['详见附件', 12.5, '2024-02-29', 25, null]]);
+    expect(grid.numberFormats?.[0]?.[1]).toBe('0.00%');
   });
 
   it('reads a sheet without merges', async () => {

@@ -19,7 +19,7 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet): Grid {
     const formats: (string | undefined)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.isMerged && cell.master !== cell) return;
-      const value = toCellValue(cell.value);
+      const value = cellValueOf(cell);
       values[colNumber - 1] = value;
       // Only the format of a number (or of a number written as text) matters to the checker: 0.95 shown as
       // 95 %. Styles are costly to read, so other cells' are not.
@@ -54,19 +54,37 @@ function fillHoles<T>(array: T[], filler: T): T[] {
   return array;
 }
 
+/** A formula reads as its cached result, taken from the cell: exceljs's formula value object leaves out a result of 0, false or "". */
+function cellValueOf(cell: ExcelJS.Cell): CellValue {
+  const value = cell.value;
+  const isFormula = value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value);
+  return toCellValue(isFormula ? (cell.result as ExcelJS.CellValue) : value);
+}
+
 function toCellValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return dateText(value);
   if (typeof value === 'object') {
     if ('error' in value) return { error: String((value as ExcelJS.CellErrorValue).error) };
     if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((part) => part.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as ExcelJS.CellFormulaValue).result;
-      if (result === undefined || result === null) return null;
-      return toCellValue(result as ExcelJS.CellValue);
-    }
-    if ('text' in value && 'hyperlink' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+    // A link's text is the cell's own value: a number, a date, rich text, a formula's result or nothing.
+    if ('text' in value && 'hyperlink' in value) return toCellValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
   }
   return String(value);
+}
+
+/** Excel's first date, serial 0 (1899-12-30 in exceljs's calendar), and the day after its last, 9999-12-31. */
+const FIRST_EXCEL_DATE = Date.UTC(1899, 11, 30);
+const AFTER_LAST_EXCEL_DATE = Date.UTC(10000, 0, 1);
+
+/**
+ * exceljs reads every number in a date-formatted cell as a Date: a negative one or one past 9999 (Excel shows ########)
+ * as a Date out of Excel's range or an invalid one, and a formula's text or error result there as an invalid Date, its
+ * value lost. Such a cell reads as #VALUE!, so that the checker names it rather than the whole file failing.
+ */
+function dateText(date: Date): CellValue {
+  const time = date.getTime();
+  if (!(time >= FIRST_EXCEL_DATE && time < AFTER_LAST_EXCEL_DATE)) return { error: '#VALUE!' };
+  return date.toISOString().slice(0, 10);
 }
