@@ -385,7 +385,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const FIRST_DATE_MS = Date.UTC(1899, 11, 30);
 /** Excel's last date is 9999-12-31. */
 const AFTER_LAST_DATE_MS = Date.UTC(10000, 0, 1);
-/** A date-formatted cell holding no date Excel can show (######## or a formula's text or error): see dateText in the reader. */
+/** A date-formatted cell whose value exceljs lost (too large for a Date, or a formula's text or error): see dateText in the reader. */
 const UNREADABLE_DATE: CellValue = { error: '#VALUE!' };
 
 interface ExpectedCell {
@@ -398,10 +398,17 @@ function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The day of a serial number, to the millisecond; Excel shows ######## for one before serial 0 or past 9999. */
+/** The largest time a JavaScript Date holds: 10⁸ days either side of 1970. */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * The day of a serial number, to the millisecond (as exceljs reads it). Excel shows ######## for one before serial 0
+ * or past 9999: that cell is the number, to the millisecond exceljs keeps; one too large for a Date is lost.
+ */
 function dateOfSerial(serial: number): CellValue {
   const time = Math.round((serial - UNIX_EPOCH_SERIAL) * DAY_MS);
-  if (!(time >= FIRST_DATE_MS && time < AFTER_LAST_DATE_MS)) return UNREADABLE_DATE;
+  if (!(Math.abs(time) <= MAX_DATE_MS)) return UNREADABLE_DATE;
+  if (time < FIRST_DATE_MS || time >= AFTER_LAST_DATE_MS) return time / DAY_MS + UNIX_EPOCH_SERIAL;
   return isoDate(new Date(time));
 }
 

@@ -80,7 +80,7 @@ describe('worksheetToGrid', () => {
     expect(grid.numberFormats?.[0]?.[0]).toBe('#,##0.00');
   });
 
-  it('reads a date-formatted cell holding no date Excel can show as #VALUE!, instead of failing on the whole file', async () => {
+  it('reads a date-formatted number Excel cannot show as a date as the number, and a value exceljs lost as #VALUE!, instead of failing on the whole file', async () => {
     const sheet = await roundTrip((s) => {
       s.getRow(1).values = [45351, 1e15, 3_000_000, -1];
       s.getCell('E1').value = { formula: 'VLOOKUP(A1,B:C,2,FALSE)', result: { error: '#N/A' } };
@@ -88,7 +88,7 @@ describe('worksheetToGrid', () => {
       for (let col = 1; col <= 6; col++) s.getCell(1, col).numFmt = 'yyyy-mm-dd';
     });
     const unreadable = { error: '#VALUE!' };
-    expect(worksheetToGrid(sheet).cells).toEqual([['2024-02-29', unreadable, unreadable, unreadable, unreadable, unreadable]]);
+    expect(worksheetToGrid(sheet).cells).toEqual([['2024-02-29', unreadable, 3_000_000, -1, unreadable, unreadable]]);
   });
 
   it('reads a linked cell as its own value: rich text, a number, a date, a formula result, nothing', async () => {

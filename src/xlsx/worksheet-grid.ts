@@ -77,14 +77,19 @@ function toCellValue(value: ExcelJS.CellValue): CellValue {
 /** Excel's first date, serial 0 (1899-12-30 in exceljs's calendar), and the day after its last, 9999-12-31. */
 const FIRST_EXCEL_DATE = Date.UTC(1899, 11, 30);
 const AFTER_LAST_EXCEL_DATE = Date.UTC(10000, 0, 1);
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The serial number of 1970-01-01, where JavaScript's time 0 is. */
+const UNIX_EPOCH_SERIAL = 25569;
 
 /**
- * exceljs reads every number in a date-formatted cell as a Date: a negative one or one past 9999 (Excel shows ########)
- * as a Date out of Excel's range or an invalid one, and a formula's text or error result there as an invalid Date, its
- * value lost. Such a cell reads as #VALUE!, so that the checker names it rather than the whole file failing.
+ * exceljs reads every number in a date-formatted cell as a Date. One Excel cannot show as a date (negative, or past
+ * 9999: Excel shows ########) reads as the number it is, as Excel stores it and the add-in reads it. A Date that is no
+ * date at all (a number too large for one, or a formula's text or error result, which exceljs loses) reads as #VALUE!,
+ * so that the checker names the cell rather than the whole file failing.
  */
 function dateText(date: Date): CellValue {
   const time = date.getTime();
-  if (!(time >= FIRST_EXCEL_DATE && time < AFTER_LAST_EXCEL_DATE)) return { error: '#VALUE!' };
+  if (Number.isNaN(time)) return { error: '#VALUE!' };
+  if (time < FIRST_EXCEL_DATE || time >= AFTER_LAST_EXCEL_DATE) return time / DAY_MS + UNIX_EPOCH_SERIAL;
   return date.toISOString().slice(0, 10);
 }
