@@ -7,7 +7,8 @@ import { parseCellAddress, qualifiedAddress, splitSheetRef } from '../validation
 import { SEVERITY_LABELS } from '../validation/messages';
 import { parseNumberText } from '../validation/normalize';
 import { PROFILE_IDS, parseConfig, type ConfigInput, type Locale } from '../validation/config';
-import type { CellValue, Grid } from '../validation/grid';
+import type { Grid } from '../validation/grid';
+import { appendOfficeRows, padRows, type OfficeGrid } from '../xlsx/office-values';
 import { parseIndicatorValue } from '../validation/indicator-value';
 import { checkGrids, type Report } from '../validation';
 
@@ -43,26 +44,10 @@ export function parseParameterAddress(address: string | undefined): { sheet: str
 /** The range's values as a grid placed where they are on the sheet, so findings carry real addresses. */
 export function gridFromRange(values: unknown[][], address: string | undefined, formats?: readonly (readonly string[])[]): Grid {
   const origin = parseParameterAddress(address);
-  const cells: CellValue[][] = [];
-  const numberFormats: (string | undefined)[][] = [];
-  for (let r = 0; r < origin.row; r++) {
-    cells.push([]);
-    numberFormats.push([]);
-  }
-  values.forEach((row, r) => {
-    const out: CellValue[] = new Array<CellValue>(origin.col).fill(null);
-    for (const value of row) out.push(toCellValue(value));
-    cells.push(out);
-    const rowFormats = formats?.[r];
-    numberFormats.push(new Array<string | undefined>(origin.col).fill(undefined).concat(rowFormats ? rowFormats.map((f) => (f === 'General' ? undefined : f)) : []));
-  });
-  return formats ? { sheet: origin.sheet, cells, numberFormats } : { sheet: origin.sheet, cells };
-}
-
-function toCellValue(value: unknown): CellValue {
-  if (value === '' || value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  return String(value);
+  const grid: OfficeGrid = { sheet: origin.sheet, cells: [], numberFormats: [] };
+  padRows(grid, origin.row);
+  appendOfficeRows(grid, origin.col, values, formats);
+  return formats ? grid : { sheet: grid.sheet, cells: grid.cells };
 }
 
 export function cellCount(values: unknown[][]): number {

@@ -3,6 +3,7 @@ import type ExcelJS from 'exceljs';
 import { parseRangeAddress } from '../validation/address';
 import type { CellValue, Grid } from '../validation/grid';
 import { parseNumberText } from '../validation/normalize';
+import { DAY_MS, UNIX_EPOCH_SERIAL, excelDateText } from './office-values';
 
 /** Every worksheet of a loaded workbook, in order. */
 export function workbookGrids(workbook: ExcelJS.Workbook): Grid[] {
@@ -74,13 +75,6 @@ function toCellValue(value: ExcelJS.CellValue): CellValue {
   return String(value);
 }
 
-/** Excel's first date, serial 0 (1899-12-30 in exceljs's calendar), and the day after its last, 9999-12-31. */
-const FIRST_EXCEL_DATE = Date.UTC(1899, 11, 30);
-const AFTER_LAST_EXCEL_DATE = Date.UTC(10000, 0, 1);
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** The serial number of 1970-01-01, where JavaScript's time 0 is. */
-const UNIX_EPOCH_SERIAL = 25569;
-
 /**
  * exceljs reads every number in a date-formatted cell as a Date. One Excel cannot show as a date (negative, or past
  * 9999: Excel shows ########) reads as the number it is, as Excel stores it and the add-in reads it. A Date that is no
@@ -90,6 +84,5 @@ const UNIX_EPOCH_SERIAL = 25569;
 function dateText(date: Date): CellValue {
   const time = date.getTime();
   if (Number.isNaN(time)) return { error: '#VALUE!' };
-  if (time < FIRST_EXCEL_DATE || time >= AFTER_LAST_EXCEL_DATE) return time / DAY_MS + UNIX_EPOCH_SERIAL;
-  return date.toISOString().slice(0, 10);
+  return excelDateText(time) ?? time / DAY_MS + UNIX_EPOCH_SERIAL;
 }

@@ -4,7 +4,8 @@
  */
 /* global Excel, Office */
 import { columnLetters, compactCells, parseCellAddress, parseRangeAddress, splitSheetRef } from '../../validation/address';
-import { asExcelErrorString, type CellRange, type CellValue, type Grid } from '../../validation/grid';
+import type { CellRange, Grid } from '../../validation/grid';
+import { appendOfficeRows, padRows, type OfficeGrid } from '../../xlsx/office-values';
 import type { RenderPlan } from '../../templates/plan';
 import { uniqueSheetName } from '../../templates/plan';
 import { SEVERITY_FILLS } from '../../validation/messages';
@@ -123,24 +124,17 @@ export async function readGrids(scope: ReadScope, onProgress?: (done: number, to
     let done = 0;
     const grids: Grid[] = [];
     for (const { sheet, range, merges } of sources) {
-      const grid: Grid = { sheet: sheet.name, cells: [], merges: [], numberFormats: [] };
+      const grid: OfficeGrid = { sheet: sheet.name, cells: [], merges: [], numberFormats: [] };
       grids.push(grid);
       if (range.isNullObject) continue;
-      for (let r = 0; r < range.rowIndex; r++) {
-        grid.cells.push([]);
-        grid.numberFormats!.push([]);
-      }
+      padRows(grid, range.rowIndex);
       const blockRows = rowsPerBlock(range);
       for (let start = 0; start < range.rowCount; start += blockRows) {
         const rows = Math.min(blockRows, range.rowCount - start);
         const block = sheet.getRangeByIndexes(range.rowIndex + start, range.columnIndex, rows, range.columnCount);
         block.load('values,numberFormat');
         await context.sync();
-        block.values.forEach((row, i) => {
-          const pad = new Array<CellValue>(range.columnIndex).fill(null);
-          grid.cells.push(pad.concat(row.map(toCellValue)));
-          grid.numberFormats!.push(new Array<string | undefined>(range.columnIndex).fill(undefined).concat(block.numberFormat[i]!.map((f) => (f === 'General' ? undefined : String(f)))));
-        });
+        appendOfficeRows(grid, range.columnIndex, block.values, block.numberFormat);
         block.untrack();
         onProgress?.(++done, total);
       }
@@ -153,16 +147,6 @@ export async function readGrids(scope: ReadScope, onProgress?: (done: number, to
 /** Whole rows per block read, so that a block stays under BLOCK_CELLS cells. */
 function rowsPerBlock(range: { columnCount: number }): number {
   return Math.max(1, Math.floor(BLOCK_CELLS / range.columnCount));
-}
-
-function toCellValue(value: unknown): CellValue {
-  if (value === '' || value === null || value === undefined) return null;
-  if (typeof value === 'string') {
-    const error = asExcelErrorString(value);
-    return error ? { error } : value;
-  }
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  return String(value);
 }
 
 /** "Sheet1!A1:B2,Sheet1!C3:D4" → ranges. */
