@@ -262,6 +262,14 @@ test('a copy that cannot be written is reported for its file, exit 2; the other 
     }
     expect(inputs.map(sha256)).toEqual(before);
   }
+  // JSON says it for the file, beside its findings.
+  const jsonOut = join(tempDir(), 'annotated');
+  mkdirSync(join(jsonOut, blocked), { recursive: true });
+  const json = await cli(folder, '--annotate', jsonOut, '--format', 'json');
+  expect(json.code).toBe(2);
+  const jsonFiles: { file: string; annotationError?: string; findings: unknown[] }[] = JSON.parse(json.stdout).files;
+  expect(jsonFiles.filter((f) => f.annotationError).map((f) => f.file)).toEqual([join(folder, blocked)]);
+  expect(jsonFiles.find((f) => f.annotationError)!.findings.length).toBeGreaterThan(0);
   // SARIF says it too, so that CI does not take the run for a success.
   const out = join(tempDir(), 'annotated');
   mkdirSync(join(out, blocked), { recursive: true });

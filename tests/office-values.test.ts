@@ -10,7 +10,8 @@ describe('officeCellValue', () => {
     for (const format of ['yyyy-mm-dd', 'm/d/yyyy', 'yyyy"年"m"月"d"日"', '[$-x-sysdate]dddd, mmmm dd, yyyy', 'h:mm', 'mmm-yy']) {
       expect([format, isDateFormat(format)]).toEqual([format, true]);
     }
-    for (const format of [undefined, '', 'General', '0.00%', '#,##0.00', '#,##0.00"万元"', '"¥"#,##0.00;[Red]"¥"-#,##0.00', '[$¥-804]#,##0.00', '@']) {
+    const escaped = ['0.00\\ \\k\\m', '#,##0\\ \\d\\a\\y\\s', '0_m', '0.0*s', '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)'];
+    for (const format of [undefined, '', 'General', '0.00%', '#,##0.00', '#,##0.00"万元"', '"¥"#,##0.00;[Red]"¥"-#,##0.00', '[$¥-804]#,##0.00', '@', ...escaped]) {
       expect([format, isDateFormat(format)]).toEqual([format, false]);
     }
   });
@@ -28,8 +29,15 @@ describe('officeCellValue', () => {
   });
 
   it('gives the value the CLI reads from the same cell saved to an .xlsx, for numbers under any format', async () => {
+    // Not formats with escaped letters ("0.00\\ \\k\\m"): exceljs drops the backslashes when it reads a file, so the CLI
+    // cannot tell "km" from minutes and months there, where the add-in, given the format as Excel has it, can.
     const formats = ['General', 'yyyy-mm-dd', 'm/d/yy', 'yyyy"年"m"月"d"日"', '0.00%', '#,##0.00', '#,##0.00"万元"', '[$-F800]dddd, mmmm dd, yyyy'];
-    const serial = fc.oneof(fc.integer({ min: -1000, max: 3_000_000 }), fc.double({ min: -1000, max: 2_958_465, noNaN: true }).map((n) => Math.round(n * 4) / 4));
+    const serial = fc.oneof(
+      fc.integer({ min: -1000, max: 3_000_000 }),
+      fc.double({ min: -1000, max: 2_958_465, noNaN: true }).map((n) => Math.round(n * 4) / 4),
+      // Amounts in 元 with cents, some of them negative or past 9999 as dates.
+      fc.integer({ min: -100_000_000, max: 400_000_000 }).map((n) => n / 100),
+    );
     const cells = fc.array(fc.tuple(serial, fc.constantFrom(...formats)), { minLength: 1, maxLength: 30 });
     await fc.assert(
       fc.asyncProperty(cells, async (written) => {

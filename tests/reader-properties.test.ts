@@ -403,12 +403,12 @@ const MAX_DATE_MS = 8.64e15;
 
 /**
  * The day of a serial number, to the millisecond (as exceljs reads it). Excel shows ######## for one before serial 0
- * or past 9999: that cell is the number, to the millisecond exceljs keeps; one too large for a Date is lost.
+ * or past 9999: that cell is the number, to the 10⁻⁸ day the reader gives back; one too large for a Date is lost.
  */
 function dateOfSerial(serial: number): CellValue {
   const time = Math.round((serial - UNIX_EPOCH_SERIAL) * DAY_MS);
   if (!(Math.abs(time) <= MAX_DATE_MS)) return UNREADABLE_DATE;
-  if (time < FIRST_DATE_MS || time >= AFTER_LAST_DATE_MS) return time / DAY_MS + UNIX_EPOCH_SERIAL;
+  if (time < FIRST_DATE_MS || time >= AFTER_LAST_DATE_MS) return Number((time / DAY_MS + UNIX_EPOCH_SERIAL).toFixed(8));
   return isoDate(new Date(time));
 }
 

@@ -37,7 +37,7 @@ export function formatText(results: readonly FileResult[], locale: Locale): stri
   return lines.join('\n') + '\n';
 }
 
-/** {"version":1,"files":[{"file","tables","findings"}]}; unreadable files carry "error" instead. */
+/** {"version":1,"files":[{"file","tables","findings"}]}; unreadable files carry "error" instead, a copy --annotate could not write "annotationError". */
 export function formatJson(results: readonly FileResult[]): string {
   return (
     JSON.stringify(
@@ -46,7 +46,13 @@ export function formatJson(results: readonly FileResult[]): string {
         files: results.map((result) =>
           result.error
             ? { file: result.file, error: result.error, tables: [], findings: [] }
-            : { file: result.file, tables: result.report!.tables, findings: result.report!.findings, summary: result.report!.summary },
+            : {
+                file: result.file,
+                ...(result.annotationError ? { annotationError: result.annotationError } : {}),
+                tables: result.report!.tables,
+                findings: result.report!.findings,
+                summary: result.report!.summary,
+              },
         ),
       },
       null,

@@ -12,10 +12,13 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 /** The serial number of 1970-01-01, where JavaScript's time 0 is. */
 export const UNIX_EPOCH_SERIAL = 25569;
 
-/** A number format that shows a date or a time: what is left after quoted text and [..] sections holds y, m, d, h, s … (exceljs's own test). */
+/**
+ * A number format that shows a date or a time: what is left after quoted text, [..] sections and single escaped
+ * characters (\k, _m, *s: "0.00\ \k\m" shows 5.00 km) holds y, m, d, h, s … (exceljs's test, which keeps the escapes).
+ */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
-  return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+  return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/[\\_*]./g, ''));
 }
 
 /** "2024-02-29" for a time within Excel's dates; undefined for one Excel shows as ######## (or no time at all). */

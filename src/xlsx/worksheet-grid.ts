@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import { parseRangeAddress } from '../validation/address';
 import type { CellValue, Grid } from '../validation/grid';
 import { parseNumberText } from '../validation/normalize';
-import { DAY_MS, UNIX_EPOCH_SERIAL, excelDateText } from './office-values';
+import { DAY_MS, UNIX_EPOCH_SERIAL, excelDateText, isDateFormat } from './office-values';
 
 /** Every worksheet of a loaded workbook, in order. */
 export function workbookGrids(workbook: ExcelJS.Workbook): Grid[] {
@@ -59,30 +59,33 @@ function fillHoles<T>(array: T[], filler: T): T[] {
 function cellValueOf(cell: ExcelJS.Cell): CellValue {
   const value = cell.value;
   const isFormula = value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value);
-  return toCellValue(isFormula ? (cell.result as ExcelJS.CellValue) : value);
+  return toCellValue(isFormula ? (cell.result as ExcelJS.CellValue) : value, cell.numFmt);
 }
 
-function toCellValue(value: ExcelJS.CellValue): CellValue {
+function toCellValue(value: ExcelJS.CellValue, format: string | undefined): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return dateText(value);
+  if (value instanceof Date) return dateValue(value, format);
   if (typeof value === 'object') {
     if ('error' in value) return { error: String((value as ExcelJS.CellErrorValue).error) };
     if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((part) => part.text).join('');
     // A link's text is the cell's own value: a number, a date, rich text, a formula's result or nothing.
-    if ('text' in value && 'hyperlink' in value) return toCellValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+    if ('text' in value && 'hyperlink' in value) return toCellValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue, format);
   }
   return String(value);
 }
 
 /**
- * exceljs reads every number in a date-formatted cell as a Date. One Excel cannot show as a date (negative, or past
- * 9999: Excel shows ########) reads as the number it is, as Excel stores it and the add-in reads it. A Date that is no
- * date at all (a number too large for one, or a formula's text or error result, which exceljs loses) reads as #VALUE!,
- * so that the checker names the cell rather than the whole file failing.
+ * exceljs reads every number in a date-formatted cell as a Date. It reads as the date's text where Excel shows a
+ * date (as the add-in reads it, office-values.ts); otherwise as the number Excel stores, to the 10⁻⁸ day exceljs
+ * keeps: a number Excel shows as ######## (negative, past 9999), or one under a format exceljs takes for a date by
+ * its letters alone ("0.00\ \k\m" shows 5.00 km). A Date that is no date at all (a number too large for one, or a
+ * formula's text or error result, which exceljs loses) reads as #VALUE!, so that the checker names the cell rather
+ * than the whole file failing.
  */
-function dateText(date: Date): CellValue {
+function dateValue(date: Date, format: string | undefined): CellValue {
   const time = date.getTime();
   if (Number.isNaN(time)) return { error: '#VALUE!' };
-  return excelDateText(time) ?? time / DAY_MS + UNIX_EPOCH_SERIAL;
+  const text = isDateFormat(format) ? excelDateText(time) : undefined;
+  return text ?? Number((time / DAY_MS + UNIX_EPOCH_SERIAL).toFixed(8));
 }
