@@ -1,7 +1,12 @@
 /** worksheetToGrid: what the CLI and the standalone pane read from an .xlsx, after a round trip through a real file. */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readWorkbookGrids } from '../src/cli/read-xlsx';
 import { checkGrids } from '../src/validation';
 import { worksheetToGrid } from '../src/xlsx/worksheet-grid';
+import { tempDir } from './helpers';
 import { addHyperlinks } from './xlsx-links';
 
 /** The sheet as written and read back; `linkedCells` get a hyperlink whatever they hold, as Excel allows. */
@@ -115,5 +120,41 @@ describe('worksheetToGrid', () => {
       s.addRow(['合计', 1]);
     });
     expect(worksheetToGrid(sheet)).toMatchObject({ sheet: '表1', merges: [], cells: [['合计', 1]] });
+  });
+});
+
+describe('the CLI reader and Excel built-in Chinese date formats', () => {
+  /** A workbook whose A1 (45351) is shown with the built-in format `numFmtId`, as Chinese Excel saves 年月日 formats. */
+  async function builtInFormatFile(numFmtId: number): Promise<string> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('表1');
+    sheet.getCell('A1').value = 45351;
+    sheet.getCell('A1').numFmt = '0.000';
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    const custom = /<numFmt numFmtId="(\d+)" formatCode="0\.000"\/>/.exec(styles);
+    expect(custom).not.toBeNull();
+    zip.file('xl/styles.xml', styles.replace(custom![0], '').replace(new RegExp(`numFmtId="${custom![1]}"`, 'g'), `numFmtId="${numFmtId}"`));
+    const file = join(tempDir(), `built-in-${numFmtId}.xlsx`);
+    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    return file;
+  }
+
+  it('reads a number under format 31 (yyyy"年"m"月"d"日") or 57 (yyyy"年"m"月") as the date, as the add-in does', async () => {
+    for (const id of [31, 57, 14]) {
+      const [grid] = await readWorkbookGrids(await builtInFormatFile(id));
+      expect([id, grid!.cells[0]![0]]).toEqual([id, '2024-02-29']);
+    }
+    const [plain] = await readWorkbookGrids(await builtInFormatFile(4));
+    expect(plain!.cells[0]![0]).toBe(45351);
+  });
+
+  it('leaves the formats of the workbooks we write as they are written', async () => {
+    await readWorkbookGrids(await builtInFormatFile(31));
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('表1').getCell('A1').numFmt = 'yyyy"年"m"月"d"日"';
+    workbook.getWorksheet('表1')!.getCell('A1').value = 45351;
+    const styles = await (await JSZip.loadAsync(await workbook.xlsx.writeBuffer())).file('xl/styles.xml')!.async('string');
+    expect(styles).toMatch(/<numFmt numFmtId="1\d\d" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"\/>/);
   });
 });

@@ -4,6 +4,19 @@ import type { Grid } from '../validation/grid';
 import { workbookGrids } from '../xlsx/worksheet-grid';
 import { MAX_UNCOMPRESSED_BYTES, workbookBytesProblem } from '../xlsx/workbook-bytes';
 
+/**
+ * exceljs knows Excel's built-in number formats 27–36 and 50–58 only per culture, and gives a cell under one of them
+ * no format when it reads a file (exceljs/exceljs#2893): the 年/月/日 date formats Chinese Excel saves under those
+ * numbers would read as plain numbers, where the add-in reads dates. Their zh-CN codes are filled in here, for reading.
+ * exceljs builds its table for writing when it loads, before this runs: the files we write keep their own formats.
+ */
+function knowChineseBuiltInFormats(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const builtIn = require('exceljs/lib/xlsx/defaultnumformats') as Record<string, { f?: string; 'zh-cn'?: string }>;
+  for (const format of Object.values(builtIn)) if (format.f === undefined && format['zh-cn'] !== undefined) format.f = format['zh-cn'];
+}
+knowChineseBuiltInFormats();
+
 /** A file the CLI cannot read, with a one-line reason for the user. */
 export class UnreadableWorkbookError extends Error {
   constructor(readonly file: string, reason: string) {
