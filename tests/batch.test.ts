@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { EXAMPLE_WORKBOOKS } from '../scripts/examples';
 import { writeWorkbook } from '../scripts/examples/render';
@@ -288,6 +288,10 @@ test('an input listed twice (its folder and itself) gets one copy, written once:
   copyFileSync(join(intake, EXAMPLE_WORKBOOKS[2]!.file), file);
   const out = join(tempDir(), 'annotated');
   expect(annotatedCopyPaths([file, join(folder, '.', 'a.xlsx'), file], out)).toEqual([join(out, 'a.xlsx'), undefined, undefined]);
+  // The same file under a name that differs only in case (one file on a disk that ignores case): one copy.
+  linkSync(file, join(folder, 'A.xlsx'));
+  expect(annotatedCopyPaths([file, join(folder, 'A.xlsx')], out)).toEqual([join(out, 'a.xlsx'), undefined]);
+  unlinkSync(join(folder, 'A.xlsx'));
   const result = await cli(folder, file, '--annotate', out, '--jobs', '2');
   expect(result.code).toBe(1);
   expect(xlsxUnder(out)).toEqual(['a.xlsx']);

@@ -29,16 +29,19 @@ function commonDirectory(dirs: string[]): string {
 /**
  * Where each file's copy is written, by position in `files`: the inputs' layout under `dir` (readable or not),
  * computed once and used both to look for conflicts and to write, so that a copy can never land somewhere that
- * was not checked. An input listed twice (a folder and a file in it) gets its copy once: two workers must
- * never write the same file at the same time.
+ * was not checked. An input listed twice gets its copy once, two workers must never write the same file at the same
+ * time: listed as a folder and as a file in it, or spelled in two cases ("In/a.xlsx", "in/a.xlsx") on a disk that
+ * ignores case, where both copies would be one file (the same input file, copies whose paths differ only in case).
  */
 export function annotatedCopyPaths(files: readonly string[], dir: string): (string | undefined)[] {
   const targets = annotatedPaths(files, dir);
   const taken = new Set<string>();
   return files.map((file) => {
     const target = targets.get(file)!;
-    if (taken.has(target)) return undefined;
+    const sameFileAgain = `${fileId(file) ?? resolve(file)}|${target.toLowerCase()}`;
+    if (taken.has(target) || taken.has(sameFileAgain)) return undefined;
     taken.add(target);
+    taken.add(sameFileAgain);
     return target;
   });
 }
