@@ -59,18 +59,19 @@ function fillHoles<T>(array: T[], filler: T): T[] {
 function cellValueOf(cell: ExcelJS.Cell): CellValue {
   const value = cell.value;
   const isFormula = value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value);
-  return toCellValue(isFormula ? (cell.result as ExcelJS.CellValue) : value, cell.numFmt);
+  return toCellValue(isFormula ? (cell.result as ExcelJS.CellValue) : value, cell);
 }
 
-function toCellValue(value: ExcelJS.CellValue, format: string | undefined): CellValue {
+/** The cell's format is read only for a date: styles are costly to read on every cell. */
+function toCellValue(value: ExcelJS.CellValue, cell: ExcelJS.Cell): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return dateValue(value, format);
+  if (value instanceof Date) return dateValue(value, cell.numFmt);
   if (typeof value === 'object') {
     if ('error' in value) return { error: String((value as ExcelJS.CellErrorValue).error) };
     if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((part) => part.text).join('');
     // A link's text is the cell's own value: a number, a date, rich text, a formula's result or nothing.
-    if ('text' in value && 'hyperlink' in value) return toCellValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue, format);
+    if ('text' in value && 'hyperlink' in value) return toCellValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue, cell);
   }
   return String(value);
 }
