@@ -1,12 +1,13 @@
 /**
- * The production build (tsc for the CLI, webpack for the add-in), stamped with the time it started.
+ * The production build (tsc for the CLI, webpack for the add-in), stamped with a fingerprint of its sources.
  * `--if-stale` builds only when a source file changed since the last stamped build: `npm ci` builds once
  * (prepare) and `npm test` (pretest) then reuses it instead of building the same thing again.
  * Plain JavaScript: it must run before anything is compiled.
  */
 import { execSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -14,31 +15,37 @@ const STAMP = join(root, 'dist', '.build-stamp');
 /** Everything the build reads, besides node_modules (covered by package-lock.json). */
 const INPUTS = ['src', 'scripts', 'bench', 'assets', 'manifest.xml', 'package.json', 'package-lock.json', 'webpack.config.js', 'tsconfig.json', 'tsconfig.build.json', 'tsconfig.addin.json'];
 
-function newestChange(path) {
-  if (!existsSync(path)) return 0;
+function listFiles(path, out) {
+  if (!existsSync(path)) return out;
   const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = info.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestChange(join(path, entry)));
-  return newest;
+  if (!info.isDirectory()) {
+    out.push(`${relative(root, path)} ${info.size} ${info.mtimeMs}`);
+    return out;
+  }
+  for (const entry of readdirSync(path).sort()) listFiles(join(path, entry), out);
+  return out;
 }
 
-function isStale() {
-  if (!existsSync(STAMP)) return true;
-  const builtFrom = Number(readFileSync(STAMP, 'utf8'));
-  if (!Number.isFinite(builtFrom)) return true;
-  // Compared with when the build started: a file saved during the build makes it stale.
-  return INPUTS.some((input) => newestChange(join(root, input)) >= builtFrom);
+/**
+ * Every source file's path, size and modification time: any edit, new or deleted file, or a file put back with an
+ * older time (cp -p, tar x) changes it.
+ */
+function sourcesFingerprint() {
+  const files = INPUTS.flatMap((input) => listFiles(join(root, input), []));
+  return createHash('sha256').update(files.join('\n')).digest('hex');
 }
+
+const isStale = () => !existsSync(STAMP) || readFileSync(STAMP, 'utf8') !== sourcesFingerprint();
 
 if (process.argv.includes('--if-stale') && !isStale()) {
   console.log('build: dist/ is up to date with the sources (npm run build to build anyway)');
 } else {
-  const started = Date.now();
+  // Taken before building: a file saved during the build makes the next --if-stale build again.
+  const fingerprint = sourcesFingerprint();
   // An interrupted or failed build leaves no stamp behind.
   rmSync(STAMP, { force: true });
   execSync('npm run build:node', { cwd: root, stdio: 'inherit' });
   execSync('npx webpack --mode production', { cwd: root, stdio: 'inherit' });
   mkdirSync(dirname(STAMP), { recursive: true });
-  writeFileSync(STAMP, String(started));
+  writeFileSync(STAMP, fingerprint);
 }
