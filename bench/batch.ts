@@ -28,14 +28,18 @@ async function main(): Promise<void> {
 
     const report = join(root, 'summary.xlsx');
     const checked = await timeRun([intake, '--report', report]);
-    console.log(`--report:              ${checked.seconds.toFixed(1)} s, ${(count / checked.seconds).toFixed(1)} files/s, exit ${checked.code}`);
+    console.log(
+      `--report:              ${checked.seconds.toFixed(1)} s, ${(count / checked.seconds).toFixed(1)} files/s, exit ${checked.code}`,
+    );
     console.log(`summary workbook: ${(statSync(report).size / 1024).toFixed(0)} KB; ${checked.summary}`);
 
     const annotated = join(root, 'annotated');
     const withCopies = await timeRun([intake, '--report', report, '--annotate', annotated]);
     const copies = readdirSync(annotated, { recursive: true }).filter((name) => String(name).endsWith('.xlsx')).length;
     const rate = (count / withCopies.seconds).toFixed(1);
-    console.log(`--report --annotate:   ${withCopies.seconds.toFixed(1)} s, ${rate} files/s, exit ${withCopies.code}, ${copies} copies written`);
+    console.log(
+      `--report --annotate:   ${withCopies.seconds.toFixed(1)} s, ${rate} files/s, exit ${withCopies.code}, ${copies} copies written`,
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -45,7 +49,11 @@ async function main(): Promise<void> {
 async function timeRun(args: string[]): Promise<{ seconds: number; code: number; summary: string }> {
   let summary = '';
   const start = process.hrtime.bigint();
-  const code = await run(args, (text) => (summary = text.trim().split('\n').pop() ?? ''), () => undefined);
+  const code = await run(
+    args,
+    (text) => (summary = text.trim().split('\n').pop() ?? ''),
+    () => undefined,
+  );
   return { seconds: Number(process.hrtime.bigint() - start) / 1e9, code, summary };
 }
 

@@ -21,7 +21,9 @@ function main(): void {
   }
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)]!;
-  console.log(`BUDGET.CHECK on ${values.length} rows × ${width} columns (${indicatorRows} indicator rows): median ${median.toFixed(1)} ms over ${samples.length} runs, min ${samples[0]!.toFixed(1)} ms, max ${samples[samples.length - 1]!.toFixed(1)} ms; ${spilled} spilled row(s)`);
+  console.log(
+    `BUDGET.CHECK on ${values.length} rows × ${width} columns (${indicatorRows} indicator rows): median ${median.toFixed(1)} ms over ${samples.length} runs, min ${samples[0]!.toFixed(1)} ms, max ${samples[samples.length - 1]!.toFixed(1)} ms; ${spilled} spilled row(s)`,
+  );
 }
 
 main();

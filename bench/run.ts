@@ -23,7 +23,22 @@ const LEVELS: [string, string, string, number, string, string][] = [
 ];
 
 export function indicatorGrid(rows: number): Grid {
-  const cells: CellValue[][] = [['单位名称', '项目名称', '预算数', '年度目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '权重', '指标方向性']];
+  const cells: CellValue[][] = [
+    [
+      '单位名称',
+      '项目名称',
+      '预算数',
+      '年度目标',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标性质',
+      '指标值',
+      '度量单位',
+      '权重',
+      '指标方向性',
+    ],
+  ];
   const perProject = 6;
   // Whole projects only: a cut-off last project would be a (real) weight finding.
   rows -= rows % perProject;
@@ -33,7 +48,20 @@ export function indicatorGrid(rows: number): Grid {
     const first = r % perProject === 0;
     const [l1, l2, cmp, value, unit, direction] = LEVELS[r % perProject]!;
     const weight = r % perProject === 0 ? 20 : r % perProject === 5 ? 10 : 15;
-    cells.push([null, first ? `项目${r / perProject}` : null, first ? 10 : null, first ? '完成年度任务' : null, l1, l2, `指标${r}`, cmp, value, unit, weight, direction]);
+    cells.push([
+      null,
+      first ? `项目${r / perProject}` : null,
+      first ? 10 : null,
+      first ? '完成年度任务' : null,
+      l1,
+      l2,
+      `指标${r}`,
+      cmp,
+      value,
+      unit,
+      weight,
+      direction,
+    ]);
   }
   return { sheet: '绩效目标', cells };
 }
@@ -153,10 +181,13 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   const growth = engineMs.get(100_000)! / engineMs.get(10_000)!;
-  console.log(`engine/raw=${median(ratios).toFixed(2)} cli/read=${median(cliRatios).toFixed(2)} growth_100k_vs_10k=${growth.toFixed(2)}`);
+  console.log(
+    `engine/raw=${median(ratios).toFixed(2)} cli/read=${median(cliRatios).toFixed(2)} growth_100k_vs_10k=${growth.toFixed(2)}`,
+  );
 }
 
-if (require.main === module) main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

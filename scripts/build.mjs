@@ -13,7 +13,19 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const STAMP = join(root, 'dist', '.build-stamp');
 /** Everything the build reads, besides node_modules (covered by package-lock.json). */
-const INPUTS = ['src', 'scripts', 'bench', 'assets', 'manifest.xml', 'package.json', 'package-lock.json', 'webpack.config.js', 'tsconfig.json', 'tsconfig.build.json', 'tsconfig.addin.json'];
+const INPUTS = [
+  'src',
+  'scripts',
+  'bench',
+  'assets',
+  'manifest.xml',
+  'package.json',
+  'package-lock.json',
+  'webpack.config.js',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'tsconfig.addin.json',
+];
 
 function listFiles(path, out) {
   if (!existsSync(path)) return out;

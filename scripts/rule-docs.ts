@@ -24,15 +24,34 @@ export function renderRuleDocs(): string {
     '|---|---|---|',
   ];
   for (const rule of ALL_RULES) {
-    lines.push(`| [\`${rule.id}\`](#${anchor(rule.id)}) | ${SEVERITY_ZH[rule.defaultSeverity]} ${rule.defaultSeverity} | ${rule.meta.description['zh-CN']} |`);
+    lines.push(
+      `| [\`${rule.id}\`](#${anchor(rule.id)}) | ${SEVERITY_ZH[rule.defaultSeverity]} ${rule.defaultSeverity} | ${rule.meta.description['zh-CN']} |`,
+    );
   }
-  lines.push('', '## 配置档 Profiles', '', '`"profile"` in the config picks the framework and region conventions; `options` and `rules` override it.', '');
+  lines.push(
+    '',
+    '## 配置档 Profiles',
+    '',
+    '`"profile"` in the config picks the framework and region conventions; `options` and `rules` override it.',
+    '',
+  );
   lines.push('| profile | 说明 | Description | options |', '|---|---|---|---|');
   for (const profile of Object.values(PROFILES)) {
-    const options = Object.entries(profile.options).map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``).join(', ') || '—';
-    lines.push(`| \`${profile.id}\` | ${profile.description['zh-CN']} | ${profile.description['en-US']} | ${options} |`);
+    const options =
+      Object.entries(profile.options)
+        .map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``)
+        .join(', ') || '—';
+    lines.push(
+      `| \`${profile.id}\` | ${profile.description['zh-CN']} | ${profile.description['en-US']} | ${options} |`,
+    );
   }
-  lines.push('', 'Default options 默认选项: ' + Object.entries(DEFAULT_OPTIONS).map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``).join(', '));
+  lines.push(
+    '',
+    'Default options 默认选项: ' +
+      Object.entries(DEFAULT_OPTIONS)
+        .map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``)
+        .join(', '),
+  );
   for (const family of RULE_FAMILIES) {
     const rules = ALL_RULES.filter((r) => r.family === family);
     if (rules.length === 0) continue;
@@ -40,12 +59,19 @@ export function renderRuleDocs(): string {
     for (const rule of rules) {
       lines.push('', `### ${rule.id}`, '');
       lines.push(`默认级别 Default severity: **${SEVERITY_ZH[rule.defaultSeverity]} ${rule.defaultSeverity}**`, '');
-      lines.push(`**检查什么**：${rule.meta.description['zh-CN']}`, '', `*What it checks*: ${rule.meta.description['en-US']}`, '');
+      lines.push(
+        `**检查什么**：${rule.meta.description['zh-CN']}`,
+        '',
+        `*What it checks*: ${rule.meta.description['en-US']}`,
+        '',
+      );
       lines.push(`**为什么**：${rule.meta.why['zh-CN']}`, '', `*Why*: ${rule.meta.why['en-US']}`, '');
       lines.push(`- 不通过 Fails: ${rule.meta.examples.fail}`, `- 通过 Passes: ${rule.meta.examples.pass}`);
-      if (rule.meta.options?.length) lines.push(`- 选项 Options: ${rule.meta.options.map((o) => `\`${o}\``).join(', ')}`);
+      if (rule.meta.options?.length)
+        lines.push(`- 选项 Options: ${rule.meta.options.map((o) => `\`${o}\``).join(', ')}`);
       lines.push('', '| 消息 Message id | zh-CN | en-US |', '|---|---|---|');
-      for (const [id, text] of Object.entries(rule.meta.messages)) lines.push(`| \`${id}\` | ${text['zh-CN']} | ${text['en-US']} |`);
+      for (const [id, text] of Object.entries(rule.meta.messages))
+        lines.push(`| \`${id}\` | ${text['zh-CN']} | ${text['en-US']} |`);
     }
   }
   return lines.join('\n') + '\n';

@@ -19,7 +19,11 @@ interface FakeFormat {
   delete(): void;
 }
 
-function fakeSheet(name: string, used: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } | null, merges = '') {
+function fakeSheet(
+  name: string,
+  used: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } | null,
+  merges = '',
+) {
   const blocks: { row: number; col: number; rows: number; cols: number }[] = [];
   const rangeRequests: string[] = [];
   const formats = new Map<string, FakeFormat>();
@@ -47,9 +51,13 @@ function fakeSheet(name: string, used: { rowIndex: number; columnIndex: number; 
     getRangeByIndexes(row: number, col: number, rows: number, cols: number) {
       blocks.push({ row, col, rows, cols });
       const values = Array.from({ length: rows }, (_, i) =>
-        Array.from({ length: cols }, (_, j) => (row + i === 2 && j === 0 ? '#REF!' : j === 1 ? '' : (row + i) * 100 + col + j)),
+        Array.from({ length: cols }, (_, j) =>
+          row + i === 2 && j === 0 ? '#REF!' : j === 1 ? '' : (row + i) * 100 + col + j,
+        ),
       );
-      const numberFormat = Array.from({ length: rows }, () => Array.from({ length: cols }, (_, j) => (j === 2 ? '0.00%' : 'General')));
+      const numberFormat = Array.from({ length: rows }, () =>
+        Array.from({ length: cols }, (_, j) => (j === 2 ? '0.00%' : 'General')),
+      );
       return { values, numberFormat, load() {}, untrack() {} };
     },
     getRanges(address: string) {
@@ -79,7 +87,8 @@ function fakeSheet(name: string, used: { rowIndex: number; columnIndex: number; 
           sheet.selected = address ?? '';
         },
         conditionalFormats: {
-          getItemOrNullObject: (id: string) => formats.get(id) ?? ({ id, isNullObject: true, load() {}, delete() {} } as unknown as FakeFormat),
+          getItemOrNullObject: (id: string) =>
+            formats.get(id) ?? ({ id, isNullObject: true, load() {}, delete() {} } as unknown as FakeFormat),
         },
       };
     },
@@ -96,7 +105,14 @@ function installExcel(sheets: FakeSheet[]) {
         items: sheets,
         getActiveWorksheet: () => sheets[0],
         getItem: (name: string) => sheets.find((s) => s.name === name),
-        getItemOrNullObject: (name: string) => sheets.find((s) => s.name === name) ?? { isNullObject: true, load() {}, getRange: () => ({ conditionalFormats: { getItemOrNullObject: () => ({ isNullObject: true, load() {}, delete() {} }) } }) },
+        getItemOrNullObject: (name: string) =>
+          sheets.find((s) => s.name === name) ?? {
+            isNullObject: true,
+            load() {},
+            getRange: () => ({
+              conditionalFormats: { getItemOrNullObject: () => ({ isNullObject: true, load() {}, delete() {} }) },
+            }),
+          },
       },
       settings: {
         getItemOrNullObject: (key: string) => ({
@@ -117,7 +133,11 @@ function installExcel(sheets: FakeSheet[]) {
 
 describe('reading', () => {
   test('a 50,000-row sheet is read in blocks under the payload limit, one sync per block', async () => {
-    const sheet = fakeSheet('预算表', { rowIndex: 2, columnIndex: 1, rowCount: 50_000, columnCount: 12 }, '预算表!B3:C3,预算表!D10:D12');
+    const sheet = fakeSheet(
+      '预算表',
+      { rowIndex: 2, columnIndex: 1, rowCount: 50_000, columnCount: 12 },
+      '预算表!B3:C3,预算表!D10:D12',
+    );
     const excel = installExcel([sheet]);
     const progress: [number, number][] = [];
     const [grid] = await adapter.readGrids('sheet', (done, total) => progress.push([done, total]));
@@ -145,7 +165,10 @@ describe('reading', () => {
   });
 
   test('the whole workbook: every sheet, an empty one included, in a constant number of syncs plus the blocks', async () => {
-    const sheets = [fakeSheet('一', { rowIndex: 0, columnIndex: 0, rowCount: 10, columnCount: 5 }), fakeSheet('空表', null)];
+    const sheets = [
+      fakeSheet('一', { rowIndex: 0, columnIndex: 0, rowCount: 10, columnCount: 5 }),
+      fakeSheet('空表', null),
+    ];
     const excel = installExcel(sheets);
     const grids = await adapter.readGrids('workbook');
     expect(grids.map((g) => [g.sheet, g.cells.length])).toEqual([
@@ -157,7 +180,11 @@ describe('reading', () => {
 });
 
 describe('highlighting and clearing', () => {
-  const targets = Array.from({ length: 3000 }, (_, i) => ({ sheet: '预算表', cell: cellAddress(i * 3, (i % 5) * 2), severity: i % 2 === 0 ? ('error' as const) : ('warning' as const) }));
+  const targets = Array.from({ length: 3000 }, (_, i) => ({
+    sheet: '预算表',
+    cell: cellAddress(i * 3, (i % 5) * 2),
+    severity: i % 2 === 0 ? ('error' as const) : ('warning' as const),
+  }));
 
   test('every cell is coloured by severity through conditional formats, in address chunks under 8,192 characters', async () => {
     const sheet = fakeSheet('预算表', null);
@@ -169,7 +196,9 @@ describe('highlighting and clearing', () => {
     const requested = new Set(sheet.rangeRequests.flatMap((chunk) => chunk.split(',')));
     for (const target of targets) expect(requested.has(target.cell)).toBe(true);
     const colours = [...sheet.formats.values()].map((f) => [f.custom.rule.formula, f.custom.format.fill.color]);
-    expect(new Set(colours.map((c) => c.join(' ')))).toEqual(new Set([`=TRUE ${HIGHLIGHT_COLORS.error}`, `=TRUE ${HIGHLIGHT_COLORS.warning}`]));
+    expect(new Set(colours.map((c) => c.join(' ')))).toEqual(
+      new Set([`=TRUE ${HIGHLIGHT_COLORS.error}`, `=TRUE ${HIGHLIGHT_COLORS.warning}`]),
+    );
     // Read the previous record, add everything, save the ids: three syncs for 3,000 cells.
     expect(excel.syncs()).toBe(3);
     expect(JSON.parse(excel.settings.get('budgetCheck.highlights')!)).toEqual({ 预算表: [...sheet.formats.keys()] });

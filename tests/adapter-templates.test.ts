@@ -103,18 +103,31 @@ test('inserts the template as a new sheet with its values, formulas, merges, dro
   expect(sheet.getRange(`J${headerRow + 1}`).formulas).toEqual([[`=BUDGET.CHECK(A1:H${headerRow + 16})`]]);
   expect(sheet.getRange('A1:H1').merged).toBe(true);
   const level2 = sheet.getRange(`B${headerRow + 1}:B${headerRow + 15}`);
-  expect(level2.dataValidation.rule).toEqual({ list: { inCellDropDown: true, source: `=INDIRECT($A${headerRow + 1})` } });
+  expect(level2.dataValidation.rule).toEqual({
+    list: { inCellDropDown: true, source: `=INDIRECT($A${headerRow + 1})` },
+  });
   expect(sheet.getRange(`F${headerRow + 1}:F${headerRow + 15}`).dataValidation.errorAlert?.showAlert).toBe(false);
   const funds = plan.numberFormats.find((f) => f.format === '#,##0.00')!;
   expect(sheet.getRange(funds.range).numberFormat).toEqual([['#,##0.00']]);
   expect(sheet.getRange('C:C').format.columnWidth).toBe(30 * 7);
   expect(sheet.freezePanes.rows).toBe(headerRow);
-  expect(sheet.pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Portrait', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titles: `$${headerRow}:$${headerRow}` });
+  expect(sheet.pageLayout).toMatchObject({
+    paperSize: 'A4',
+    orientation: 'Portrait',
+    zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    titles: `$${headerRow}:$${headerRow}`,
+  });
   expect(sheet.active).toBe(true);
   // The lists: a new hidden sheet and every name.
   const lists = excel.sheets.find((s) => s.name === LIST_SHEET)!;
   expect(lists.visibility).toBe('Hidden');
-  expect(lists.getRange('C1:C5').values).toEqual([['产出指标'], ['数量指标'], ['质量指标'], ['时效指标'], ['成本指标']]);
+  expect(lists.getRange('C1:C5').values).toEqual([
+    ['产出指标'],
+    ['数量指标'],
+    ['质量指标'],
+    ['时效指标'],
+    ['成本指标'],
+  ]);
   expect(excel.addedNames).toEqual(plan.lists!.names.map((n) => [n.name, `=${n.range}`]));
 });
 
@@ -127,13 +140,19 @@ test('a sheet of the same name exists: a new name, and the existing sheet is nev
   // The two existing sheets (the earlier table and the list sheet) are exactly as they were.
   expect(excel.sheets.slice(0, 2).map((s) => JSON.stringify(s))).toEqual(before);
   // The list sheet exists: it is left alone, and only the names the workbook lacks are added.
-  expect(excel.addedNames.map(([n]) => n)).toEqual(buildPlan(templateById('project-2021')!).lists!.names.map((n) => n.name).filter((n) => n !== '一级指标列表' && n !== '产出指标'));
+  expect(excel.addedNames.map(([n]) => n)).toEqual(
+    buildPlan(templateById('project-2021')!)
+      .lists!.names.map((n) => n.name)
+      .filter((n) => n !== '一级指标列表' && n !== '产出指标'),
+  );
   expect(excel.sheets.map((s) => s.name)).toEqual(['项目支出绩效目标表', LIST_SHEET, '项目支出绩效目标表 (2)']);
 });
 
 test('an Excel without ExcelApi 1.9 gets a clear refusal before anything is written', async () => {
   const excel = installExcel(['Sheet1']);
-  (globalThis as unknown as { Office: unknown }).Office = { context: { requirements: { isSetSupported: () => false } } };
+  (globalThis as unknown as { Office: unknown }).Office = {
+    context: { requirements: { isSetSupported: () => false } },
+  };
   try {
     await expect(insertTemplate(buildPlan(templateById('sangong')!))).rejects.toThrow('ExcelApi 1.9');
     expect(excel.syncs()).toBe(0);

@@ -16,7 +16,14 @@ interface Fn {
   name: string;
   description: string;
   options?: { requiresParameterAddresses?: boolean };
-  parameters: { name: string; description: string; dimensionality?: string; optional?: boolean; repeating?: boolean; type?: string }[];
+  parameters: {
+    name: string;
+    description: string;
+    dimensionality?: string;
+    optional?: boolean;
+    repeating?: boolean;
+    type?: string;
+  }[];
   result: { dimensionality?: string; type?: string };
 }
 
@@ -69,13 +76,19 @@ describe('functions.json (generated from the JSDoc by custom-functions-metadata-
   });
 
   test('a function or parameter without Chinese metadata fails the build', () => {
-    expect(() => localizeMetadata(JSON.stringify({ functions: [{ id: 'NEW', name: 'NEW', parameters: [] }] }))).toThrow('NEW');
+    expect(() => localizeMetadata(JSON.stringify({ functions: [{ id: 'NEW', name: 'NEW', parameters: [] }] }))).toThrow(
+      'NEW',
+    );
   });
 });
 
 describe('manifest.xml', () => {
   const xml = readFileSync(join(__dirname, '..', 'manifest.xml'), 'utf8');
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['bt:Url', 'bt:String', 'Set', 'Runtime', 'bt:Image'].includes(name) });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name) => ['bt:Url', 'bt:String', 'Set', 'Runtime', 'bt:Image'].includes(name),
+  });
   const manifest = parser.parse(xml).OfficeApp;
   const host = manifest.VersionOverrides.Hosts.Host;
   const resources = manifest.VersionOverrides.Resources;
@@ -96,7 +109,9 @@ describe('manifest.xml', () => {
     expect(point.Page.SourceLocation.resid).toBe(host.Runtimes.Runtime[0].resid);
     expect(point.Script.SourceLocation.resid).toBe('Functions.Script.Url');
     expect(point.Metadata.SourceLocation.resid).toBe('Functions.Metadata.Url');
-    const namespace = resources['bt:ShortStrings']['bt:String'].find((s: { id: string }) => s.id === point.Namespace.resid);
+    const namespace = resources['bt:ShortStrings']['bt:String'].find(
+      (s: { id: string }) => s.id === point.Namespace.resid,
+    );
     expect(namespace.DefaultValue).toBe('BUDGET');
     expect(namespace['bt:Override']).toEqual({ Locale: 'zh-CN', Value: '预算' });
   });
@@ -105,9 +120,19 @@ describe('manifest.xml', () => {
     const desktop = host.DesktopFormFactor;
     expect(desktop.FunctionFile.resid).toBe('Taskpane.Url');
     const control = desktop.ExtensionPoint.OfficeTab.Group.Control;
-    expect(control.Action).toMatchObject({ 'xsi:type': 'ShowTaskpane', TaskpaneId: 'ButtonId1', SourceLocation: { resid: 'Taskpane.Url' } });
+    expect(control.Action).toMatchObject({
+      'xsi:type': 'ShowTaskpane',
+      TaskpaneId: 'ButtonId1',
+      SourceLocation: { resid: 'Taskpane.Url' },
+    });
     const strings = [...resources['bt:ShortStrings']['bt:String'], ...resources['bt:LongStrings']['bt:String']];
-    for (const id of ['Group.Label', 'TaskpaneButton.Label', 'TaskpaneButton.Tooltip', 'GetStarted.Title', 'GetStarted.Description']) {
+    for (const id of [
+      'Group.Label',
+      'TaskpaneButton.Label',
+      'TaskpaneButton.Tooltip',
+      'GetStarted.Title',
+      'GetStarted.Description',
+    ]) {
       const entry = strings.find((s: { id: string }) => s.id === id);
       expect(entry['bt:Override'].Locale).toBe('zh-CN');
       expect(entry['bt:Override'].Value).toMatch(/[\u4e00-\u9fff]/);
@@ -119,8 +144,12 @@ describe('manifest.xml', () => {
       expect(entry.DefaultValue).toMatch(/^https:\/\/localhost:3000\//);
       expect(existsSync(join(dist, entry.DefaultValue.replace('https://localhost:3000/', '')))).toBe(true);
     }
-    expect(url('Functions.Metadata.Url')['bt:Override']).toEqual({ Locale: 'zh-CN', Value: 'https://localhost:3000/functions-zh-CN.json' });
-    for (const image of resources['bt:Images']['bt:Image']) expect(existsSync(join(dist, image.DefaultValue.replace('https://localhost:3000/', '')))).toBe(true);
+    expect(url('Functions.Metadata.Url')['bt:Override']).toEqual({
+      Locale: 'zh-CN',
+      Value: 'https://localhost:3000/functions-zh-CN.json',
+    });
+    for (const image of resources['bt:Images']['bt:Image'])
+      expect(existsSync(join(dist, image.DefaultValue.replace('https://localhost:3000/', '')))).toBe(true);
     expect(manifest.DisplayName.Override).toEqual({ Locale: 'zh-CN', Value: '预算绩效表检查' });
     expect(manifest.Id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });

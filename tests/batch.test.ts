@@ -6,7 +6,16 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { EXAMPLE_WORKBOOKS } from '../scripts/examples';
 import { writeWorkbook } from '../scripts/examples/render';
@@ -31,7 +40,10 @@ beforeAll(async () => {
   await writeExamples(intake);
   copyFileSync(join(intake, EXAMPLE_WORKBOOKS[2]!.file), join(intake, '乡镇', 'copy-003.xlsx'));
   writeFileSync(join(intake, 'notes.xlsx'), '这不是表格');
-  writeFileSync(join(intake, 'truncated.xlsx'), readFileSync(join(intake, EXAMPLE_WORKBOOKS[0]!.file)).subarray(0, 2000));
+  writeFileSync(
+    join(intake, 'truncated.xlsx'),
+    readFileSync(join(intake, EXAMPLE_WORKBOOKS[0]!.file)).subarray(0, 2000),
+  );
   writeFileSync(join(intake, 'protected.xlsx'), Buffer.concat([OLE_HEADER, Buffer.alloc(1024)]));
   writeFileSync(join(intake, 'bomb.xlsx'), await zipClaimingSize(8 * 1024 * 1024 * 1024));
   // Formula errors, merged cells across two tables, a sheet name with quotes and an emoji, text that looks like a formula.
@@ -80,9 +92,15 @@ test('a worker that dies (out of memory, a crash) is reported for its file, neve
     result: { file: 'huge.xlsx', error: '检查进程意外退出 (checker exited with code 3)' },
     workerDied: true,
   });
-  const throws = new Worker("require('worker_threads').parentPort.on('message', () => { throw new Error('JavaScript heap out of memory'); })", { eval: true });
+  const throws = new Worker(
+    "require('worker_threads').parentPort.on('message', () => { throw new Error('JavaScript heap out of memory'); })",
+    { eval: true },
+  );
   const outcome = await runOnWorker(throws, 'big.xlsx', config, 'zh-CN');
-  expect(outcome).toEqual({ result: { file: 'big.xlsx', error: '文件过大，检查时内存不足 (too large: ran out of memory)' }, workerDied: true });
+  expect(outcome).toEqual({
+    result: { file: 'big.xlsx', error: '文件过大，检查时内存不足 (too large: ran out of memory)' },
+    workerDied: true,
+  });
   await throws.terminate();
 });
 
@@ -106,7 +124,9 @@ test('a folder with bad files: one clear line each, exit 2, every other file che
 });
 
 test('workers and a single thread give the same results, in the order of the files', async () => {
-  const files = readdirSync(intake).filter((f) => f.endsWith('.xlsx')).map((f) => join(intake, f));
+  const files = readdirSync(intake)
+    .filter((f) => f.endsWith('.xlsx'))
+    .map((f) => join(intake, f));
   const config = parseConfig({});
   const parallel = await checkFiles(files, config, 'zh-CN', { jobs: 3 });
   const serial = await checkFiles(files, config, 'zh-CN', { jobs: 1 });
@@ -115,7 +135,9 @@ test('workers and a single thread give the same results, in the order of the fil
 });
 
 test('--report and --annotate: the inputs are byte-for-byte unchanged; copies go elsewhere, highlighted, with a findings sheet', async () => {
-  const files = [...readdirSync(intake).map((f) => join(intake, f)), join(intake, '乡镇', 'copy-003.xlsx')].filter((f) => f.endsWith('.xlsx'));
+  const files = [...readdirSync(intake).map((f) => join(intake, f)), join(intake, '乡镇', 'copy-003.xlsx')].filter(
+    (f) => f.endsWith('.xlsx'),
+  );
   const before = files.map(sha256);
   const out = tempDir();
   const report = join(out, 'summary.xlsx');
@@ -140,7 +162,9 @@ test('--report and --annotate: the inputs are byte-for-byte unchanged; copies go
   const summary = new ExcelJS.Workbook();
   await summary.xlsx.readFile(report);
   const findings = summary.getWorksheet('问题清单')!;
-  const locations = findings.getRows(2, findings.rowCount - 1)!.map((row) => String((row.getCell(2).value as ExcelJS.CellFormulaValue).result));
+  const locations = findings
+    .getRows(2, findings.rowCount - 1)!
+    .map((row) => String((row.getCell(2).value as ExcelJS.CellFormulaValue).result));
   // Text from the checked files that starts like a formula ("+cmd!C2") is written so no spreadsheet can run it.
   expect(locations).toContain("'+cmd!C2");
   expect(locations.filter((text) => /^[=+\-@]/.test(text))).toEqual([]);
@@ -226,14 +250,18 @@ test('--annotate: --jobs 1 and --jobs 2 write the same copies as annotating a fr
   expect(Object.keys(copies['1']!)).toEqual(EXAMPLE_WORKBOOKS.map((spec) => spec.file).sort());
   expect(copies['2']).toEqual(copies['1']);
   // The findings and the locale are those of the check: the same copy as re-reading the input and annotating it.
-  const json = JSON.parse((await cli(folder, '--format', 'json', '--locale', 'en-US')).stdout) as { files: { file: string; findings: Finding[] }[] };
+  const json = JSON.parse((await cli(folder, '--format', 'json', '--locale', 'en-US')).stdout) as {
+    files: { file: string; findings: Finding[] }[];
+  };
   for (const { file, findings } of json.files) {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     annotateWorkbook(workbook, findings, 'en-US');
     expect(copies['1']![relative(folder, file)]).toEqual(await xlsxParts(await workbook.xlsx.writeBuffer()));
   }
-  expect(Object.values(copies['1']!).every((parts) => Object.values(parts).some((xml) => xml.includes('name="Findings"')))).toBe(true);
+  expect(
+    Object.values(copies['1']!).every((parts) => Object.values(parts).some((xml) => xml.includes('name="Findings"'))),
+  ).toBe(true);
 });
 
 test('a copy that cannot be written is reported for its file, exit 2; the other copies are written and the input is untouched', async () => {
@@ -277,7 +305,9 @@ test('a copy that cannot be written is reported for its file, exit 2; the other 
   expect(sarif.code).toBe(2);
   const invocation = JSON.parse(sarif.stdout).runs[0].invocations[0];
   expect(invocation.executionSuccessful).toBe(false);
-  const notifications: string[] = invocation.toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text);
+  const notifications: string[] = invocation.toolExecutionNotifications.map(
+    (n: { message: { text: string } }) => n.message.text,
+  );
   expect(notifications).toEqual([expect.stringContaining('无法写入标注副本')]);
 });
 
@@ -287,7 +317,11 @@ test('an input listed twice (its folder and itself) gets one copy, written once:
   const file = join(folder, 'a.xlsx');
   copyFileSync(join(intake, EXAMPLE_WORKBOOKS[2]!.file), file);
   const out = join(tempDir(), 'annotated');
-  expect(annotatedCopyPaths([file, join(folder, '.', 'a.xlsx'), file], out)).toEqual([join(out, 'a.xlsx'), undefined, undefined]);
+  expect(annotatedCopyPaths([file, join(folder, '.', 'a.xlsx'), file], out)).toEqual([
+    join(out, 'a.xlsx'),
+    undefined,
+    undefined,
+  ]);
   // The same file under a name that differs only in case (one file on a disk that ignores case): one copy.
   linkSync(file, join(folder, 'A.xlsx'));
   expect(annotatedCopyPaths([file, join(folder, 'A.xlsx')], out)).toEqual([join(out, 'a.xlsx'), undefined]);
@@ -320,7 +354,9 @@ test('a sheet used down to Excel’s last row (1,048,576) is checked, not a cras
   expect(result.code).toBe(0);
   const findings = JSON.parse(result.stdout).files[0].findings;
   // The stray numbers far below are said to be unchecked, at their real address.
-  expect(findings.map((f: { ruleId: string; cell: string }) => `${f.ruleId} ${f.cell}`)).toEqual(['structure/unrecognized A1048576']);
+  expect(findings.map((f: { ruleId: string; cell: string }) => `${f.ruleId} ${f.cell}`)).toEqual([
+    'structure/unrecognized A1048576',
+  ]);
 });
 
 /** A minimal .xlsx written directly (exceljs takes minutes to write a million rows): one sheet, the given rows XML. */
@@ -333,10 +369,22 @@ async function xlsxWithSheetXml(sheetName: string, rowsXml: string): Promise<Buf
     '[Content_Types].xml',
     `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
   );
-  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${rels}"><Relationship Id="rId1" Type="${officeRels}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  zip.file('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${main}" xmlns:r="${officeRels}"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-  zip.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${rels}"><Relationship Id="rId1" Type="${officeRels}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`);
-  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${main}"><sheetData>${rowsXml}</sheetData></worksheet>`);
+  zip.file(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${rels}"><Relationship Id="rId1" Type="${officeRels}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  zip.file(
+    'xl/workbook.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${main}" xmlns:r="${officeRels}"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  );
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${rels}"><Relationship Id="rId1" Type="${officeRels}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+  );
+  zip.file(
+    'xl/worksheets/sheet1.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${main}"><sheetData>${rowsXml}</sheetData></worksheet>`,
+  );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
@@ -359,7 +407,13 @@ test('outputs inside the input folder: not read back as inputs on the next run; 
   mkdirSync(folder);
   copyFileSync(join(intake, EXAMPLE_WORKBOOKS[2]!.file), join(folder, 'a.xlsx'));
   for (let i = 0; i < 2; i++) {
-    const result = await cli(folder, '--annotate', join(folder, 'checked'), '--report', join(folder, 'out', 'summary.xlsx'));
+    const result = await cli(
+      folder,
+      '--annotate',
+      join(folder, 'checked'),
+      '--report',
+      join(folder, 'out', 'summary.xlsx'),
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^.*a\.xlsx .*weight\/sum/m);
     expect(result.stdout.trim().split('\n').pop()).toMatch(/^共检查 1 个文件/);
@@ -384,10 +438,20 @@ test('a progress bar on a terminal, none when stderr is not one', async () => {
 });
 
 test('report links escape "#", "%" and quotes in paths and sheet names', () => {
-  expect(hyperlinkFormula('预算 #1 100%/a.xlsx', "O'Brien", 'B7', "O'Brien!B7")).toBe(`HYPERLINK("预算 %231 100%25/a.xlsx#'O''Brien'!B7","O'Brien!B7")`);
+  expect(hyperlinkFormula('预算 #1 100%/a.xlsx', "O'Brien", 'B7', "O'Brien!B7")).toBe(
+    `HYPERLINK("预算 %231 100%25/a.xlsx#'O''Brien'!B7","O'Brien!B7")`,
+  );
   expect(hyperlinkFormula('a"b.xlsx', '表', 'A1', '表!A1')).toBe('HYPERLINK("a""b.xlsx#\'表\'!A1","表!A1")');
 });
 
 test('formula-looking text is neutralized', () => {
-  expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '正常文本', '“=”'].map(safeText)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", '正常文本', '“=”']);
+  expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '正常文本', '“=”'].map(safeText)).toEqual([
+    "'=1+1",
+    "'+1",
+    "'-1",
+    "'@SUM(A1)",
+    "'\tx",
+    '正常文本',
+    '“=”',
+  ]);
 });

@@ -3,7 +3,11 @@ import type { CellInput } from '../scripts/examples/types';
 import { check, gridOf, where } from './helpers';
 
 const sums = (rows: CellInput[][], merges: string[] = []) =>
-  where(check(gridOf(rows, { sheet: 'T', merges })).findings.filter((f) => f.ruleId.startsWith('sum/') || f.ruleId.startsWith('structure/')));
+  where(
+    check(gridOf(rows, { sheet: 'T', merges })).findings.filter(
+      (f) => f.ruleId.startsWith('sum/') || f.ruleId.startsWith('structure/'),
+    ),
+  );
 
 test('部门支出总表 with 上缴上级支出 | 事业单位经营支出 | 对附属单位补助支出: 合计 includes them', () => {
   const rows = (operating: number): CellInput[][] => [
@@ -73,10 +77,21 @@ test('a form row "项目名称 | X | 预算金额 | 10" is not a table header: t
   ];
   const report = check(gridOf(rows, { sheet: 'T' }));
   expect(report.tables.map((t) => t.kind)).toEqual(['indicators']);
-  expect(report.tables[0]!.projects).toEqual([{ name: '运行经费', budget: '10.00', indicators: 1, weightTotal: '90', rows: '4:4' }]);
+  expect(report.tables[0]!.projects).toEqual([
+    { name: '运行经费', budget: '10.00', indicators: 1, weightTotal: '90', rows: '4:4' },
+  ]);
 });
 
 test('grids with missing rows, holes and odd values do not throw', () => {
-  const odd = [[null], [undefined], [[1, , 2]], [, ['合计']], [['科目编码', '科目名称', '合计'], [, ,]]] as unknown as CellInput[][][];
+  const odd = [
+    [null],
+    [undefined],
+    [[1, , 2]],
+    [, ['合计']],
+    [
+      ['科目编码', '科目名称', '合计'],
+      [, ,],
+    ],
+  ] as unknown as CellInput[][][];
   for (const cells of odd) expect(() => check(gridOf(cells))).not.toThrow();
 });

@@ -13,7 +13,11 @@ export interface CliResult {
 export async function cli(...args: string[]): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = await run(args, (t) => (stdout += t), (t) => (stderr += t));
+  const code = await run(
+    args,
+    (t) => (stdout += t),
+    (t) => (stderr += t),
+  );
   return { code, stdout, stderr };
 }
 
@@ -30,7 +34,9 @@ export const OLE_HEADER = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a,
  * returns the size it replaced.
  */
 export function claimUncompressedSize(zip: Uint8Array, bytes: number): number {
-  const central = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength).indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  const central = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength).indexOf(
+    Buffer.from([0x50, 0x4b, 0x01, 0x02]),
+  );
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const previous = view.getUint32(central + 24, true);
   view.setUint32(central + 24, bytes, true);

@@ -40,14 +40,24 @@ test('a folder: one linter-style line per finding, a summary line, exit 1 when t
   const result = await cli(examplesDir);
   expect(result.code).toBe(1);
   const lines = result.stdout.trim().split('\n');
-  expect(lines).toContainEqual(expect.stringMatching(/003-四川平武-项目支出绩效目标\.xlsx {2}项目支出绩效目标申报表!L30 {2}错误 {2}weight\/sum {2}“.*综合管理.*”的指标权重合计为 110，应为 100 或 90/));
-  expect(lines).toContainEqual(expect.stringMatching(/004-.*\.xlsx {2}财政拨款收支总表!B14 {2}警告 {2}sum\/rounding {2}.*500\.75.*500\.74.*\[B5, B10\]$/));
+  expect(lines).toContainEqual(
+    expect.stringMatching(
+      /003-四川平武-项目支出绩效目标\.xlsx {2}项目支出绩效目标申报表!L30 {2}错误 {2}weight\/sum {2}“.*综合管理.*”的指标权重合计为 110，应为 100 或 90/,
+    ),
+  );
+  expect(lines).toContainEqual(
+    expect.stringMatching(
+      /004-.*\.xlsx {2}财政拨款收支总表!B14 {2}警告 {2}sum\/rounding {2}.*500\.75.*500\.74.*\[B5, B10\]$/,
+    ),
+  );
   const summary = /^共检查 4 个文件：(\d+) 个错误，(\d+) 个警告，(\d+) 个提示$/.exec(lines[lines.length - 1]!);
   expect(summary).not.toBeNull();
   const severities = lines.slice(0, -1).map((line) => line.split('  ')[2]);
-  expect([severities.filter((s) => s === '错误').length, severities.filter((s) => s === '警告').length, severities.filter((s) => s === '提示').length]).toEqual(
-    summary!.slice(1).map(Number),
-  );
+  expect([
+    severities.filter((s) => s === '错误').length,
+    severities.filter((s) => s === '警告').length,
+    severities.filter((s) => s === '提示').length,
+  ]).toEqual(summary!.slice(1).map(Number));
 });
 
 test('--format json has the documented shape', async () => {
@@ -58,11 +68,19 @@ test('--format json has the documented shape', async () => {
   const flat = json.files.find((f: { file: string }) => f.file.includes('003'));
   expect(flat.tables[0]).toMatchObject({ kind: 'indicators', sheet: '项目支出绩效目标申报表' });
   expect(flat.findings).toContainEqual(
-    expect.objectContaining({ ruleId: 'weight/sum', severity: 'error', sheet: '项目支出绩效目标申报表', cell: 'L37', related: ['K38:K40'] }),
+    expect.objectContaining({
+      ruleId: 'weight/sum',
+      severity: 'error',
+      sheet: '项目支出绩效目标申报表',
+      cell: 'L37',
+      related: ['K38:K40'],
+    }),
   );
   for (const file of json.files) {
     for (const finding of file.findings) {
-      expect(Object.keys(finding)).toEqual(expect.arrayContaining(['ruleId', 'severity', 'sheet', 'cell', 'message', 'related']));
+      expect(Object.keys(finding)).toEqual(
+        expect.arrayContaining(['ruleId', 'severity', 'sheet', 'cell', 'message', 'related']),
+      );
     }
   }
 });

@@ -11,8 +11,17 @@ const digits = fc.stringMatching(/^[1-9]\d{0,17}$/);
 const amount = fc.oneof(
   fc.integer({ min: -10_000_000, max: 10_000_000 }).map((n) => new Decimal(n)),
   fc.integer({ min: -5_000_000_000, max: 5_000_000_000 }).map((n) => new Decimal(n).div(100)),
-  fc.tuple(digits, fc.integer({ min: -30, max: 30 }), fc.boolean()).map(([d, e, negative]) => new Decimal(`${negative ? '-' : ''}${d}e${e}`)),
-  fc.constantFrom(new Decimal(0), new Decimal('0.5'), new Decimal('1e7'), new Decimal('9999999.9999999'), new Decimal('0.0000001'), new Decimal('-0')),
+  fc
+    .tuple(digits, fc.integer({ min: -30, max: 30 }), fc.boolean())
+    .map(([d, e, negative]) => new Decimal(`${negative ? '-' : ''}${d}e${e}`)),
+  fc.constantFrom(
+    new Decimal(0),
+    new Decimal('0.5'),
+    new Decimal('1e7'),
+    new Decimal('9999999.9999999'),
+    new Decimal('0.0000001'),
+    new Decimal('-0'),
+  ),
 );
 
 function slowSum(values: Decimal[]): Decimal {
@@ -57,11 +66,16 @@ describe('exact sums without Decimal arithmetic', () => {
 
   it('addsUpExactly says "equal" only when the total is exactly the Decimal sum, and does say it for cents', () => {
     fc.assert(
-      fc.property(fc.array(fc.option(amount, { nil: null }), { maxLength: 12 }), fc.boolean(), amount, (parts, exact, other) => {
-        const sum = slowSum(parts.filter((p): p is Decimal => p !== null));
-        const total = exact ? sum : other;
-        if (addsUpExactly(total, parts)) expect(total.equals(sum)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.option(amount, { nil: null }), { maxLength: 12 }),
+        fc.boolean(),
+        amount,
+        (parts, exact, other) => {
+          const sum = slowSum(parts.filter((p): p is Decimal => p !== null));
+          const total = exact ? sum : other;
+          if (addsUpExactly(total, parts)) expect(total.equals(sum)).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
     // Amounts in 元 of up to 50 million with 4 decimals: a dozen of them stay on the fast path.

@@ -10,11 +10,62 @@ import type { ConfigInput } from '../src/validation/config';
 import { SheetView } from '../src/validation/sheet';
 
 const WORDS = [
-  '一级指标', '二级指标', '三级指标', '指标值', '权重', '分值', '计量单位', '指标性质', '项目名称', '单位名称', '预算数',
-  '产出指标', '效益指标', '满意度指标', '成本指标(20分)', '数量指标', '质量指标', '≥', '≤', '定性', '合计', '总计', '小计',
-  '科目编码', '科目名称', '基本支出', '项目支出', '人员经费', '公用经费', '项目', '收入', '支出', '一、本年收入', '二、上年结转',
-  '收入合计', '支出合计', '因公出国（境）费', '公务接待费', '公务用车购置及运行费', '资金总额：582.03万元', '其中：基本支出：1',
-  '201', '20103', '2010301', '201 03 01', '301', '30101', '……', '—', '', '　', '５８２．０３', '1,234.50', '天', '≥98%', '2O',
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '指标值',
+  '权重',
+  '分值',
+  '计量单位',
+  '指标性质',
+  '项目名称',
+  '单位名称',
+  '预算数',
+  '产出指标',
+  '效益指标',
+  '满意度指标',
+  '成本指标(20分)',
+  '数量指标',
+  '质量指标',
+  '≥',
+  '≤',
+  '定性',
+  '合计',
+  '总计',
+  '小计',
+  '科目编码',
+  '科目名称',
+  '基本支出',
+  '项目支出',
+  '人员经费',
+  '公用经费',
+  '项目',
+  '收入',
+  '支出',
+  '一、本年收入',
+  '二、上年结转',
+  '收入合计',
+  '支出合计',
+  '因公出国（境）费',
+  '公务接待费',
+  '公务用车购置及运行费',
+  '资金总额：582.03万元',
+  '其中：基本支出：1',
+  '201',
+  '20103',
+  '2010301',
+  '201 03 01',
+  '301',
+  '30101',
+  '……',
+  '—',
+  '',
+  '　',
+  '５８２．０３',
+  '1,234.50',
+  '天',
+  '≥98%',
+  '2O',
 ];
 
 const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
@@ -31,7 +82,9 @@ const gridArb: fc.Arbitrary<Grid> = fc
   .record({
     sheet: fc.constantFrom('Sheet1', '表 二', "O'Brien 😀", '基本支出表'),
     cells: fc.array(fc.array(cellArb, { maxLength: 10 }), { maxLength: 30 }),
-    merges: fc.array(fc.record({ top: fc.nat(30), left: fc.nat(10), height: fc.nat(3), width: fc.nat(3) }), { maxLength: 6 }),
+    merges: fc.array(fc.record({ top: fc.nat(30), left: fc.nat(10), height: fc.nat(3), width: fc.nat(3) }), {
+      maxLength: 6,
+    }),
   })
   .map(({ sheet, cells, merges }) => ({
     sheet,
@@ -48,25 +101,29 @@ function inside(grid: Grid, a1: string): boolean {
 
 test('the engine never throws and always returns a valid report whose cells lie inside the grid', () => {
   fc.assert(
-    fc.property(fc.array(gridArb, { minLength: 1, maxLength: 3 }), fc.constantFrom('zh-CN' as const, 'en-US' as const), (grids, locale) => {
-      const named = grids.map((g, i) => ({ ...g, sheet: `${g.sheet}${i}` }));
-      const report = checkGrids(named, { locale });
-      ReportSchema.parse(report);
-      expect(report.findings.filter((f) => f.messageId === 'rule-crashed')).toEqual([]);
-      for (const finding of report.findings) {
-        const grid = named.find((g) => g.sheet === finding.sheet)!;
-        expect(grid).toBeDefined();
-        expect(inside(grid, finding.cell)).toBe(true);
-        for (const related of finding.related) {
-          const bang = related.lastIndexOf('!');
-          const sheet = bang < 0 ? finding.sheet : related.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
-          const target = named.find((g) => g.sheet === sheet);
-          expect(target).toBeDefined();
-          expect(inside(target!, bang < 0 ? related : related.slice(bang + 1))).toBe(true);
+    fc.property(
+      fc.array(gridArb, { minLength: 1, maxLength: 3 }),
+      fc.constantFrom('zh-CN' as const, 'en-US' as const),
+      (grids, locale) => {
+        const named = grids.map((g, i) => ({ ...g, sheet: `${g.sheet}${i}` }));
+        const report = checkGrids(named, { locale });
+        ReportSchema.parse(report);
+        expect(report.findings.filter((f) => f.messageId === 'rule-crashed')).toEqual([]);
+        for (const finding of report.findings) {
+          const grid = named.find((g) => g.sheet === finding.sheet)!;
+          expect(grid).toBeDefined();
+          expect(inside(grid, finding.cell)).toBe(true);
+          for (const related of finding.related) {
+            const bang = related.lastIndexOf('!');
+            const sheet = bang < 0 ? finding.sheet : related.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
+            const target = named.find((g) => g.sheet === sheet);
+            expect(target).toBeDefined();
+            expect(inside(target!, bang < 0 ? related : related.slice(bang + 1))).toBe(true);
+          }
+          expect(finding.message).not.toMatch(/\{\w+\}/);
         }
-        expect(finding.message).not.toMatch(/\{\w+\}/);
-      }
-    }),
+      },
+    ),
     { numRuns: 300 },
   );
 });
@@ -74,7 +131,12 @@ test('the engine never throws and always returns a valid report whose cells lie 
 test('ragged rows, holes and merges past the grid edge are accepted', () => {
   const grid: Grid = {
     sheet: 'S',
-    cells: [[], ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ['合计', null, 10, 4], ['201', 'x', 10, 4, 6, 99, 98]],
+    cells: [
+      [],
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      ['合计', null, 10, 4],
+      ['201', 'x', 10, 4, 6, 99, 98],
+    ],
     merges: [{ top: 0, left: 0, bottom: 50, right: 50 }],
   };
   const report = checkGrids([grid]);
@@ -94,7 +156,9 @@ test('a user config with a profile and a satisfaction floor (the pane’s settin
     ],
   };
   const floorFindings = (config: ConfigInput) =>
-    checkGrids([grid], { locale: 'zh-CN', config }).findings.filter((f) => f.ruleId === 'value/satisfaction-floor').map((f) => f.cell);
+    checkGrids([grid], { locale: 'zh-CN', config })
+      .findings.filter((f) => f.ruleId === 'value/satisfaction-floor')
+      .map((f) => f.cell);
   expect(floorFindings({ profile: 'national-2021' })).toEqual([]);
   expect(floorFindings({ profile: 'legacy', options: { satisfactionFloor: 95 } })).toEqual(['D5']);
 });
@@ -112,7 +176,12 @@ describe('rules that visit indicators share one walk', () => {
     id,
     family: 'value' as const,
     defaultSeverity: 'warning' as const,
-    meta: { description: { 'zh-CN': '测', 'en-US': 't' }, why: { 'zh-CN': '测', 'en-US': 't' }, messages: {}, examples: { fail: '', pass: '' } },
+    meta: {
+      description: { 'zh-CN': '测', 'en-US': 't' },
+      why: { 'zh-CN': '测', 'en-US': 't' },
+      messages: {},
+      examples: { fail: '', pass: '' },
+    },
     visitIndicators: () => onIndicator,
   });
 
@@ -125,7 +194,9 @@ describe('rules that visit indicators share one walk', () => {
       seen++;
     });
     const report = checkGrids([grid], { rules: [throwing, counting] });
-    expect(report.findings.filter((f) => f.messageId === 'rule-crashed').map((f) => f.ruleId)).toEqual(['value/throws']);
+    expect(report.findings.filter((f) => f.messageId === 'rule-crashed').map((f) => f.ruleId)).toEqual([
+      'value/throws',
+    ]);
     expect(seen).toBe(2);
   });
 

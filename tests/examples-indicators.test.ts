@@ -101,9 +101,16 @@ test('messages read naturally in both languages', async () => {
   const spec = EXAMPLE_WORKBOOKS.find((s) => s.file.startsWith('004'))!;
   const english = check(await roundTrip(spec), { locale: 'en-US' });
   const chinese = reports.get('004')!;
-  const pick = (report: Report, rule: string, cell: string) => report.findings.find((f) => f.ruleId === rule && f.cell === cell)!.message;
+  const pick = (report: Report, rule: string, cell: string) =>
+    report.findings.find((f) => f.ruleId === rule && f.cell === cell)!.message;
   expect(pick(chinese, 'value/rate-range', 'F38')).toBe('“服务对象满意度”的目标值为 ≥ 665 %，比率应在 0%–100% 之间');
-  expect(pick(english, 'value/rate-range', 'F38')).toBe('The target of “服务对象满意度” is ≥ 665 %; a rate lies between 0 % and 100 %');
-  expect(pick(chinese, 'direction/cost-over-budget', 'F91')).toBe('成本指标“项目总成本”的目标 614.06 万元/每项目 高于项目“石柱车辆购置更新及运行保障”的预算 531.40 万元');
-  expect(pick(english, 'direction/cost-comparator', 'G12')).toBe('The cost indicator “网络维护费” uses “≥”; a cost is a ceiling: use “≤”');
+  expect(pick(english, 'value/rate-range', 'F38')).toBe(
+    'The target of “服务对象满意度” is ≥ 665 %; a rate lies between 0 % and 100 %',
+  );
+  expect(pick(chinese, 'direction/cost-over-budget', 'F91')).toBe(
+    '成本指标“项目总成本”的目标 614.06 万元/每项目 高于项目“石柱车辆购置更新及运行保障”的预算 531.40 万元',
+  );
+  expect(pick(english, 'direction/cost-comparator', 'G12')).toBe(
+    'The cost indicator “网络维护费” uses “≥”; a cost is a ceiling: use “≤”',
+  );
 });

@@ -40,7 +40,11 @@ describe('seed 004 (重庆石柱 部门预算公开)', () => {
         'sum/rounding 基本支出表!D7',
       ]),
     );
-    expect(found.filter((f) => f.startsWith('sum/') && !f.startsWith('sum/rounding') && !f.startsWith('sum/projects-untied'))).toEqual([]);
+    expect(
+      found.filter(
+        (f) => f.startsWith('sum/') && !f.startsWith('sum/rounding') && !f.startsWith('sum/projects-untied'),
+      ),
+    ).toEqual([]);
   });
 
   test('the rounding findings say what was expected, in both languages', () => {
@@ -49,7 +53,9 @@ describe('seed 004 (重庆石柱 部门预算公开)', () => {
     expect(income.message).toContain('500.75');
     expect(income.message).toContain('500.74');
     expect(income.related).toEqual(['B5', 'B10']);
-    const wages = report.findings.find((f) => f.ruleId === 'sum/rounding' && f.sheet === '基本支出表' && f.cell === 'C7')!;
+    const wages = report.findings.find(
+      (f) => f.ruleId === 'sum/rounding' && f.sheet === '基本支出表' && f.cell === 'C7',
+    )!;
     expect(wages.related).toEqual(['C8:C16']);
     expect(wages.data.diff).toBe('-0.01');
   });
@@ -57,7 +63,9 @@ describe('seed 004 (重庆石柱 部门预算公开)', () => {
   test('the seven 项目支出 tables tie to 2010306 政务公开审批: no cross-table finding for them', () => {
     const report = reports.get('004')!;
     expect(report.findings.filter((f) => f.ruleId === 'sum/projects-total')).toEqual([]);
-    expect(report.findings.filter((f) => f.sheet === '项目支出绩效目标表' && /^(sum|weight)\//.test(f.ruleId))).toEqual([]);
+    expect(report.findings.filter((f) => f.sheet === '项目支出绩效目标表' && /^(sum|weight)\//.test(f.ruleId))).toEqual(
+      [],
+    );
     // The supervising department's projects cannot be tied to anything here, and the checker says so.
     const untied = report.findings.filter((f) => f.ruleId === 'sum/projects-untied');
     expect(where(untied)).toEqual(['sum/projects-untied 一般性项目绩效目标表!B15']);
@@ -93,7 +101,13 @@ describe('seed 004 (重庆石柱 部门预算公开)', () => {
 describe('seed 003 (四川平武 flat list)', () => {
   test('weights per project: 91, 110 and 70 are errors at the project’s first weight; the 90s pass', () => {
     const report = reports.get('003')!;
-    expect(sumAndWeight('003')).toEqual(['weight/sum 项目支出绩效目标申报表!L14', 'weight/sum 项目支出绩效目标申报表!L30', 'weight/sum 项目支出绩效目标申报表!L37'].sort());
+    expect(sumAndWeight('003')).toEqual(
+      [
+        'weight/sum 项目支出绩效目标申报表!L14',
+        'weight/sum 项目支出绩效目标申报表!L30',
+        'weight/sum 项目支出绩效目标申报表!L37',
+      ].sort(),
+    );
     const actual = report.findings.filter((f) => f.ruleId === 'weight/sum').map((f) => f.data.actual);
     expect(actual).toEqual(['91', '110', '70']);
   });
@@ -134,7 +148,9 @@ test('English messages are rendered from the same findings', async () => {
   const spec = EXAMPLE_WORKBOOKS.find((s) => s.file.startsWith('003'))!;
   const report = check(await roundTrip(spec), { locale: 'en-US' });
   const message = report.findings.find((f) => f.ruleId === 'weight/sum')!.message;
-  expect(message).toMatch(/^The indicator weights of “.+” add up to 91; expected 100 or 90 \(with 预算执行率 10 outside the table\)$/);
+  expect(message).toMatch(
+    /^The indicator weights of “.+” add up to 91; expected 100 or 90 \(with 预算执行率 10 outside the table\)$/,
+  );
 });
 
 test('every finding on a cell inside a recognized table is filed under that table (the pane groups by it)', async () => {
@@ -149,7 +165,10 @@ test('every finding on a cell inside a recognized table is filed under that tabl
         return t.sheet === finding.sheet && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
       });
       if (holders.length === 0) continue;
-      expect({ at: `${finding.sheet}!${finding.cell} ${finding.ruleId}`, filed: holders.some((t) => t.id === finding.tableId) }).toEqual({
+      expect({
+        at: `${finding.sheet}!${finding.cell} ${finding.ruleId}`,
+        filed: holders.some((t) => t.id === finding.tableId),
+      }).toEqual({
         at: `${finding.sheet}!${finding.cell} ${finding.ruleId}`,
         filed: true,
       });

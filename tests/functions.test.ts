@@ -9,7 +9,10 @@ import type { Grid } from '../src/validation';
 import { roundTrip, tempDir } from './helpers';
 
 class FakeCustomFunctionsError extends Error {
-  constructor(readonly code: string, message?: string) {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
     super(message);
   }
 }
@@ -77,13 +80,26 @@ describe('BUDGET.CHECK / 预算.检查表格', () => {
     officeContext.displayLanguage = 'en-US';
     const rows = await functions.check(rangeValues(sheet, 'B4:M62'), null, invocation(address));
     expect(rows[0]).toEqual(['Severity', 'Cell', 'Rule', 'Message']);
-    expect(rows.find((r) => r[1] === 'L37')).toEqual(['error', 'L37', 'weight/sum', expect.stringMatching(/add up to 70; expected 100 or 90/)]);
+    expect(rows.find((r) => r[1] === 'L37')).toEqual([
+      'error',
+      'L37',
+      'weight/sum',
+      expect.stringMatching(/add up to 70; expected 100 or 90/),
+    ]);
   });
 
   test('a range that does not start at A1, on a form table: cells shift with the range', async () => {
-    const rows = await functions.check(rangeValues('项目支出绩效目标表', 'A1:I20'), null, invocation('项目支出绩效目标表!A1:I20'));
+    const rows = await functions.check(
+      rangeValues('项目支出绩效目标表', 'A1:I20'),
+      null,
+      invocation('项目支出绩效目标表!A1:I20'),
+    );
     expect(rows.filter((r) => r[1] === 'G12').map((r) => r[2])).toEqual(['direction/cost-comparator']);
-    const shifted = await functions.check(rangeValues('项目支出绩效目标表', 'B11:I20'), null, invocation('项目支出绩效目标表!B11:I20'));
+    const shifted = await functions.check(
+      rangeValues('项目支出绩效目标表', 'B11:I20'),
+      null,
+      invocation('项目支出绩效目标表!B11:I20'),
+    );
     expect(shifted.filter((r) => r[1] === 'G12').map((r) => r[2])).toEqual(['direction/cost-comparator']);
   });
 
@@ -92,9 +108,15 @@ describe('BUDGET.CHECK / 预算.检查表格', () => {
     const legacy = await functions.check(rangeValues(sheet, 'B4:M62'), 'legacy', invocation(address));
     expect(national.some((r) => r[2] === 'structure/required-levels')).toBe(true);
     expect(legacy.some((r) => r[2] === 'structure/required-levels')).toBe(false);
-    const quiet = await functions.check(rangeValues(sheet, 'B4:M62'), JSON.stringify({ rules: { 'weight/sum': 'off' } }), invocation(address));
+    const quiet = await functions.check(
+      rangeValues(sheet, 'B4:M62'),
+      JSON.stringify({ rules: { 'weight/sum': 'off' } }),
+      invocation(address),
+    );
     expect(quiet.some((r) => r[2] === 'weight/sum')).toBe(false);
-    await expect(functions.check([['x']], 'nonsense', invocation('Sheet1!A1'))).rejects.toThrow(FakeCustomFunctionsError);
+    await expect(functions.check([['x']], 'nonsense', invocation('Sheet1!A1'))).rejects.toThrow(
+      FakeCustomFunctionsError,
+    );
   });
 
   test('a correct table gives one ✓ cell; a quoted sheet name is understood', async () => {
@@ -108,11 +130,20 @@ describe('BUDGET.CHECK / 预算.检查表格', () => {
     expect(await functions.check(ok, null, invocation("'My Sheet'!C3:G5"))).toEqual([['✓ OK']]);
     ok[2]![4] = 90;
     const rows = await functions.check(ok, null, invocation("'My Sheet'!C3:G5"));
-    expect(rows.slice(1).map((r) => r[1]).sort()).toEqual(['E5', 'G4']);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(['E5', 'G4']);
   });
 
   test('whole-row and whole-column references, non-text options, and unexpected failures as explained #VALUE!', async () => {
-    const ok = [['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ['合计', '', 300, 200, 90], ['201', 'x', 290, 200, 90]];
+    const ok = [
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      ['合计', '', 300, 200, 90],
+      ['201', 'x', 290, 200, 90],
+    ];
     expect((await functions.check(ok, null, invocation('Sheet1!3:5'))).slice(1).map((r) => r[1])).toEqual(['C4', 'C4']);
     expect((await functions.check(ok, null, invocation('Sheet1!C:G'))).slice(1).map((r) => r[1])).toEqual(['E2', 'E2']);
     await expect(functions.check(ok, true, invocation('Sheet1!A1'))).rejects.toThrow(FakeCustomFunctionsError);
@@ -157,7 +188,10 @@ test('inside Excel the range’s number formats are read, so "95%" typed in a ce
             getItem: (sheet: string) => ({
               getRange: (range: string) => {
                 requested.push(`${sheet}!${range}`);
-                return { numberFormat: table.map((row, r) => row.map((_, c) => (r === 4 && c === 4 ? '0%' : 'General'))), load() {} };
+                return {
+                  numberFormat: table.map((row, r) => row.map((_, c) => (r === 4 && c === 4 ? '0%' : 'General'))),
+                  load() {},
+                };
               },
             }),
           },
@@ -176,7 +210,10 @@ test('inside Excel the range’s number formats are read, so "95%" typed in a ce
 
 describe('BUDGET.WEIGHTS / 预算.权重核对', () => {
   test('one row per project: name, total, status', async () => {
-    const rows = await functions.weights(rangeValues('项目支出绩效目标申报表', 'B4:M62'), invocation('项目支出绩效目标申报表!B4:M62'));
+    const rows = await functions.weights(
+      rangeValues('项目支出绩效目标申报表', 'B4:M62'),
+      invocation('项目支出绩效目标申报表!B4:M62'),
+    );
     expectRectangular(rows);
     expect(rows[0]).toEqual(['项目', '权重合计', '状态']);
     expect(rows.slice(1).map((r) => r[1])).toEqual([90, 91, 90, 90, 110, 70, 90, 90, 90, 90]);

@@ -23,7 +23,13 @@ export function gridOf(rows: CellInput[][], options: { sheet?: string; merges?: 
   return {
     sheet: options.sheet ?? 'Sheet1',
     cells: rows.map((row) =>
-      Array.isArray(row) ? Array.from(row, (v) => (v !== null && typeof v === 'object' && 'error' in v ? { error: v.error } : (v as Exclude<CellInput, object>))) : row,
+      Array.isArray(row)
+        ? Array.from(row, (v) =>
+            v !== null && typeof v === 'object' && 'error' in v
+              ? { error: v.error }
+              : (v as Exclude<CellInput, object>),
+          )
+        : row,
     ),
     merges: (options.merges ?? []).map(parseRangeAddress),
   };

@@ -3,7 +3,12 @@ import type { CellInput } from '../scripts/examples/types';
 import { check, gridOf, where } from './helpers';
 
 const findings = (grids: { name: string; rows: CellInput[][]; merges?: string[] }[], config = {}) =>
-  where(check(grids.map((g) => gridOf(g.rows, { sheet: g.name, merges: g.merges })), { config }).findings.filter((f) => /^(sum|weight)\//.test(f.ruleId))).sort();
+  where(
+    check(
+      grids.map((g) => gridOf(g.rows, { sheet: g.name, merges: g.merges })),
+      { config },
+    ).findings.filter((f) => /^(sum|weight)\//.test(f.ruleId)),
+  ).sort();
 
 const indicators = (w: [number, number, number]): CellInput[][] => [
   ['一级指标', '二级指标', '三级指标', '指标值', '权重'],
@@ -61,7 +66,12 @@ test('a tree layout with a 序号 column: 一级/二级 rows carry their scores,
     ['合计', null, null, null, null, 100],
   ];
   expect(findings([{ name: 'T', rows: rows(30) }])).toEqual([]);
-  expect(findings([{ name: 'T', rows: rows(25) }])).toEqual(['weight/level-score T!F3', 'weight/level-score T!F4', 'weight/sum T!F12', 'weight/sum T!F12']);
+  expect(findings([{ name: 'T', rows: rows(25) }])).toEqual([
+    'weight/level-score T!F3',
+    'weight/level-score T!F4',
+    'weight/sum T!F12',
+    'weight/sum T!F12',
+  ]);
 });
 
 test('scores in their own columns: 一级指标分值 and 三级指标权重', () => {
@@ -99,8 +109,18 @@ test('a 预算执行率 target in the form is not its weight; a split with a sou
 });
 
 test('projects filed by two sub-units of the department add up together to its 项目支出', () => {
-  const department: CellInput[][] = [['部门整体支出绩效目标表'], ['部门名称', 'X局'], ['资金总额', 30, '基本支出', 10, '项目支出', 20], ...indicators([50, 30, 10])];
-  const project = (unit: string, name: string, budget: number): CellInput[][] => [['项目支出绩效目标表'], ['项目名称', name, '实施单位', unit], ['资金总额', budget], ...indicators([50, 30, 10])];
+  const department: CellInput[][] = [
+    ['部门整体支出绩效目标表'],
+    ['部门名称', 'X局'],
+    ['资金总额', 30, '基本支出', 10, '项目支出', 20],
+    ...indicators([50, 30, 10]),
+  ];
+  const project = (unit: string, name: string, budget: number): CellInput[][] => [
+    ['项目支出绩效目标表'],
+    ['项目名称', name, '实施单位', unit],
+    ['资金总额', budget],
+    ...indicators([50, 30, 10]),
+  ];
   const grids = (second: number) => [
     { name: '部门整体', rows: department },
     { name: '项目1', rows: project('X局机关', '运行经费', 10) },
@@ -111,13 +131,26 @@ test('projects filed by two sub-units of the department add up together to its �
 });
 
 test('a flat list whose budget header says （元） against a 部门整体 table in 万元', () => {
-  const department: CellInput[][] = [['单位：万元'], ['部门名称', 'X局'], ['资金总额', 15, '基本支出', 0, '项目支出', 15], ...indicators([50, 30, 10])];
+  const department: CellInput[][] = [
+    ['单位：万元'],
+    ['部门名称', 'X局'],
+    ['资金总额', 15, '基本支出', 0, '项目支出', 15],
+    ...indicators([50, 30, 10]),
+  ];
   const flat = (b: number): CellInput[][] => [
     ['单位名称', '项目名称', '预算数（元）', '一级指标', '二级指标', '三级指标', '指标值', '权重'],
     ['X局', '项目A', 100000, '产出指标', '数量指标', '培训人数', '≥100人', 90],
     ['X局', '项目B', b, '产出指标', '数量指标', '检查次数', '≥4次', 90],
   ];
-  expect(findings([{ name: '部门整体', rows: department }, { name: '项目', rows: flat(50000) }])).toEqual([]);
-  const wrong = check([gridOf(department, { sheet: '部门整体' }), gridOf(flat(60000), { sheet: '项目' })]).findings.filter((f) => f.ruleId === 'sum/projects-total');
+  expect(
+    findings([
+      { name: '部门整体', rows: department },
+      { name: '项目', rows: flat(50000) },
+    ]),
+  ).toEqual([]);
+  const wrong = check([
+    gridOf(department, { sheet: '部门整体' }),
+    gridOf(flat(60000), { sheet: '项目' }),
+  ]).findings.filter((f) => f.ruleId === 'sum/projects-total');
   expect(wrong.map((f) => [f.cell, f.data.total, f.data.sum])).toEqual([['F3', '150000.00', '160000.00']]);
 });

@@ -22,7 +22,14 @@ function findings(row: Row, target = '2023年完成项目建设'): string[] {
   let index = BASE.findIndex((r) => r[1] === row[1]);
   if (index < 0) index = BASE.findIndex((r) => r[0] !== '' && r[0] === row[0]);
   const rows = BASE.map((r, i) => (i === Math.max(index, 0) ? row : r));
-  const cells: CellInput[][] = [['2023年项目支出绩效目标表'], ['项目名称', '测试项目'], ['资金总额（万元）', 100], ['年度目标', target], ['一级指标', '二级指标', '三级指标', '指标值', '度量单位', '权重'], ...rows];
+  const cells: CellInput[][] = [
+    ['2023年项目支出绩效目标表'],
+    ['项目名称', '测试项目'],
+    ['资金总额（万元）', 100],
+    ['年度目标', target],
+    ['一级指标', '二级指标', '三级指标', '指标值', '度量单位', '权重'],
+    ...rows,
+  ];
   return where(check(gridOf(cells, { sheet: 'S' })).findings).filter((f) => !f.startsWith('weight/'));
 }
 

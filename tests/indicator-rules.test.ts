@@ -7,9 +7,29 @@ import type { CellInput } from '../scripts/examples/types';
 import { check, gridOf, where } from './helpers';
 
 /** 一级 | 二级 | 三级 | 指标值类型 | 计算符号 | 指标值 | 计量单位 | 权重 | 指标方向性 */
-type Row = [string | null, string | null, string, string | null, string | null, CellInput, string | null, number | null, string | null];
+type Row = [
+  string | null,
+  string | null,
+  string,
+  string | null,
+  string | null,
+  CellInput,
+  string | null,
+  number | null,
+  string | null,
+];
 
-const HEADER: CellInput[] = ['一级指标', '二级指标', '三级指标', '指标值类型', '计算符号', '指标值', '计量单位', '权重', '指标方向性'];
+const HEADER: CellInput[] = [
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '指标值类型',
+  '计算符号',
+  '指标值',
+  '计量单位',
+  '权重',
+  '指标方向性',
+];
 
 /** A complete, correct project: every rule passes on it. */
 const BASE: Row[] = [
@@ -58,8 +78,12 @@ test.each([
 });
 
 test('direction/cost-over-budget: a cost ceiling above the project budget', () => {
-  expect(findings(replace(3, { 2: '项目总成本', 5: 60, 6: '万元' }), { budget: 50 })).toContain('direction/cost-over-budget T!F6');
-  expect(findings(replace(3, { 2: '项目总成本', 5: 50, 6: '万元' }), { budget: 50 })).not.toContain('direction/cost-over-budget T!F6');
+  expect(findings(replace(3, { 2: '项目总成本', 5: 60, 6: '万元' }), { budget: 50 })).toContain(
+    'direction/cost-over-budget T!F6',
+  );
+  expect(findings(replace(3, { 2: '项目总成本', 5: 50, 6: '万元' }), { budget: 50 })).not.toContain(
+    'direction/cost-over-budget T!F6',
+  );
   // A price per person is compared too: even one person costing more than the whole budget is suspect.
   expect(findings(BASE, { budget: 1 })).toEqual([]);
   expect(findings(BASE, { budget: 0.01 })).toEqual(['direction/cost-over-budget T!F6']);
@@ -69,7 +93,11 @@ test('structure/required-levels and too-few: a project with only output indicato
   const found = findings(BASE.slice(0, 2));
   expect(found.filter((f) => f.startsWith('structure/required-levels'))).toHaveLength(3);
   expect(found).toContain('structure/too-few T!B1');
-  expect(findings(BASE.slice(0, 2), { config: { profile: 'legacy' } }).filter((f) => f.startsWith('structure/required-levels'))).toHaveLength(2);
+  expect(
+    findings(BASE.slice(0, 2), { config: { profile: 'legacy' } }).filter((f) =>
+      f.startsWith('structure/required-levels'),
+    ),
+  ).toHaveLength(2);
 });
 
 test('a reduction is no cost ceiling: "降低…成本 ≥ 15%" under 成本指标 and "三公经费同比减少率 ≥ 10%" pass', () => {

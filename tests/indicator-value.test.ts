@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { isKnownUnit, parseIndicatorValue } from '../src/validation/indicator-value';
 import { toFullWidth } from './helpers';
 
-
 describe('指标值 parser', () => {
   test.each([
     ['≥30万件', 'quantitative', '≥', '30', '万件'],
@@ -31,43 +30,84 @@ describe('指标值 parser', () => {
   });
 
   test('separate comparator, unit and 定量/定性 columns', () => {
-    expect(parseIndicatorValue({ value: '95', comparator: '≥', unit: '％' })).toMatchObject({ kind: 'quantitative', comparator: '≥', unit: '%', ownUnit: undefined });
-    expect(parseIndicatorValue({ value: '优良中差', comparator: '定性' })).toMatchObject({ kind: 'qualitative', declaredQualitative: true });
-    expect(parseIndicatorValue({ value: '3', valueType: '定量', unit: '次' })).toMatchObject({ declaredQuantitative: true, unit: '次' });
+    expect(parseIndicatorValue({ value: '95', comparator: '≥', unit: '％' })).toMatchObject({
+      kind: 'quantitative',
+      comparator: '≥',
+      unit: '%',
+      ownUnit: undefined,
+    });
+    expect(parseIndicatorValue({ value: '优良中差', comparator: '定性' })).toMatchObject({
+      kind: 'qualitative',
+      declaredQualitative: true,
+    });
+    expect(parseIndicatorValue({ value: '3', valueType: '定量', unit: '次' })).toMatchObject({
+      declaredQuantitative: true,
+      unit: '次',
+    });
     expect(parseIndicatorValue({ value: '≤156万', moneyContext: true }).unit).toBe('万元');
     expect(parseIndicatorValue({ value: '≤156万' }).unit).toBe('万');
   });
 
   test('comparator + number + unit, in any spelling, parses back to its parts', () => {
-    const comparators: [string, string][] = [['≥', '≥'], ['>=', '≥'], ['＞＝', '≥'], ['≤', '≤'], ['<=', '≤'], ['=', '='], ['', '']];
+    const comparators: [string, string][] = [
+      ['≥', '≥'],
+      ['>=', '≥'],
+      ['＞＝', '≥'],
+      ['≤', '≤'],
+      ['<=', '≤'],
+      ['=', '='],
+      ['', ''],
+    ];
     const units = ['%', '万元', '元', '个', '人次', '天', '万件', '元/人', '万元/年', '平方米', 'Mbps', ''];
     fc.assert(
-      fc.property(fc.constantFrom(...comparators), fc.nat(10_000_000), fc.nat(99), fc.constantFrom(...units), fc.boolean(), fc.constantFrom('', ' ', '　'), ([written, meant], whole, cents, unit, fullWidth, pad) => {
-        const number = cents === 0 ? String(whole) : `${whole}.${String(cents).padStart(2, '0')}`;
-        let text = `${pad}${written}${pad}${number}${pad}${unit}${pad}`;
-        if (fullWidth) text = toFullWidth(text);
-        const parsed = parseIndicatorValue({ value: text });
-        expect(parsed.kind).toBe('quantitative');
-        expect(parsed.comparator ?? '').toBe(meant);
-        expect(parsed.number!.equals(new Decimal(number))).toBe(true);
-        expect(parsed.unit ?? '').toBe(unit);
-      }),
+      fc.property(
+        fc.constantFrom(...comparators),
+        fc.nat(10_000_000),
+        fc.nat(99),
+        fc.constantFrom(...units),
+        fc.boolean(),
+        fc.constantFrom('', ' ', '　'),
+        ([written, meant], whole, cents, unit, fullWidth, pad) => {
+          const number = cents === 0 ? String(whole) : `${whole}.${String(cents).padStart(2, '0')}`;
+          let text = `${pad}${written}${pad}${number}${pad}${unit}${pad}`;
+          if (fullWidth) text = toFullWidth(text);
+          const parsed = parseIndicatorValue({ value: text });
+          expect(parsed.kind).toBe('quantitative');
+          expect(parsed.comparator ?? '').toBe(meant);
+          expect(parsed.number!.equals(new Decimal(number))).toBe(true);
+          expect(parsed.unit ?? '').toBe(unit);
+        },
+      ),
     );
   });
 
   test('never throws; "unparseable" is a result, not an exception', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), fc.option(fc.string()), fc.option(fc.string()), fc.boolean(), (value, comparator, unit, money) => {
-        const parsed = parseIndicatorValue({ value, comparator: comparator ?? undefined, unit: unit ?? undefined, moneyContext: money });
-        expect(['quantitative', 'missing-number', 'qualitative', 'date', 'empty', 'unparseable']).toContain(parsed.kind);
-        if (parsed.kind === 'quantitative') expect(parsed.number).toBeDefined();
-      }),
+      fc.property(
+        fc.string({ unit: 'binary' }),
+        fc.option(fc.string()),
+        fc.option(fc.string()),
+        fc.boolean(),
+        (value, comparator, unit, money) => {
+          const parsed = parseIndicatorValue({
+            value,
+            comparator: comparator ?? undefined,
+            unit: unit ?? undefined,
+            moneyContext: money,
+          });
+          expect(['quantitative', 'missing-number', 'qualitative', 'date', 'empty', 'unparseable']).toContain(
+            parsed.kind,
+          );
+          if (parsed.kind === 'quantitative') expect(parsed.number).toBeDefined();
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   test('known units', () => {
-    for (const unit of ['%', '万元', '元/人', '万元/年', '人次', '平方米', 'Mbps', '个/年']) expect(isKnownUnit(unit)).toBe(true);
+    for (const unit of ['%', '万元', '元/人', '万元/年', '人次', '平方米', 'Mbps', '个/年'])
+      expect(isKnownUnit(unit)).toBe(true);
     for (const unit of ['天2', '优良中差', '']) expect(isKnownUnit(unit)).toBe(false);
   });
 });

@@ -27,7 +27,9 @@ describe('indicator tables', () => {
     // A correct table from another province: no finding from any rule.
     expect(report.findings).toEqual([]);
     expect(report.tables).toHaveLength(1);
-    expect(report.tables[0]!.projects).toEqual([{ name: '农村公路养护', budget: '120.00', indicators: 7, weightTotal: '100', rows: '4:10' }]);
+    expect(report.tables[0]!.projects).toEqual([
+      { name: '农村公路养护', budget: '120.00', indicators: 7, weightTotal: '100', rows: '4:10' },
+    ]);
     expect(ofFamily(report, 'sum', 'weight')).toEqual([]);
   });
 
@@ -76,7 +78,11 @@ describe('indicator tables', () => {
     const report = await checkSheet(rows);
     expect(report.tables).toHaveLength(1);
     expect(report.tables[0]!.range).toBe('G10:M18');
-    expect(report.tables[0]!.projects![0]).toMatchObject({ name: '社区养老服务补助', indicators: 4, weightTotal: '90' });
+    expect(report.tables[0]!.projects![0]).toMatchObject({
+      name: '社区养老服务补助',
+      indicators: 4,
+      weightTotal: '90',
+    });
     expect(ofFamily(report, 'sum', 'weight')).toEqual([]);
   });
 
@@ -106,8 +112,14 @@ describe('indicator tables', () => {
     // 50 + 30 + 10 = 90 with 预算执行率 10 outside the table: a 总分 of 100 is right (财政部 自评表).
     expect(ofRule(await checkSheet(rows), 'weight/sum')).toEqual([]);
     // Where 预算执行率 is not used, both the total row and the weights are wrong.
-    const strict = check(await roundTrip({ file: 'l.xlsx', description: '', sheets: [{ name: '绩效目标', rows }] }), { config: { options: { acceptBudgetExecutionWeight: false } } });
-    expect(ofRule(strict, 'weight/sum').map((f) => `${f.messageId} ${f.cell}`).sort()).toEqual(['total-row E5', 'wrong-total E5']);
+    const strict = check(await roundTrip({ file: 'l.xlsx', description: '', sheets: [{ name: '绩效目标', rows }] }), {
+      config: { options: { acceptBudgetExecutionWeight: false } },
+    });
+    expect(
+      ofRule(strict, 'weight/sum')
+        .map((f) => `${f.messageId} ${f.cell}`)
+        .sort(),
+    ).toEqual(['total-row E5', 'wrong-total E5']);
     expect(ofRule(strict, 'weight/sum')[0]!.data).toMatchObject({ actual: '90' });
   });
 });
@@ -190,13 +202,7 @@ describe('budget tables', () => {
 
 describe('things it cannot recognize', () => {
   test('a block of numbers under unknown headers is an info finding naming its range', async () => {
-    const rows: CellInput[][] = [
-      ['说明'],
-      [],
-      ['甲', '乙', '丙'],
-      [1, 2, 3],
-      [4, 5, 6],
-    ];
+    const rows: CellInput[][] = [['说明'], [], ['甲', '乙', '丙'], [1, 2, 3], [4, 5, 6]];
     const report = await checkSheet(rows, [], '杂项');
     expect(report.tables).toEqual([]);
     expect(where(report.findings)).toEqual(['structure/unrecognized 杂项!A3']);

@@ -1,11 +1,32 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { cellAddress, columnIndex, columnLetters, compactCells, parseCellAddress, parseRangeAddress, quoteSheetName, rangeAddress } from '../src/validation/address';
-import { isPlaceholderText, normalizeText, parseAmountText, parseNumberText, textKey } from '../src/validation/normalize';
+import {
+  cellAddress,
+  columnIndex,
+  columnLetters,
+  compactCells,
+  parseCellAddress,
+  parseRangeAddress,
+  quoteSheetName,
+  rangeAddress,
+} from '../src/validation/address';
+import {
+  isPlaceholderText,
+  normalizeText,
+  parseAmountText,
+  parseNumberText,
+  textKey,
+} from '../src/validation/normalize';
 import { parseCode } from '../src/validation/recognize/amounts';
-import { comparatorOf, declaredScore, directionOf, formFieldOf, level1KindOf, level2KindOf } from '../src/validation/vocabulary';
+import {
+  comparatorOf,
+  declaredScore,
+  directionOf,
+  formFieldOf,
+  level1KindOf,
+  level2KindOf,
+} from '../src/validation/vocabulary';
 import { toFullWidth } from './helpers';
-
 
 describe('A1 addresses', () => {
   test.each([
@@ -44,7 +65,12 @@ describe('A1 addresses', () => {
   });
 
   test('compactCells turns runs of a column into ranges', () => {
-    const cells = [5, 6, 7, 9, 10].map((row) => ({ row, col: 10 })).concat([{ row: 3, col: 2 }, { row: 5, col: 10 }]);
+    const cells = [5, 6, 7, 9, 10]
+      .map((row) => ({ row, col: 10 }))
+      .concat([
+        { row: 3, col: 2 },
+        { row: 5, col: 10 },
+      ]);
     expect(compactCells(cells)).toEqual(['K6:K8', 'K10:K11', 'C4']);
   });
 });
@@ -64,7 +90,8 @@ describe('normalization', () => {
     expect(parseNumberText('　70')?.toString()).toBe('70');
     expect(parseNumberText('05')?.toString()).toBe('5');
     expect(parseNumberText('-.5')?.toString()).toBe('-0.5');
-    for (const text of ['', '天', '2O', '≥30', '1,23', '30万元', '1.2.3', '……']) expect(parseNumberText(text)).toBeNull();
+    for (const text of ['', '天', '2O', '≥30', '1,23', '30万元', '1.2.3', '……'])
+      expect(parseNumberText(text)).toBeNull();
   });
 
   test('amounts with their unit', () => {
@@ -82,14 +109,19 @@ describe('normalization', () => {
 
   test('any decimal written in full-width digits, with thousands separators or spaces parses to the same value', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.nat(99), fc.constantFrom('', '　', ' '), (whole, cents, pad) => {
-        const plain = `${whole}.${String(cents).padStart(2, '0')}`;
-        const grouped = `${whole.toLocaleString('en-US')}.${String(cents).padStart(2, '0')}`;
-        const expected = new Decimal(plain);
-        expect(parseNumberText(plain)?.equals(expected)).toBe(true);
-        expect(parseNumberText(pad + toFullWidth(plain) + pad)?.equals(expected)).toBe(true);
-        expect(parseNumberText(grouped)?.equals(expected)).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 15n }),
+        fc.nat(99),
+        fc.constantFrom('', '　', ' '),
+        (whole, cents, pad) => {
+          const plain = `${whole}.${String(cents).padStart(2, '0')}`;
+          const grouped = `${whole.toLocaleString('en-US')}.${String(cents).padStart(2, '0')}`;
+          const expected = new Decimal(plain);
+          expect(parseNumberText(plain)?.equals(expected)).toBe(true);
+          expect(parseNumberText(pad + toFullWidth(plain) + pad)?.equals(expected)).toBe(true);
+          expect(parseNumberText(grouped)?.equals(expected)).toBe(true);
+        },
+      ),
     );
   });
 

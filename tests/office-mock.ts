@@ -1,7 +1,10 @@
 /** Installs an office-addin-mock `Excel` global over a fake workbook, counting the context syncs. */
 import { OfficeMockObject } from 'office-addin-mock';
 
-export function installExcelMock(workbook: object, enumerations: Record<string, unknown> = {}): { syncs: () => number } {
+export function installExcelMock(
+  workbook: object,
+  enumerations: Record<string, unknown> = {},
+): { syncs: () => number } {
   const data = {
     context: { workbook },
     run: async function (this: { context: unknown }, callback: (context: unknown) => Promise<unknown>) {

@@ -7,11 +7,35 @@ import { worksheetToGrid } from '../src/xlsx/worksheet-grid';
 
 describe('officeCellValue', () => {
   it('tells date formats from the others, ignoring quoted text and [..] sections', () => {
-    for (const format of ['yyyy-mm-dd', 'm/d/yyyy', 'yyyy"年"m"月"d"日"', '[$-x-sysdate]dddd, mmmm dd, yyyy', 'h:mm', 'mmm-yy']) {
+    for (const format of [
+      'yyyy-mm-dd',
+      'm/d/yyyy',
+      'yyyy"年"m"月"d"日"',
+      '[$-x-sysdate]dddd, mmmm dd, yyyy',
+      'h:mm',
+      'mmm-yy',
+    ]) {
       expect([format, isDateFormat(format)]).toEqual([format, true]);
     }
-    const escaped = ['0.00\\ \\k\\m', '#,##0\\ \\d\\a\\y\\s', '0_m', '0.0*s', '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)'];
-    for (const format of [undefined, '', 'General', '0.00%', '#,##0.00', '#,##0.00"万元"', '"¥"#,##0.00;[Red]"¥"-#,##0.00', '[$¥-804]#,##0.00', '@', ...escaped]) {
+    const escaped = [
+      '0.00\\ \\k\\m',
+      '#,##0\\ \\d\\a\\y\\s',
+      '0_m',
+      '0.0*s',
+      '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)',
+    ];
+    for (const format of [
+      undefined,
+      '',
+      'General',
+      '0.00%',
+      '#,##0.00',
+      '#,##0.00"万元"',
+      '"¥"#,##0.00;[Red]"¥"-#,##0.00',
+      '[$¥-804]#,##0.00',
+      '@',
+      ...escaped,
+    ]) {
       expect([format, isDateFormat(format)]).toEqual([format, false]);
     }
   });
@@ -31,7 +55,16 @@ describe('officeCellValue', () => {
   it('gives the value the CLI reads from the same cell saved to an .xlsx, for numbers under any format', async () => {
     // Not formats with escaped letters ("0.00\\ \\k\\m"): exceljs drops the backslashes when it reads a file, so the CLI
     // cannot tell "km" from minutes and months there, where the add-in, given the format as Excel has it, can.
-    const formats = ['General', 'yyyy-mm-dd', 'm/d/yy', 'yyyy"年"m"月"d"日"', '0.00%', '#,##0.00', '#,##0.00"万元"', '[$-F800]dddd, mmmm dd, yyyy'];
+    const formats = [
+      'General',
+      'yyyy-mm-dd',
+      'm/d/yy',
+      'yyyy"年"m"月"d"日"',
+      '0.00%',
+      '#,##0.00',
+      '#,##0.00"万元"',
+      '[$-F800]dddd, mmmm dd, yyyy',
+    ];
     const serial = fc.oneof(
       fc.integer({ min: -1000, max: 3_000_000 }),
       fc.double({ min: -1000, max: 2_958_465, noNaN: true }).map((n) => Math.round(n * 4) / 4),
@@ -52,7 +85,9 @@ describe('officeCellValue', () => {
         await read.xlsx.load(await workbook.xlsx.writeBuffer());
         const fromFile = worksheetToGrid(read.getWorksheet('表1')!).cells.map((row) => row[0]);
         // -0 is written as 0 to the file.
-        const fromOffice = written.map(([value, format]) => officeCellValue(value === 0 ? 0 : value, format === 'General' ? undefined : format));
+        const fromOffice = written.map(([value, format]) =>
+          officeCellValue(value === 0 ? 0 : value, format === 'General' ? undefined : format),
+        );
         expect(fromOffice).toEqual(fromFile);
       }),
       { numRuns: 40 },
@@ -70,8 +105,23 @@ describe('placing Office rows in a grid', () => {
   });
 
   it('BUDGET.CHECK places its range at its address and reads its cells as the pane does', () => {
-    const grid = gridFromRange([['截止日期', 45351], ['错误', '#REF!']], '表1!C3:D4', [['General', 'yyyy-mm-dd'], ['General', 'General']]);
+    const grid = gridFromRange(
+      [
+        ['截止日期', 45351],
+        ['错误', '#REF!'],
+      ],
+      '表1!C3:D4',
+      [
+        ['General', 'yyyy-mm-dd'],
+        ['General', 'General'],
+      ],
+    );
     expect(grid.sheet).toBe('表1');
-    expect(grid.cells).toEqual([[], [], [null, null, '截止日期', '2024-02-29'], [null, null, '错误', { error: '#REF!' }]]);
+    expect(grid.cells).toEqual([
+      [],
+      [],
+      [null, null, '截止日期', '2024-02-29'],
+      [null, null, '错误', { error: '#REF!' }],
+    ]);
   });
 });

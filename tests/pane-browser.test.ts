@@ -49,14 +49,22 @@ interface FakeState {
   syncs: number;
   runs: number;
   settings: Record<string, string>;
-  formats: { id: string; sheet: string; address: string; custom: { rule: { formula: string }; format: { fill: { color: string } } } }[];
+  formats: {
+    id: string;
+    sheet: string;
+    address: string;
+    custom: { rule: { formula: string }; format: { fill: { color: string } } };
+  }[];
   selected?: { sheet: string; address: string };
   registered: string[];
   writes: { sheet: string }[];
   names: { name: string; reference: string }[];
 }
 type FakeWorkbookSheet = FakeSheet & { visibility?: string; frozenRows?: number };
-const fakeSheets = (page: Page) => page.evaluate(() => (globalThis as unknown as { __fakeWorkbook: { sheets: FakeWorkbookSheet[] } }).__fakeWorkbook.sheets);
+const fakeSheets = (page: Page) =>
+  page.evaluate(
+    () => (globalThis as unknown as { __fakeWorkbook: { sheets: FakeWorkbookSheet[] } }).__fakeWorkbook.sheets,
+  );
 
 /** The example's cells as Excel's API returns them: errors as their code, blanks as "". */
 function toFakeSheets(grids: Grid[]): FakeSheet[] {
@@ -71,14 +79,21 @@ function toFakeSheets(grids: Grid[]): FakeSheet[] {
 let browser: Browser;
 beforeAll(async () => {
   if (!haveChromium) return;
-  if (!existsSync(join(ADDIN, 'taskpane.html'))) throw new Error('dist/addin/taskpane.html is missing: run npm run build first (npm test does).');
+  if (!existsSync(join(ADDIN, 'taskpane.html')))
+    throw new Error('dist/addin/taskpane.html is missing: run npm run build first (npm test does).');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.map': 'application/json' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.map': 'application/json',
+};
 
 /**
  * Serves dist/addin at the dev server's origin, and (in Excel mode) the fake office.js in place of Office's;
@@ -87,10 +102,18 @@ const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'te
 async function serveAddin(page: Page, { withFakeOffice }: { withFakeOffice: boolean }) {
   await page.route('**/*', async (route) => {
     const url = route.request().url();
-    if (withFakeOffice && url === OFFICE_JS) return route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(__dirname, 'e2e', 'fake-office.js'), 'utf8') });
+    if (withFakeOffice && url === OFFICE_JS)
+      return route.fulfill({
+        contentType: 'text/javascript',
+        body: readFileSync(join(__dirname, 'e2e', 'fake-office.js'), 'utf8'),
+      });
     if (url.startsWith(`${ORIGIN}/`)) {
       const file = join(ADDIN, decodeURIComponent(new URL(url).pathname));
-      if (file.startsWith(ADDIN) && existsSync(file)) return route.fulfill({ contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+      if (file.startsWith(ADDIN) && existsSync(file))
+        return route.fulfill({
+          contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+          body: readFileSync(file),
+        });
       return route.fulfill({ status: 404, body: '' });
     }
     return route.abort();
@@ -98,7 +121,11 @@ async function serveAddin(page: Page, { withFakeOffice }: { withFakeOffice: bool
 }
 
 /** Opens the pane on a workbook; returns the page and every URL it asked for. */
-async function openPane(sheets: FakeSheet[], language: string, selection?: { sheet: string; row: number; col: number; rows: number; cols: number }) {
+async function openPane(
+  sheets: FakeSheet[],
+  language: string,
+  selection?: { sheet: string; row: number; col: number; rows: number; cols: number },
+) {
   // About the width of Excel's task pane.
   const page = await browser.newPage({ viewport: { width: 380, height: 900 } });
   const requests: string[] = [];
@@ -116,7 +143,8 @@ async function openPane(sheets: FakeSheet[], language: string, selection?: { she
   return { page, requests, pageErrors };
 }
 
-const fakeState = (page: Page) => page.evaluate(() => (globalThis as unknown as { __fakeExcel: FakeState }).__fakeExcel);
+const fakeState = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { __fakeExcel: FakeState }).__fakeExcel);
 
 /** Waits until the fake workbook satisfies a condition; returns its state. */
 async function waitForState(page: Page, condition: (state: FakeState) => boolean): Promise<FakeState> {
@@ -125,7 +153,9 @@ async function waitForState(page: Page, condition: (state: FakeState) => boolean
     if (condition(state)) return state;
     await page.waitForTimeout(50);
   }
-  throw new Error(`fake workbook never reached the expected state: ${JSON.stringify(await fakeState(page)).slice(0, 500)}`);
+  throw new Error(
+    `fake workbook never reached the expected state: ${JSON.stringify(await fakeState(page)).slice(0, 500)}`,
+  );
 }
 
 /** Polls a value until it equals the expected one (or time runs out); returns the last value seen. */
@@ -148,7 +178,11 @@ function covers(address: string, cell: string): boolean {
 }
 
 /** The example as the fake workbook's sheets, and the engine's report on the given sheets (all by default). */
-async function engineReport(file: string, locale: Locale, sheetCount?: number): Promise<{ sheets: FakeSheet[]; report: Report }> {
+async function engineReport(
+  file: string,
+  locale: Locale,
+  sheetCount?: number,
+): Promise<{ sheets: FakeSheet[]; report: Report }> {
   const grids = await readWorkbookGrids(join(EXAMPLES, file));
   const sheets = toFakeSheets(grids);
   const report = checkGrids(grids.slice(0, sheetCount ?? grids.length), { locale });
@@ -182,7 +216,9 @@ describeInBrowser('task pane in headless Chromium', () => {
     await item.getByRole('button').click();
     const selected = await waitForState(page, (s) => s.selected !== undefined);
     expect(selected.selected!.address.endsWith(`!${finding!.cell}`)).toBe(true);
-    expect(selected.selected!.address.startsWith(first) || selected.selected!.address.startsWith(`'${first}`)).toBe(true);
+    expect(selected.selected!.address.startsWith(first) || selected.selected!.address.startsWith(`'${first}`)).toBe(
+      true,
+    );
 
     // Highlight: every finding's cell is covered by a format in its severity's colour; recorded in the settings.
     const syncsBefore = selected.syncs;
@@ -190,11 +226,21 @@ describeInBrowser('task pane in headless Chromium', () => {
     const highlighted = await waitForState(page, (s) => Object.keys(s.settings).length > 0);
     expect(highlighted.syncs - syncsBefore).toBe(3);
     for (const f of expected.findings) {
-      const match = highlighted.formats.some((format) => format.sheet === f.sheet && format.custom.format.fill.color === HIGHLIGHT_COLORS[f.severity] && covers(format.address, f.cell));
-      expect({ finding: `${f.sheet}!${f.cell} ${f.severity}`, highlighted: match }).toEqual({ finding: `${f.sheet}!${f.cell} ${f.severity}`, highlighted: true });
+      const match = highlighted.formats.some(
+        (format) =>
+          format.sheet === f.sheet &&
+          format.custom.format.fill.color === HIGHLIGHT_COLORS[f.severity] &&
+          covers(format.address, f.cell),
+      );
+      expect({ finding: `${f.sheet}!${f.cell} ${f.severity}`, highlighted: match }).toEqual({
+        finding: `${f.sheet}!${f.cell} ${f.severity}`,
+        highlighted: true,
+      });
     }
     for (const format of highlighted.formats) expect(format.custom.rule.formula).toBe('=TRUE');
-    const recorded = Object.values(JSON.parse(Object.values(highlighted.settings)[0]!) as Record<string, string[]>).flat();
+    const recorded = Object.values(
+      JSON.parse(Object.values(highlighted.settings)[0]!) as Record<string, string[]>,
+    ).flat();
     expect(recorded.sort()).toEqual(highlighted.formats.map((f) => f.id).sort());
 
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -245,7 +291,11 @@ describeInBrowser('task pane in headless Chromium', () => {
     // Searching narrows to the findings whose text matches.
     const some = report.findings.find((f) => f.severity !== 'error')!;
     await page.getByRole('textbox', { name: 'Search findings' }).fill(some.cell);
-    const expectedMatches = report.findings.filter((f) => f.severity !== 'error' && `${f.sheet}!${f.cell} ${f.ruleId} ${f.message}`.toLowerCase().includes(some.cell.toLowerCase())).length;
+    const expectedMatches = report.findings.filter(
+      (f) =>
+        f.severity !== 'error' &&
+        `${f.sheet}!${f.cell} ${f.ruleId} ${f.message}`.toLowerCase().includes(some.cell.toLowerCase()),
+    ).length;
     await expect(page.locator('main li').count()).resolves.toBe(expectedMatches);
     expect(pageErrors).toEqual([]);
     await page.close();
@@ -255,7 +305,12 @@ describeInBrowser('task pane in headless Chromium', () => {
     const { sheets, report } = await engineReport('000-湖南双牌-绩效目标表.xlsx', 'zh-CN', 1);
     const { page } = await openPane(sheets, 'zh-CN');
     await page.getByRole('button', { name: '检查', exact: true }).waitFor();
-    const focusedText = () => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }).document.activeElement?.textContent ?? '');
+    const focusedText = () =>
+      page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }).document
+            .activeElement?.textContent ?? '',
+      );
     const tabUntil = async (wanted: (text: string) => boolean) => {
       for (let i = 0; i < 40; i++) {
         await page.keyboard.press('Tab');
@@ -283,7 +338,13 @@ describeInBrowser('task pane in headless Chromium', () => {
     const cols = Math.max(...sheet.values.slice(0, rows).map((r) => r.length));
     const grid: Grid = {
       sheet: sheet.name,
-      cells: sheet.values.slice(0, rows).map((row) => Array.from({ length: cols }, (_, c) => (row[c] === '' || row[c] === undefined ? null : (row[c] as string | number)))),
+      cells: sheet.values
+        .slice(0, rows)
+        .map((row) =>
+          Array.from({ length: cols }, (_, c) =>
+            row[c] === '' || row[c] === undefined ? null : (row[c] as string | number),
+          ),
+        ),
       merges: sheet.merges.map(parseRangeAddress).filter((m) => m.top < rows && m.left < cols),
       numberFormats: sheet.numberFormats.slice(0, rows),
     };
@@ -308,7 +369,10 @@ describeInBrowser('task pane in headless Chromium', () => {
     const plan = buildPlan(templateById('project-2021')!);
     // The example already has a sheet of that name: the new one gets its own.
     expect(before.map((s) => s.name)).toContain(plan.sheetName);
-    const first = uniqueSheetName(plan.sheetName, before.map((s) => s.name));
+    const first = uniqueSheetName(
+      plan.sheetName,
+      before.map((s) => s.name),
+    );
     await page.getByText(`已插入工作表“${first}”`).waitFor({ timeout: 10_000 });
     const state = await fakeState(page);
     expect(state.syncs).toBe(2);
@@ -321,7 +385,10 @@ describeInBrowser('task pane in headless Chromium', () => {
     const table = added[0]!;
     for (const cell of plan.cells) {
       const { row, col } = parseCellAddress(cell.address);
-      expect({ cell: cell.address, value: table.values[row]?.[col] }).toEqual({ cell: cell.address, value: cell.formula !== undefined ? `=${cell.formula}` : cell.value ?? '' });
+      expect({ cell: cell.address, value: table.values[row]?.[col] }).toEqual({
+        cell: cell.address,
+        value: cell.formula !== undefined ? `=${cell.formula}` : (cell.value ?? ''),
+      });
     }
     expect([...table.merges].sort()).toEqual([...plan.merges].sort());
     expect(table.frozenRows).toBe(plan.freezeRows);
@@ -331,7 +398,10 @@ describeInBrowser('task pane in headless Chromium', () => {
 
     // Again: a second sheet under a new name, the lists and names reused, nothing overwritten.
     await page.getByRole('button', { name: '插入', exact: true }).click();
-    const second = uniqueSheetName(plan.sheetName, after.map((s) => s.name));
+    const second = uniqueSheetName(
+      plan.sheetName,
+      after.map((s) => s.name),
+    );
     expect(second).not.toBe(first);
     await page.getByText(`已插入工作表“${second}”`).waitFor();
     const again = await fakeSheets(page);
@@ -342,7 +412,6 @@ describeInBrowser('task pane in headless Chromium', () => {
     await page.close();
   });
 });
-
 
 /** Opens the standalone page (no Office) and records every request it makes. */
 async function openStandalone(locale: 'zh-CN' | 'en-US') {
@@ -386,7 +455,9 @@ describeInBrowser('standalone page: the pane on an .xlsx in an ordinary browser'
     await page.getByRole('tab', { name: shown }).click();
     const expectedCells = new Set(report.findings.filter((f) => f.sheet === shown).map((f) => f.cell));
     await page.locator('td[data-severity]').first().waitFor();
-    const markedCells = await Promise.all((await page.locator('td[data-severity]').all()).map((c) => c.getAttribute('data-cell')));
+    const markedCells = await Promise.all(
+      (await page.locator('td[data-severity]').all()).map((c) => c.getAttribute('data-cell')),
+    );
     expect(new Set(markedCells)).toEqual(expectedCells);
 
     // Jump: click the last finding listed; its sheet's tab is selected and its cell outlined.
@@ -404,14 +475,25 @@ describeInBrowser('standalone page: the pane on an .xlsx in an ordinary browser'
 
     // Download the annotated copy and check it with the CLI: the same findings (the added findings sheet aside),
     // the cells filled by severity, every message in the findings sheet.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载标注副本' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载标注副本' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('004-重庆石柱-部门预算公开-检查结果.xlsx');
     const saved = join(mkdtempSync(join(tmpdir(), 'standalone-')), download.suggestedFilename());
     await download.saveAs(saved);
-    const cli = spawnSync(process.execPath, [join(__dirname, '..', 'dist', 'src', 'cli', 'main.js'), '--format', 'json', saved], { encoding: 'utf8' });
-    const checked = JSON.parse(cli.stdout) as { files: { findings: { sheet: string; cell: string; ruleId: string }[] }[] };
+    const cli = spawnSync(
+      process.execPath,
+      [join(__dirname, '..', 'dist', 'src', 'cli', 'main.js'), '--format', 'json', saved],
+      { encoding: 'utf8' },
+    );
+    const checked = JSON.parse(cli.stdout) as {
+      files: { findings: { sheet: string; cell: string; ruleId: string }[] }[];
+    };
     const again = checked.files[0]!.findings.filter((f) => f.sheet !== '检查结果');
-    expect(again.map((f) => `${f.sheet}!${f.cell} ${f.ruleId}`).sort()).toEqual(report.findings.map((f) => `${f.sheet}!${f.cell} ${f.ruleId}`).sort());
+    expect(again.map((f) => `${f.sheet}!${f.cell} ${f.ruleId}`).sort()).toEqual(
+      report.findings.map((f) => `${f.sheet}!${f.cell} ${f.ruleId}`).sort(),
+    );
     const annotated = new ExcelJS.Workbook();
     await annotated.xlsx.readFile(saved);
     const results = annotated.getWorksheet('检查结果')!;
@@ -424,10 +506,15 @@ describeInBrowser('standalone page: the pane on an .xlsx in an ordinary browser'
     await page.getByRole('combobox', { name: '指标体系' }).selectOption('execution-90');
     await page.getByRole('textbox', { name: '金额容差' }).fill('1');
     await page.getByRole('button', { name: '检查', exact: true }).click();
-    const withSettings = checkGrids(await readWorkbookGrids(join(EXAMPLES, file)), { locale: 'zh-CN', config: { profile: 'execution-90', options: { tolerance: 1 } } });
+    const withSettings = checkGrids(await readWorkbookGrids(join(EXAMPLES, file)), {
+      locale: 'zh-CN',
+      config: { profile: 'execution-90', options: { tolerance: 1 } },
+    });
     expect(withSettings.findings.length).not.toBe(report.findings.length);
     // (Tables whose first findings come with this check are listed open too.)
-    expect(await settled(() => page.locator('main li').count(), withSettings.findings.length)).toBe(withSettings.findings.length);
+    expect(await settled(() => page.locator('main li').count(), withSettings.findings.length)).toBe(
+      withSettings.findings.length,
+    );
     // A wrong value blocks the check and says why.
     await page.getByRole('textbox', { name: '满意度下限' }).fill('120');
     await page.getByText('满意度下限应在 0 到 100 之间').waitFor();

@@ -34,9 +34,20 @@ test('the pane speaks Office’s display language, Chinese unless English', () =
   expect(localeOf('en-GB')).toBe('en-US');
   expect(localeOf(undefined)).toBe('zh-CN');
   const zh = html(<App actions={noActions} locale="zh-CN" />);
-  for (const text of ['预算绩效表检查', '本工作表', '所选区域', '整个工作簿', '检查', '在表中标出', '清除标记', '点击“检查”']) expect(zh).toContain(text);
+  for (const text of [
+    '预算绩效表检查',
+    '本工作表',
+    '所选区域',
+    '整个工作簿',
+    '检查',
+    '在表中标出',
+    '清除标记',
+    '点击“检查”',
+  ])
+    expect(zh).toContain(text);
   const en = html(<App actions={noActions} locale="en-US" />);
-  for (const text of ['Budget Check', 'This sheet', 'Selection', 'Whole workbook', 'Highlight in the sheet']) expect(en).toContain(text);
+  for (const text of ['Budget Check', 'This sheet', 'Selection', 'Whole workbook', 'Highlight in the sheet'])
+    expect(en).toContain(text);
   expect(en).not.toContain('检查范围');
 });
 
@@ -54,8 +65,18 @@ test('findings are grouped by table in the workbook’s order, filtered by sever
 });
 
 test('cell text is rendered as text: a cell holding <img src=x onerror=alert(1)> is shown, not run', () => {
-  const hostile = check(gridOf([['一级指标', '二级指标', '三级指标', '指标值', '权重'], ['产出指标', '数量指标', '<img src=x onerror=alert(1)>', '天', 100]], { sheet: 'S' }));
-  const out = html(<FindingGroups groups={groupByTable(hostile, all, '', '其他')} locale="zh-CN" onSelect={() => undefined} />);
+  const hostile = check(
+    gridOf(
+      [
+        ['一级指标', '二级指标', '三级指标', '指标值', '权重'],
+        ['产出指标', '数量指标', '<img src=x onerror=alert(1)>', '天', 100],
+      ],
+      { sheet: 'S' },
+    ),
+  );
+  const out = html(
+    <FindingGroups groups={groupByTable(hostile, all, '', '其他')} locale="zh-CN" onSelect={() => undefined} />,
+  );
   expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
   expect(out).not.toContain('<img');
 });
@@ -74,28 +95,46 @@ test('every template is offered for insertion, described in the pane’s languag
 });
 
 describe('settings: the engine’s config schema, with a message per wrong field', () => {
-  const { settingsToConfig, DEFAULT_SETTINGS } = require('../src/taskpane/Settings') as typeof import('../src/taskpane/Settings');
+  const { settingsToConfig, DEFAULT_SETTINGS } =
+    require('../src/taskpane/Settings') as typeof import('../src/taskpane/Settings');
   test('blank fields take the profile’s values; numbers (full-width too) become options', () => {
-    expect(settingsToConfig(DEFAULT_SETTINGS, 'zh-CN')).toEqual({ config: { profile: 'national-2021', options: {} }, errors: {} });
+    expect(settingsToConfig(DEFAULT_SETTINGS, 'zh-CN')).toEqual({
+      config: { profile: 'national-2021', options: {} },
+      errors: {},
+    });
     expect(settingsToConfig({ profile: 'legacy', tolerance: '０.０１', satisfactionFloor: ' 90 ' }, 'zh-CN')).toEqual({
       config: { profile: 'legacy', options: { tolerance: 0.01, satisfactionFloor: 90 } },
       errors: {},
     });
   });
   test('a wrong field blocks the check and says why, in the pane’s language', () => {
-    expect(settingsToConfig({ ...DEFAULT_SETTINGS, tolerance: '-1' }, 'zh-CN')).toEqual({ errors: { tolerance: '容差不能为负数' } });
-    expect(settingsToConfig({ ...DEFAULT_SETTINGS, satisfactionFloor: '120' }, 'en-US')).toEqual({ errors: { satisfactionFloor: 'The floor is between 0 and 100' } });
-    expect(settingsToConfig({ ...DEFAULT_SETTINGS, tolerance: '一分' }, 'zh-CN')).toEqual({ errors: { tolerance: '请输入数字' } });
+    expect(settingsToConfig({ ...DEFAULT_SETTINGS, tolerance: '-1' }, 'zh-CN')).toEqual({
+      errors: { tolerance: '容差不能为负数' },
+    });
+    expect(settingsToConfig({ ...DEFAULT_SETTINGS, satisfactionFloor: '120' }, 'en-US')).toEqual({
+      errors: { satisfactionFloor: 'The floor is between 0 and 100' },
+    });
+    expect(settingsToConfig({ ...DEFAULT_SETTINGS, tolerance: '一分' }, 'zh-CN')).toEqual({
+      errors: { tolerance: '请输入数字' },
+    });
   });
   test('the settings offer every profile and show the profile’s values as placeholders; a wrong field shows its message', () => {
     const { PROFILES } = require('../src/validation/config') as typeof import('../src/validation/config');
     const { Settings } = require('../src/taskpane/Settings') as typeof import('../src/taskpane/Settings');
     expect(html(<App actions={noActions} locale="zh-CN" />)).toContain('设置');
     const zh = html(<Settings value={DEFAULT_SETTINGS} onChange={() => undefined} locale="zh-CN" defaultOpen />);
-    for (const profile of Object.values(PROFILES)) expect(zh.includes(profile.description['zh-CN'].replace(/"/g, '&quot;'))).toBe(true);
+    for (const profile of Object.values(PROFILES))
+      expect(zh.includes(profile.description['zh-CN'].replace(/"/g, '&quot;'))).toBe(true);
     expect(zh.includes('placeholder="85"')).toBe(true);
     expect(zh.includes('满意度下限应在')).toBe(false);
-    const wrong = html(<Settings value={{ ...DEFAULT_SETTINGS, satisfactionFloor: '120' }} onChange={() => undefined} locale="zh-CN" defaultOpen />);
+    const wrong = html(
+      <Settings
+        value={{ ...DEFAULT_SETTINGS, satisfactionFloor: '120' }}
+        onChange={() => undefined}
+        locale="zh-CN"
+        defaultOpen
+      />,
+    );
     expect(wrong.includes('满意度下限应在 0 到 100 之间')).toBe(true);
   });
 });
@@ -110,7 +149,10 @@ test('in a table of several projects the findings are listed by project, each un
     const table = flat.tables.find((t) => t.id === group.key)!;
     expect(group.projects!.flatMap((p) => p.findings)).toHaveLength(group.findings.length);
     for (const project of group.projects!.filter((p) => p.title)) {
-      const rows = table.projects!.find((p) => p.name === project.title)!.rows!.split(':').map(Number);
+      const rows = table
+        .projects!.find((p) => p.name === project.title)!
+        .rows!.split(':')
+        .map(Number);
       for (const finding of project.findings) {
         const row = Number(/\d+$/.exec(finding.cell)![0]);
         expect(row >= rows[0]! && row <= rows[1]!).toBe(true);
@@ -119,5 +161,6 @@ test('in a table of several projects the findings are listed by project, each un
   }
   const first = split[0]!;
   const rendered = html(<FindingGroups groups={[first]} locale="zh-CN" onSelect={() => undefined} />);
-  for (const project of first.projects!.filter((p) => p.title)) expect(rendered.includes(`${project.title} · ${project.findings.length} 个问题`)).toBe(true);
+  for (const project of first.projects!.filter((p) => p.title))
+    expect(rendered.includes(`${project.title} · ${project.findings.length} 个问题`)).toBe(true);
 });

@@ -71,17 +71,119 @@ interface WorkbookSpec {
 // ---------------------------------------------------------------------------------------------
 // Arbitraries.
 
-const NUMERIC_TEXTS = ['0.2', '05', '1,234.50', '５８２．０３', '　70', ' 12 ', '-3', '+.5', '100', '0', '201', '2010301', '201 03 01'];
+const NUMERIC_TEXTS = [
+  '0.2',
+  '05',
+  '1,234.50',
+  '５８２．０３',
+  '　70',
+  ' 12 ',
+  '-3',
+  '+.5',
+  '100',
+  '0',
+  '201',
+  '2010301',
+  '201 03 01',
+];
 const OTHER_TEXTS = [
-  '项目名称', '单位名称', '一级指标', '二级指标', '三级指标', '指标值', '权重', '分值', '预算数', '产出指标', '效益指标', '满意度指标', '数量指标',
-  '质量指标', '成本指标(20分)', '≥98%', '≥90%', '≤5万元', '合计', '总计', '小计', '科目编码', '科目名称', '基本支出', '项目支出', '人员经费',
-  '公用经费', '收入合计', '支出合计', '一、本年收入', '资金总额：582.03万元', '……', '—', '天', '', ' ', '　', '\t', '\n', ' a ', '😀', '👨‍👩‍👧',
-  '95%', '1e5', '1.2.3', '12元', 'TRUE', 'FALSE', '#REF!', '#N/A', '#DIV/0!', '＃ＲＥＦ！', '2024-01-01', '=1+1', 'Infinity', 'NaN', '１２３ｘ',
+  '项目名称',
+  '单位名称',
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '指标值',
+  '权重',
+  '分值',
+  '预算数',
+  '产出指标',
+  '效益指标',
+  '满意度指标',
+  '数量指标',
+  '质量指标',
+  '成本指标(20分)',
+  '≥98%',
+  '≥90%',
+  '≤5万元',
+  '合计',
+  '总计',
+  '小计',
+  '科目编码',
+  '科目名称',
+  '基本支出',
+  '项目支出',
+  '人员经费',
+  '公用经费',
+  '收入合计',
+  '支出合计',
+  '一、本年收入',
+  '资金总额：582.03万元',
+  '……',
+  '—',
+  '天',
+  '',
+  ' ',
+  '　',
+  '\t',
+  '\n',
+  ' a ',
+  '😀',
+  '👨‍👩‍👧',
+  '95%',
+  '1e5',
+  '1.2.3',
+  '12元',
+  'TRUE',
+  'FALSE',
+  '#REF!',
+  '#N/A',
+  '#DIV/0!',
+  '＃ＲＥＦ！',
+  '2024-01-01',
+  '=1+1',
+  'Infinity',
+  'NaN',
+  '１２３ｘ',
   '长'.repeat(32767),
 ];
 const TEXT_CHARACTERS = [
-  'a', 'Z', '0', '7', '.', ',', '-', '%', ' ', '　', '\n', '\t', '项', '目', '预', '算', '万', '元', '１', '５', '．', '，', '％', '😀', '👍🏽', '"',
-  "'", '&', '<', '>', '#', '!', '¥', '€', 'é', 'Ω', '\u200b',
+  'a',
+  'Z',
+  '0',
+  '7',
+  '.',
+  ',',
+  '-',
+  '%',
+  ' ',
+  '　',
+  '\n',
+  '\t',
+  '项',
+  '目',
+  '预',
+  '算',
+  '万',
+  '元',
+  '１',
+  '５',
+  '．',
+  '，',
+  '％',
+  '😀',
+  '👍🏽',
+  '"',
+  "'",
+  '&',
+  '<',
+  '>',
+  '#',
+  '!',
+  '¥',
+  '€',
+  'é',
+  'Ω',
+  '\u200b',
 ];
 
 /** Texts that are not numbers: the first character is a letter, which no number text starts with. */
@@ -98,12 +200,34 @@ const textArb: fc.Arbitrary<Text> = fc.oneof(
 );
 
 const numberArb: fc.Arbitrary<number> = fc.oneof(
-  fc.constantFrom(0, -0, 1e-7, 1e15, -1e15, 0.1, 1 / 3, 582.03, -582.03, 0.95, 100, 45000, 2958465, 2958466, 1e8, 123456789, Number.MAX_SAFE_INTEGER),
+  fc.constantFrom(
+    0,
+    -0,
+    1e-7,
+    1e15,
+    -1e15,
+    0.1,
+    1 / 3,
+    582.03,
+    -582.03,
+    0.95,
+    100,
+    45000,
+    2958465,
+    2958466,
+    1e8,
+    123456789,
+    Number.MAX_SAFE_INTEGER,
+  ),
   fc.integer({ min: -10_000_000, max: 10_000_000 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
 );
 
-const dateArb = fc.date({ min: new Date(Date.UTC(1900, 2, 1)), max: new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999)), noInvalidDate: true });
+const dateArb = fc.date({
+  min: new Date(Date.UTC(1900, 2, 1)),
+  max: new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999)),
+  noInvalidDate: true,
+});
 const errorArb = fc.constantFrom(...EXCEL_ERROR_CODES).map((error) => ({ error }));
 
 const formulaResultArb: fc.Arbitrary<FormulaResult> = fc.oneof(numberArb, textArb, fc.boolean(), errorArb, dateArb);
@@ -119,13 +243,22 @@ const contentArb: fc.Arbitrary<Content> = fc.oneof(
     weight: 3,
     arbitrary: fc
       .record({ formula: fc.constantFrom(...FORMULAS), result: fc.option(formulaResultArb, { nil: undefined }) })
-      .map(({ formula, result }) => ({ kind: 'formula' as const, formula, ...(result === undefined ? {} : { result }) })),
+      .map(({ formula, result }) => ({
+        kind: 'formula' as const,
+        formula,
+        ...(result === undefined ? {} : { result }),
+      })),
   },
-  { weight: 1, arbitrary: fc.record({ text: textArb, splitAt: fc.nat(40) }).map((r) => ({ kind: 'rich-text' as const, ...r })) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ text: textArb, splitAt: fc.nat(40) }).map((r) => ({ kind: 'rich-text' as const, ...r })),
+  },
   // exceljs cannot write a hyperlink without text.
   {
     weight: 1,
-    arbitrary: fc.record({ text: textArb.filter((t) => t.text !== ''), rich: fc.boolean() }).map((r) => ({ kind: 'hyperlink' as const, ...r })),
+    arbitrary: fc
+      .record({ text: textArb.filter((t) => t.text !== ''), rich: fc.boolean() })
+      .map((r) => ({ kind: 'hyperlink' as const, ...r })),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'empty' as const }) },
 );
@@ -184,7 +317,10 @@ function isDateContent(content: Content): boolean {
 const sharedRunArb: fc.Arbitrary<SharedRun> = fc.record({
   row: fc.nat(8),
   col: fc.nat(5),
-  results: fc.array(fc.option(fc.oneof(numberArb, textArb, errorArb), { nil: undefined }), { minLength: 2, maxLength: 4 }),
+  results: fc.array(fc.option(fc.oneof(numberArb, textArb, errorArb), { nil: undefined }), {
+    minLength: 2,
+    maxLength: 4,
+  }),
 });
 
 /** An amount as budget tables hold them: a number, a formula's result (often 0), a number written as text, sometimes an error. */
@@ -227,22 +363,56 @@ const templateArb: fc.Arbitrary<CellSpec[]> = fc
   .map(({ labels, amounts, amountFormat }) =>
     labels.flatMap((cells, row) =>
       cells.map((label, col): CellSpec => {
-        if (label !== null) return { row, col, content: { kind: 'text', text: { text: label, numeric: /^\d+$/.test(label) } }, linked: false };
-        return { row, col, content: amounts[(row * cells.length + col) % amounts.length]!, format: amountFormat, linked: false };
+        if (label !== null)
+          return {
+            row,
+            col,
+            content: { kind: 'text', text: { text: label, numeric: /^\d+$/.test(label) } },
+            linked: false,
+          };
+        return {
+          row,
+          col,
+          content: amounts[(row * cells.length + col) % amounts.length]!,
+          format: amountFormat,
+          linked: false,
+        };
       }),
     ),
   );
 
 const SHEET_NAMES = [
-  "O'Brien", '表 一', '😀预算', '基本支出表', 'Sheet1', 'sheet2', '2024年(2)', 'A1', '&<>"%', "It's ok", ' 前后空格 ', '收入支出决算总表（公开01表）', 'R1C1',
-  '#REF!', 'Лист1', '预算',
+  "O'Brien",
+  '表 一',
+  '😀预算',
+  '基本支出表',
+  'Sheet1',
+  'sheet2',
+  '2024年(2)',
+  'A1',
+  '&<>"%',
+  "It's ok",
+  ' 前后空格 ',
+  '收入支出决算总表（公开01表）',
+  'R1C1',
+  '#REF!',
+  'Лист1',
+  '预算',
 ];
 
-const mergeArb = fc.record({ top: rowArb, left: colArb, height: fc.integer({ min: 1, max: 3 }), width: fc.integer({ min: 1, max: 3 }) });
+const mergeArb = fc.record({
+  top: rowArb,
+  left: colArb,
+  height: fc.integer({ min: 1, max: 3 }),
+  width: fc.integer({ min: 1, max: 3 }),
+});
 
 /** A filled sheet, or sometimes an empty one. */
 const sheetArb = (name: string): fc.Arbitrary<SheetSpec> =>
-  fc.oneof({ weight: 1, arbitrary: fc.constant<SheetSpec>({ name, cells: [], merges: [] }) }, { weight: 5, arbitrary: filledSheetArb(name) });
+  fc.oneof(
+    { weight: 1, arbitrary: fc.constant<SheetSpec>({ name, cells: [], merges: [] }) },
+    { weight: 5, arbitrary: filledSheetArb(name) },
+  );
 
 const filledSheetArb = (name: string): fc.Arbitrary<SheetSpec> =>
   fc
@@ -293,7 +463,8 @@ function sharedRunPositions(run: SharedRun): Position[] {
 
 function positionsOf(range: CellRange): Position[] {
   const positions: Position[] = [];
-  for (let row = range.top; row <= range.bottom; row++) for (let col = range.left; col <= range.right; col++) positions.push({ row, col });
+  for (let row = range.top; row <= range.bottom; row++)
+    for (let col = range.left; col <= range.right; col++) positions.push({ row, col });
   return positions;
 }
 
@@ -305,7 +476,8 @@ function overlaps(a: CellRange, b: CellRange): boolean {
 // Writing the workbook and reading it back.
 
 function formulaResultValue(result: FormulaResult | undefined): ExcelJS.CellFormulaValue['result'] {
-  if (result === undefined || typeof result === 'number' || typeof result === 'boolean' || result instanceof Date) return result;
+  if (result === undefined || typeof result === 'number' || typeof result === 'boolean' || result instanceof Date)
+    return result;
   if ('error' in result) return result as ExcelJS.CellErrorValue;
   return result.text;
 }
@@ -334,7 +506,11 @@ function cellValueOf(content: Content): ExcelJS.CellValue {
       return richTextOf(content.text, content.splitAt);
     case 'hyperlink': {
       const text = content.rich ? richTextOf(content.text, 1) : content.text.text;
-      return { text, hyperlink: 'https://example.com/链接?a=1&b=2', tooltip: '说明' } as unknown as ExcelJS.CellHyperlinkValue;
+      return {
+        text,
+        hyperlink: 'https://example.com/链接?a=1&b=2',
+        tooltip: '说明',
+      } as unknown as ExcelJS.CellHyperlinkValue;
     }
     case 'empty':
       return null;
@@ -358,11 +534,16 @@ async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
       const ref = `${master}:${cellAddress(run.row + run.results.length - 1, run.col)}`;
       run.results.forEach((result, i) => {
         const value = i === 0 ? { formula: 'ROW()*2', shareType: 'shared', ref } : { sharedFormula: master };
-        sheet.getCell(run.row + i + 1, run.col + 1).value = { ...value, result: formulaResultValue(result) } as ExcelJS.CellValue;
+        sheet.getCell(run.row + i + 1, run.col + 1).value = {
+          ...value,
+          result: formulaResultValue(result),
+        } as ExcelJS.CellValue;
       });
     }
     for (const m of sheetSpec.merges) sheet.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-    const linked = sheetSpec.cells.filter((c) => c.linked && c.content.kind !== 'hyperlink').map((c) => cellAddress(c.row, c.col));
+    const linked = sheetSpec.cells
+      .filter((c) => c.linked && c.content.kind !== 'hyperlink')
+      .map((c) => cellAddress(c.row, c.col));
     if (linked.length > 0) links.set(sheet.id, linked);
   });
   if (spec.removedSheetAt === spec.sheets.length) workbook.removeWorksheet(workbook.addWorksheet('已删除').id);
@@ -462,7 +643,8 @@ function expectedSheet(sheet: SheetSpec): ExpectedSheet {
   for (const cell of sheet.cells) {
     const expected = expectedCell(cell.content, cell.format);
     values.set(key(cell), expected.value);
-    const keepsFormat = typeof expected.value === 'number' || (typeof expected.value === 'string' && expected.numericText);
+    const keepsFormat =
+      typeof expected.value === 'number' || (typeof expected.value === 'string' && expected.numericText);
     if (cell.format && keepsFormat) formats.set(key(cell), cell.format.code);
   }
   if (sheet.sharedRun) {
@@ -490,7 +672,12 @@ function cellAt(grid: Grid, row: number, col: number): CellValue {
 function positionsToCompare(grid: Grid, sheet: SheetSpec): Position[] {
   const written: Position[] = [...sheet.cells, ...(sheet.sharedRun ? sharedRunPositions(sheet.sharedRun) : [])];
   const rows = Math.max(grid.cells.length, grid.numberFormats?.length ?? 0, ...written.map((p) => p.row + 1));
-  const cols = Math.max(0, ...grid.cells.map((r) => r.length), ...(grid.numberFormats ?? []).map((r) => r.length), ...written.map((p) => p.col + 1));
+  const cols = Math.max(
+    0,
+    ...grid.cells.map((r) => r.length),
+    ...(grid.numberFormats ?? []).map((r) => r.length),
+    ...written.map((p) => p.col + 1),
+  );
   return positionsOf({ top: 0, left: 0, bottom: rows - 1, right: cols - 1 });
 }
 
@@ -557,7 +744,11 @@ describe('workbookGrids on arbitrary workbooks round-tripped through .xlsx bytes
           const expected = expectedSheet(sheet).values;
           expect(holesOf(grid)).toEqual([]);
           const mismatches = positionsToCompare(grid, sheet)
-            .map((p) => ({ cell: cellAddress(p.row, p.col), read: cellAt(grid, p.row, p.col), written: expected.get(key(p)) ?? null }))
+            .map((p) => ({
+              cell: cellAddress(p.row, p.col),
+              read: cellAt(grid, p.row, p.col),
+              written: expected.get(key(p)) ?? null,
+            }))
             .filter(({ read, written }) => !sameCellValue(read, written));
           expect(mismatches).toEqual([]);
         });
@@ -577,7 +768,9 @@ describe('workbookGrids on arbitrary workbooks round-tripped through .xlsx bytes
           for (const merge of sheet.merges) {
             const [topLeft, ...covered] = positionsOf(merge);
             expect(cellAt(grid, topLeft!.row, topLeft!.col)).toEqual(written.get(key(topLeft!)) ?? null);
-            const filled = covered.filter((p) => cellAt(grid, p.row, p.col) !== null).map((p) => cellAddress(p.row, p.col));
+            const filled = covered
+              .filter((p) => cellAt(grid, p.row, p.col) !== null)
+              .map((p) => cellAddress(p.row, p.col));
             expect(filled).toEqual([]);
           }
         });
@@ -594,7 +787,11 @@ describe('workbookGrids on arbitrary workbooks round-tripped through .xlsx bytes
           const grid = grids[index]!;
           const expected = expectedSheet(sheet).formats;
           const mismatches = positionsToCompare(grid, sheet)
-            .map((p) => ({ cell: cellAddress(p.row, p.col), read: grid.numberFormats?.[p.row]?.[p.col] ?? undefined, written: expected.get(key(p)) }))
+            .map((p) => ({
+              cell: cellAddress(p.row, p.col),
+              read: grid.numberFormats?.[p.row]?.[p.col] ?? undefined,
+              written: expected.get(key(p)),
+            }))
             .filter(({ read, written }) => read !== written);
           expect(mismatches).toEqual([]);
         });

@@ -39,7 +39,13 @@ describe('sum/form-split', () => {
 
 describe('sum/projects-total', () => {
   test('project tables that add up to the department’s 项目支出 pass', () => {
-    const rows = [...departmentForm([100, 50], 150, 50), [], [], ...projectForm('农技推广', 30), ...projectForm('种子补贴', 20)];
+    const rows = [
+      ...departmentForm([100, 50], 150, 50),
+      [],
+      [],
+      ...projectForm('农技推广', 30),
+      ...projectForm('种子补贴', 20),
+    ];
     expect(ofRule(check(gridOf(rows)), 'sum/projects-total', 'sum/projects-untied')).toEqual([]);
   });
 
@@ -52,7 +58,13 @@ describe('sum/projects-total', () => {
   });
 
   test('a project listed twice (two kinds of form) is counted once', () => {
-    const rows = [...departmentForm([100, 50], 150, 50), [], [], ...projectForm('农技推广', 50), ...projectForm('农技推广', 50)];
+    const rows = [
+      ...departmentForm([100, 50], 150, 50),
+      [],
+      [],
+      ...projectForm('农技推广', 50),
+      ...projectForm('农技推广', 50),
+    ];
     expect(ofRule(check(gridOf(rows)), 'sum/projects-total')).toEqual([]);
   });
 });
@@ -77,7 +89,10 @@ describe('sum/unit-projects', () => {
 
   test('a unit line that disagrees with its projects, and a repetition that disagrees with the first', () => {
     const report = check(gridOf(flat(13, 12.5)));
-    expect(ofRule(report, 'sum/unit-projects').map((f) => `${f.messageId} ${f.cell}`)).toEqual(['mismatch C2', 'repeat-differs C6']);
+    expect(ofRule(report, 'sum/unit-projects').map((f) => `${f.messageId} ${f.cell}`)).toEqual([
+      'mismatch C2',
+      'repeat-differs C6',
+    ]);
   });
 });
 
@@ -96,7 +111,9 @@ describe('options and severities', () => {
 
   test('sum/rounding can be turned off or raised; tolerance silences small differences', () => {
     expect(check(gridOf(rounding), { config: { rules: { 'sum/rounding': 'off' } } }).findings).toEqual([]);
-    expect(check(gridOf(rounding), { config: { rules: { 'sum/rounding': { severity: 'error' } } } }).summary.error).toBe(1);
+    expect(
+      check(gridOf(rounding), { config: { rules: { 'sum/rounding': { severity: 'error' } } } }).summary.error,
+    ).toBe(1);
     expect(check(gridOf(rounding), { config: { options: { tolerance: 0.01 } } }).findings).toEqual([]);
   });
 
@@ -110,26 +127,41 @@ describe('options and severities', () => {
     ['项目名称', '示例项目'],
     ...(execution === undefined ? [] : [['预算执行率 权重', execution]]),
     ['一级指标', '二级指标', '三级指标', '指标值', '权重'],
-    ...values.map((w, i): CellInput[] => [['产出指标', '效益指标', '满意度指标'][i % 3]!, '数量指标', `指标${i}`, '≥1', w]),
+    ...values.map((w, i): CellInput[] => [
+      ['产出指标', '效益指标', '满意度指标'][i % 3]!,
+      '数量指标',
+      `指标${i}`,
+      '≥1',
+      w,
+    ]),
   ];
 
   test('weights: 90 passes by default, not when acceptBudgetExecutionWeight is off', () => {
     expect(ofRule(check(gridOf(weights([50, 30, 10]))), 'weight/sum')).toEqual([]);
-    const strict = check(gridOf(weights([50, 30, 10])), { config: { options: { acceptBudgetExecutionWeight: false } } });
+    const strict = check(gridOf(weights([50, 30, 10])), {
+      config: { options: { acceptBudgetExecutionWeight: false } },
+    });
     expect(ofRule(strict, 'weight/sum').map((f) => f.data.expected)).toEqual(['100']);
   });
 
   test('weights: a table that states 预算执行率 权重 10 needs exactly 90', () => {
     expect(ofRule(check(gridOf(weights([50, 30, 10], 10))), 'weight/sum')).toEqual([]);
     const report = check(gridOf(weights([50, 30, 20], 10)), { locale: 'en-US' });
-    expect(ofRule(report, 'weight/sum')[0]!.message).toBe('The indicator weights of “示例项目” add up to 100; expected 90 (100 − 预算执行率 10)');
+    expect(ofRule(report, 'weight/sum')[0]!.message).toBe(
+      'The indicator weights of “示例项目” add up to 100; expected 90 (100 − 预算执行率 10)',
+    );
   });
 
   test('weight/level1-split checks a configured split per 一级 and is silent without one', () => {
     const rows = weights([40, 30, 20]);
     expect(ofRule(check(gridOf(rows)), 'weight/level1-split')).toEqual([]);
-    const report = check(gridOf(rows), { config: { options: { level1Split: { output: 50, benefit: 30, satisfaction: 10 } } } });
-    expect(ofRule(report, 'weight/level1-split').map((f) => `${f.cell} ${f.data.level} ${f.data.actual}`)).toEqual(['E3 产出指标 40', 'E5 满意度指标 20']);
+    const report = check(gridOf(rows), {
+      config: { options: { level1Split: { output: 50, benefit: 30, satisfaction: 10 } } },
+    });
+    expect(ofRule(report, 'weight/level1-split').map((f) => `${f.cell} ${f.data.level} ${f.data.actual}`)).toEqual([
+      'E3 产出指标 40',
+      'E5 满意度指标 20',
+    ]);
   });
 
   test('a config with an unknown option is rejected, not ignored', () => {

@@ -45,12 +45,18 @@ test('rules carry their metadata; results point at Sheet!Cell inside the workboo
   expect(weightRule.shortDescription!.text).toContain('权重');
   expect(weightRule.defaultConfiguration!.level).toBe('error');
 
-  const result = runLog.results!.find((r) => r.ruleId === 'weight/sum' && r.locations![0]!.logicalLocations![0]!.fullyQualifiedName === '项目支出绩效目标申报表!L37')!;
+  const result = runLog.results!.find(
+    (r) =>
+      r.ruleId === 'weight/sum' &&
+      r.locations![0]!.logicalLocations![0]!.fullyQualifiedName === '项目支出绩效目标申报表!L37',
+  )!;
   expect(result.level).toBe('error');
   expect(result.message.text).toContain('70');
   const artifact = runLog.artifacts![result.locations![0]!.physicalLocation!.artifactLocation!.index!]!;
   expect(decodeURIComponent(artifact.location!.uri!)).toContain('003-四川平武-项目支出绩效目标.xlsx');
-  expect(result.relatedLocations!.map((l) => l.logicalLocations![0]!.fullyQualifiedName)).toEqual(['项目支出绩效目标申报表!K38:K40']);
+  expect(result.relatedLocations!.map((l) => l.logicalLocations![0]!.fullyQualifiedName)).toEqual([
+    '项目支出绩效目标申报表!K38:K40',
+  ]);
   expect(runLog.tool.driver.rules![result.ruleIndex!]!.id).toBe('weight/sum');
 
   const rounding = runLog.results!.find((r) => r.ruleId === 'sum/rounding')!;

@@ -7,7 +7,8 @@
 import type { CellInput } from '../scripts/examples/types';
 import { check, gridOf, where } from './helpers';
 
-const sums = (rows: CellInput[][]) => where(check(gridOf(rows, { sheet: 'T' })).findings.filter((f) => f.ruleId.startsWith('sum/')));
+const sums = (rows: CellInput[][]) =>
+  where(check(gridOf(rows, { sheet: 'T' })).findings.filter((f) => f.ruleId.startsWith('sum/')));
 
 const nationalSummary = (incomeTotal: number): CellInput[][] => [
   ['部门收支总表'],
@@ -51,7 +52,12 @@ test('小计 rows: each adds the lines since the previous one, 合计 adds the �
     ['合计', 35, 35],
   ];
   expect(sums(last(30))).toEqual([]);
-  expect(sums(last(31)).sort()).toEqual(['sum/hierarchy T!B4', 'sum/hierarchy T!B7', 'sum/hierarchy T!C4', 'sum/hierarchy T!C7']);
+  expect(sums(last(31)).sort()).toEqual([
+    'sum/hierarchy T!B4',
+    'sum/hierarchy T!B7',
+    'sum/hierarchy T!C4',
+    'sum/hierarchy T!C7',
+  ]);
   const first: CellInput[][] = [
     ['单位名称', '项目名称', '合计', '一般公共预算'],
     ['合计', null, 35, 35],

@@ -30,13 +30,19 @@ async function check(workbook: ExcelJS.Workbook, config = {}): Promise<Report> {
 const rowOf = (sheet: ExcelJS.Worksheet, label: string) => sheet.getColumn(1).values.findIndex((v) => v === label);
 const formulaOf = (cell: ExcelJS.Cell) => (cell.value as ExcelJS.CellFormulaValue).formula;
 /** Sets the result Excel would show for a formula cell, keeping the formula. */
-const calculated = (cell: ExcelJS.Cell, result: number | string) => (cell.value = { formula: formulaOf(cell), result } as ExcelJS.CellFormulaValue);
+const calculated = (cell: ExcelJS.Cell, result: number | string) =>
+  (cell.value = { formula: formulaOf(cell), result } as ExcelJS.CellFormulaValue);
 const errors = (report: Report) => where(report.findings.filter((f) => f.severity === 'error'));
 
 type Indicator = [string, string, string, string, number | string, string, number, string];
 
 /** Fills an indicator-form template: form values by label, then indicators into the rows whose 二级 matches. */
-function fillIndicatorForm(sheet: ExcelJS.Worksheet, form: Record<string, string | number>, indicators: Indicator[], title: string): Map<string, number> {
+function fillIndicatorForm(
+  sheet: ExcelJS.Worksheet,
+  form: Record<string, string | number>,
+  indicators: Indicator[],
+  title: string,
+): Map<string, number> {
   sheet.getCell('A1').value = title;
   for (const [label, value] of Object.entries(form)) {
     const row = rowOf(sheet, label);
@@ -50,7 +56,11 @@ function fillIndicatorForm(sheet: ExcelJS.Worksheet, form: Record<string, string
   const rows = new Map<string, number>();
   for (const [level1, level2, name, comparator, value, unit, weight, direction] of indicators) {
     let row = header + 1;
-    while (row < total && (used.has(row) || (sheet.getCell(`B${row}`).value !== level2 && sheet.getCell(`B${row}`).value !== null))) row++;
+    while (
+      row < total &&
+      (used.has(row) || (sheet.getCell(`B${row}`).value !== level2 && sheet.getCell(`B${row}`).value !== null))
+    )
+      row++;
     used.add(row);
     rows.set(name, row);
     sheet.getRow(row).values = [level1, level2, name, comparator, value, unit, weight, direction];
@@ -87,14 +97,27 @@ describe('filled with a project from each seed: no error', () => {
     const report = await check(workbook);
     expect(errors(report)).toEqual([]);
     expect(report.findings.filter((f) => f.severity === 'warning')).toEqual([]);
-    expect(report.tables[0]!.projects![0]).toMatchObject({ name: '业务培训费', budget: '20.00', indicators: 7, weightTotal: '90' });
+    expect(report.tables[0]!.projects![0]).toMatchObject({
+      name: '业务培训费',
+      budget: '20.00',
+      indicators: 7,
+      weightTotal: '90',
+    });
   });
 
   test('project-legacy ← 000 政务中心内部管理 (target values completed where the seed has only a unit)', async () => {
     const { workbook, sheet } = templateSheet('project-legacy');
     fillIndicatorForm(
       sheet,
-      { 项目名称: '政务中心内部管理', 主管部门: '双牌政务中心', 实施单位: '双牌政务中心', '年度资金总额（万元）': 232.03, '其中：财政拨款（万元）': 232.03, '其他资金（万元）': 0, 年度绩效目标: '政务中心及大厅正常运行' },
+      {
+        项目名称: '政务中心内部管理',
+        主管部门: '双牌政务中心',
+        实施单位: '双牌政务中心',
+        '年度资金总额（万元）': 232.03,
+        '其中：财政拨款（万元）': 232.03,
+        '其他资金（万元）': 0,
+        年度绩效目标: '政务中心及大厅正常运行',
+      },
       [
         ['产出指标', '数量指标', '中心及大厅正常运行天数', '≥', 250, '天', 20, '正向指标'],
         ['产出指标', '质量指标', '24小时值班覆盖率', '=', 100, '%', 10, '正向指标'],
@@ -114,7 +137,15 @@ describe('filled with a project from each seed: no error', () => {
     const { workbook, sheet } = templateSheet('department');
     fillIndicatorForm(
       sheet,
-      { 部门名称: '双牌政务中心', '资金总额（万元）': 582.03, '一般公共预算（万元）': 582.03, '政府性基金拨款（万元）': 0, '其他资金（万元）': 0, '基本支出（万元）': 223.56, '项目支出（万元）': 358.47 },
+      {
+        部门名称: '双牌政务中心',
+        '资金总额（万元）': 582.03,
+        '一般公共预算（万元）': 582.03,
+        '政府性基金拨款（万元）': 0,
+        '其他资金（万元）': 0,
+        '基本支出（万元）': 223.56,
+        '项目支出（万元）': 358.47,
+      },
       [
         ['产出指标', '数量指标', '中心及窗口运转天数', '≥', 250, '天', 30],
         ['产出指标', '质量指标', '信用办工作有效开展率', '≥', 95, '%', 20],
@@ -134,12 +165,38 @@ describe('filled with a project from each seed: no error', () => {
     const { workbook, sheet } = templateSheet('project-list');
     const rows: (string | number | null)[][] = [
       ['201-平武县人民政府办公室', null, 1, null],
-      [null, '平武县政务网络工作中心网络问政管理及维护费（维修维护费）', 1, '完成2023年度书记县长信箱回复办理工作', '产出指标', '质量指标', '信箱正常使用率', '≥', 95, '%', 20, '正向指标'],
+      [
+        null,
+        '平武县政务网络工作中心网络问政管理及维护费（维修维护费）',
+        1,
+        '完成2023年度书记县长信箱回复办理工作',
+        '产出指标',
+        '质量指标',
+        '信箱正常使用率',
+        '≥',
+        95,
+        '%',
+        20,
+        '正向指标',
+      ],
       [null, null, null, null, '满意度指标', '服务对象满意度指标', '受众群体满意度', '≥', 99, '%', 10, '正向指标'],
       [null, null, null, null, '产出指标', '数量指标', '维护信箱个数', '=', 120, '个', 10, '正向指标'],
       [null, null, null, null, '产出指标', '时效指标', '维护及时率', '定性', '优良中差', null, 20, '正向指标'],
       [null, null, null, null, '产出指标', '数量指标', '信箱正常使用时间', '=', 12, '月', 10, '正向指标'],
-      [null, null, null, null, '效益指标', '社会效益指标', '畅通群众监督举报渠道', '定性', '优良中差', null, 20, '正向指标'],
+      [
+        null,
+        null,
+        null,
+        null,
+        '效益指标',
+        '社会效益指标',
+        '畅通群众监督举报渠道',
+        '定性',
+        '优良中差',
+        null,
+        20,
+        '正向指标',
+      ],
     ];
     rows.forEach((values, i) => (sheet.getRow(4 + i).values = values));
     const report = await check(workbook);
@@ -216,16 +273,23 @@ function fillCodeTable(sheet: ExcelJS.Worksheet, lines: [string, string, number 
     sheet.getCell(`E${r}`).value = project;
     calculated(sheet.getCell(`C${r}`), new Decimal(basic ?? 0).plus(project ?? 0).toNumber());
   });
-  for (const [col, index] of [['D', 2], ['E', 3]] as const) {
+  for (const [col, index] of [
+    ['D', 2],
+    ['E', 3],
+  ] as const) {
     const sum = lines.filter((l) => l[0].length === 3).reduce((s, l) => s.plus(l[index] ?? 0), new Decimal(0));
     calculated(sheet.getCell(`${col}5`), sum.toNumber());
   }
-  const total = lines.filter((l) => l[0].length === 3).reduce((s, l) => s.plus(l[2] ?? 0).plus(l[3] ?? 0), new Decimal(0));
+  const total = lines
+    .filter((l) => l[0].length === 3)
+    .reduce((s, l) => s.plus(l[2] ?? 0).plus(l[3] ?? 0), new Decimal(0));
   calculated(sheet.getCell('C5'), total.toNumber());
 }
 
 describe('one planted defect per rule family, caught where it was planted', () => {
-  async function plant(change: (indicators: Indicator[], form: Record<string, string | number>) => void): Promise<{ report: Report; rows: Map<string, number> }> {
+  async function plant(
+    change: (indicators: Indicator[], form: Record<string, string | number>) => void,
+  ): Promise<{ report: Report; rows: Map<string, number> }> {
     const indicators = TRAINING.map((i) => [...i] as Indicator);
     const form = { ...TRAINING_FORM };
     change(indicators, form);
@@ -259,7 +323,9 @@ describe('one planted defect per rule family, caught where it was planted', () =
     expect(found(report)).toContain(`structure/level2-parent 项目支出绩效目标表!B${rows.get('提高行政职能运行率')}`);
   });
   test('text: last year in this year’s target', async () => {
-    const { report } = await plant((_, form) => (form['年度绩效目标'] = '2022年确保大厅工作人员能够为群众带来更好的办事体验'));
+    const { report } = await plant(
+      (_, form) => (form['年度绩效目标'] = '2022年确保大厅工作人员能够为群众带来更好的办事体验'),
+    );
     const targetRow = rowOf(templateSheet('project-2021').sheet, '年度绩效目标');
     expect(found(report)).toContain(`text/year 项目支出绩效目标表!B${targetRow}`);
   });

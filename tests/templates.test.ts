@@ -18,7 +18,11 @@ const books = new Map<string, ExcelJS.Workbook>();
 beforeAll(async () => {
   for (const t of TEMPLATES) {
     const file = join(dir, `${t.id}.xlsx`);
-    const code = await run(['template', t.id, '-o', file], () => undefined, () => undefined);
+    const code = await run(
+      ['template', t.id, '-o', file],
+      () => undefined,
+      () => undefined,
+    );
     expect(code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
@@ -30,19 +34,44 @@ type Validation = { type: string; formulae: string[]; showErrorMessage?: boolean
 function validations(sheet: ExcelJS.Worksheet): Record<string, Validation> {
   return (sheet as unknown as { dataValidations: { model: Record<string, Validation> } }).dataValidations.model;
 }
-const formulaAt = (sheet: ExcelJS.Worksheet, a1: string) => (sheet.getCell(a1).value as ExcelJS.CellFormulaValue | null)?.formula;
+const formulaAt = (sheet: ExcelJS.Worksheet, a1: string) =>
+  (sheet.getCell(a1).value as ExcelJS.CellFormulaValue | null)?.formula;
 
 test('template --list names every template; an unknown one, a missing -o or an existing file is refused', async () => {
   let listed = '';
-  expect(await run(['template', '--list'], (t) => (listed += t), () => undefined)).toBe(0);
+  expect(
+    await run(
+      ['template', '--list'],
+      (t) => (listed += t),
+      () => undefined,
+    ),
+  ).toBe(0);
   for (const t of TEMPLATES) expect(listed).toContain(t.id);
   let error = '';
-  expect(await run(['template', 'nope', '-o', join(dir, 'x.xlsx')], () => undefined, (t) => (error += t))).toBe(2);
+  expect(
+    await run(
+      ['template', 'nope', '-o', join(dir, 'x.xlsx')],
+      () => undefined,
+      (t) => (error += t),
+    ),
+  ).toBe(2);
   expect(error).toContain('unknown template "nope"');
-  expect(await run(['template', 'sangong'], () => undefined, () => undefined)).toBe(2);
+  expect(
+    await run(
+      ['template', 'sangong'],
+      () => undefined,
+      () => undefined,
+    ),
+  ).toBe(2);
   const existing = join(dir, 'sangong.xlsx');
   error = '';
-  expect(await run(['template', 'sangong', '-o', existing], () => undefined, (t) => (error += t))).toBe(2);
+  expect(
+    await run(
+      ['template', 'sangong', '-o', existing],
+      () => undefined,
+      (t) => (error += t),
+    ),
+  ).toBe(2);
   expect(error).toContain('not overwritten');
   expect(existsSync(existing)).toBe(true);
 });
@@ -53,7 +82,13 @@ describe.each(['project-2021', 'project-legacy', 'department'])('%s', (id) => {
     expect(sheet.model.merges).toContain('A1:H1');
     const header = sheet.getColumn(1).values.findIndex((v) => v === '一级指标');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
-    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${header}:${header}` });
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${header}:${header}`,
+    });
   });
 
   test('dropdowns: 一级 from the profile, 二级 dependent on 一级, 指标性质, 单位 (free text allowed), 方向性', () => {
@@ -88,7 +123,9 @@ describe.each(['project-2021', 'project-legacy', 'department'])('%s', (id) => {
     const totalRow = sheet.getColumn(1).values.findIndex((v) => v === '权重合计');
     const header = sheet.getColumn(1).values.findIndex((v) => v === '一级指标');
     expect(formulaAt(sheet, `G${totalRow}`)).toBe(`SUM(G${header + 1}:G${totalRow - 1})`);
-    expect(formulaAt(sheet, `H${totalRow}`)).toMatch(id === 'department' ? /^IF\(OR\(G\d+=100,G\d+=90\)/ : /^IF\(G\d+=100-B\d+,"✓ 正确"/);
+    expect(formulaAt(sheet, `H${totalRow}`)).toMatch(
+      id === 'department' ? /^IF\(OR\(G\d+=100,G\d+=90\)/ : /^IF\(G\d+=100-B\d+,"✓ 正确"/,
+    );
     expect(formulaAt(sheet, `J${header + 1}`)).toBe(`BUDGET.CHECK(A1:H${totalRow})`);
     const fundsRow = sheet.getColumn(1).values.findIndex((v) => typeof v === 'string' && /资金总额/.test(v));
     expect(formulaAt(sheet, `B${fundsRow}`)).toMatch(/^B\d+\+B\d+/);
@@ -101,7 +138,14 @@ describe.each(['project-2021', 'project-legacy', 'department'])('%s', (id) => {
 test('function-budget: codes, 合计 of the 类 rows only, 合计 = 基本 + 项目 on every row, money format', () => {
   const sheet = books.get('function-budget')!.worksheets[0]!;
   expect(sheet.model.merges).toEqual(expect.arrayContaining(['A3:B3', 'C3:E3']));
-  expect((sheet.getRow(4).values as unknown[]).slice(0, 6)).toEqual([undefined, '科目编码', '科目名称', '合计', '基本支出', '项目支出']);
+  expect((sheet.getRow(4).values as unknown[]).slice(0, 6)).toEqual([
+    undefined,
+    '科目编码',
+    '科目名称',
+    '合计',
+    '基本支出',
+    '项目支出',
+  ]);
   // The comma form: blank ("") row results count as 0 rather than turning the total into #VALUE!.
   expect(formulaAt(sheet, 'C5')).toBe('SUMPRODUCT(--(LEN($A$6:$A$65)=3),C$6:C$65)');
   expect(formulaAt(sheet, 'E5')).toBe('SUMPRODUCT(--(LEN($A$6:$A$65)=3),E$6:E$65)');
@@ -114,7 +158,14 @@ test('function-budget: codes, 合计 of the 类 rows only, 合计 = 基本 + 项
 test('economic-basic: 经济分类 科目, 合计 = 人员经费 + 公用经费 on every row, 合计 row over the 类 rows', () => {
   const sheet = books.get('economic-basic')!.worksheets[0]!;
   expect(sheet.getCell('A3').value).toBe('经济分类科目');
-  expect((sheet.getRow(4).values as unknown[]).slice(0, 6)).toEqual([undefined, '科目编码', '科目名称', '合计', '人员经费', '公用经费']);
+  expect((sheet.getRow(4).values as unknown[]).slice(0, 6)).toEqual([
+    undefined,
+    '科目编码',
+    '科目名称',
+    '合计',
+    '人员经费',
+    '公用经费',
+  ]);
   expect(formulaAt(sheet, 'D5')).toBe('SUMPRODUCT(--(LEN($A$6:$A$65)=3),D$6:D$65)');
   expect(formulaAt(sheet, 'C40')).toBe('IF(COUNT(D40,E40)=0,"",D40+E40)');
 });
@@ -122,7 +173,15 @@ test('economic-basic: 经济分类 科目, 合计 = 人员经费 + 公用经费 
 test('sangong: two-row header with the 公务用车 group, 合计 and 小计 formulas', () => {
   const sheet = books.get('sangong')!.worksheets[0]!;
   expect(sheet.model.merges).toEqual(expect.arrayContaining(['A3:A4', 'B3:B4', 'C3:E3', 'F3:F4']));
-  expect((sheet.getRow(4).values as unknown[]).slice(0, 7)).toEqual([undefined, '合计', '因公出国（境）费', '小计', '公务用车购置费', '公务用车运行费', '公务接待费']);
+  expect((sheet.getRow(4).values as unknown[]).slice(0, 7)).toEqual([
+    undefined,
+    '合计',
+    '因公出国（境）费',
+    '小计',
+    '公务用车购置费',
+    '公务用车运行费',
+    '公务接待费',
+  ]);
   expect(formulaAt(sheet, 'A5')).toBe('B5+C5+F5');
   expect(formulaAt(sheet, 'C5')).toBe('D5+E5');
 });
@@ -142,9 +201,30 @@ test('fiscal-summary: 收入 | 支出 sides, 本年收入 = Σ sources, 收入�
 
 test('project-list: the flat list of seed 003 with its dropdowns and BUDGET.WEIGHTS', () => {
   const sheet = books.get('project-list')!.worksheets[0]!;
-  expect((sheet.getRow(3).values as unknown[]).slice(0, 13)).toEqual([undefined, '单位名称', '项目名称', '预算数', '年度目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '权重', '指标方向性']);
+  expect((sheet.getRow(3).values as unknown[]).slice(0, 13)).toEqual([
+    undefined,
+    '单位名称',
+    '项目名称',
+    '预算数',
+    '年度目标',
+    '一级指标',
+    '二级指标',
+    '三级指标',
+    '指标性质',
+    '指标值',
+    '度量单位',
+    '权重',
+    '指标方向性',
+  ]);
   const model = validations(sheet);
-  expect(['E4', 'F4', 'H4', 'J4', 'L4', 'L63'].map((cell) => model[cell]?.formulae[0])).toEqual(['一级指标列表', 'INDIRECT($E4)', '指标性质列表', '计量单位列表', '指标方向性列表', '指标方向性列表']);
+  expect(['E4', 'F4', 'H4', 'J4', 'L4', 'L63'].map((cell) => model[cell]?.formulae[0])).toEqual([
+    '一级指标列表',
+    'INDIRECT($E4)',
+    '指标性质列表',
+    '计量单位列表',
+    '指标方向性列表',
+    '指标方向性列表',
+  ]);
   expect(model['L64']).toBeUndefined();
   expect(formulaAt(sheet, 'N4')).toBe('BUDGET.WEIGHTS(A3:L63)');
   // Beside it, not below it: both spill downwards.
@@ -155,6 +235,8 @@ test('project-list: the flat list of seed 003 with its dropdowns and BUDGET.WEIG
 test('sheet names are made unique, never replacing a sheet', () => {
   expect(uniqueSheetName('项目支出绩效目标表', ['Sheet1'])).toBe('项目支出绩效目标表');
   expect(uniqueSheetName('项目支出绩效目标表', ['项目支出绩效目标表'])).toBe('项目支出绩效目标表 (2)');
-  expect(uniqueSheetName('项目支出绩效目标表', ['项目支出绩效目标表', '项目支出绩效目标表 (2)'])).toBe('项目支出绩效目标表 (3)');
+  expect(uniqueSheetName('项目支出绩效目标表', ['项目支出绩效目标表', '项目支出绩效目标表 (2)'])).toBe(
+    '项目支出绩效目标表 (3)',
+  );
   expect(uniqueSheetName('A'.repeat(40), ['A'.repeat(31)])).toBe(`${'A'.repeat(27)} (2)`);
 });

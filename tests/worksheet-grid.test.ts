@@ -10,7 +10,10 @@ import { tempDir } from './helpers';
 import { addHyperlinks } from './xlsx-links';
 
 /** The sheet as written and read back; `linkedCells` get a hyperlink whatever they hold, as Excel allows. */
-async function roundTrip(build: (sheet: ExcelJS.Worksheet) => void, linkedCells: string[] = []): Promise<ExcelJS.Worksheet> {
+async function roundTrip(
+  build: (sheet: ExcelJS.Worksheet) => void,
+  linkedCells: string[] = [],
+): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('表1');
   build(sheet);
@@ -101,7 +104,10 @@ describe('worksheetToGrid', () => {
       (s) => {
         // exceljs's types allow only a plain text on a link; Excel and exceljs also write rich text there.
         const richText = { richText: [{ text: '详见' }, { text: '附件', font: { bold: true } }] };
-        s.getCell('A1').value = { text: richText, hyperlink: 'https://example.com/' } as unknown as ExcelJS.CellHyperlinkValue;
+        s.getCell('A1').value = {
+          text: richText,
+          hyperlink: 'https://example.com/',
+        } as unknown as ExcelJS.CellHyperlinkValue;
         s.getCell('B1').value = 12.5;
         s.getCell('B1').numFmt = '0.00%';
         s.getCell('C1').value = new Date(Date.UTC(2024, 1, 29));
@@ -134,7 +140,10 @@ describe('the CLI reader and Excel built-in Chinese date formats', () => {
     const styles = await zip.file('xl/styles.xml')!.async('string');
     const custom = /<numFmt numFmtId="(\d+)" formatCode="0\.000"\/>/.exec(styles);
     expect(custom).not.toBeNull();
-    zip.file('xl/styles.xml', styles.replace(custom![0], '').replace(new RegExp(`numFmtId="${custom![1]}"`, 'g'), `numFmtId="${numFmtId}"`));
+    zip.file(
+      'xl/styles.xml',
+      styles.replace(custom![0], '').replace(new RegExp(`numFmtId="${custom![1]}"`, 'g'), `numFmtId="${numFmtId}"`),
+    );
     const file = join(tempDir(), `built-in-${numFmtId}.xlsx`);
     writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
     return file;
@@ -154,7 +163,11 @@ describe('the CLI reader and Excel built-in Chinese date formats', () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('表1').getCell('A1').numFmt = 'yyyy"年"m"月"d"日"';
     workbook.getWorksheet('表1')!.getCell('A1').value = 45351;
-    const styles = await (await JSZip.loadAsync(await workbook.xlsx.writeBuffer())).file('xl/styles.xml')!.async('string');
+    const styles = await (
+      await JSZip.loadAsync(await workbook.xlsx.writeBuffer())
+    )
+      .file('xl/styles.xml')!
+      .async('string');
     expect(styles).toMatch(/<numFmt numFmtId="1\d\d" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"\/>/);
   });
 });

@@ -16,7 +16,10 @@ export async function addHyperlinks(bytes: Uint8Array, linksBySheetId: Map<numbe
     const relsPath = `xl/worksheets/_rels/sheet${sheetId}.xml.rels`;
     const links = addresses.map((address, i) => `<hyperlink ref="${address}" r:id="rIdAdded${i}"/>`).join('');
     const relationships = addresses
-      .map((_, i) => `<Relationship Id="rIdAdded${i}" Type="${HYPERLINK_TYPE}" Target="https://example.com/${i}" TargetMode="External"/>`)
+      .map(
+        (_, i) =>
+          `<Relationship Id="rIdAdded${i}" Type="${HYPERLINK_TYPE}" Target="https://example.com/${i}" TargetMode="External"/>`,
+      )
       .join('');
     const sheetXml = await zip.file(sheetPath)!.async('string');
     const linkedXml = sheetXml.includes('<hyperlinks>')

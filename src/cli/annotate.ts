@@ -81,7 +81,12 @@ function fileId(path: string): string | undefined {
 }
 
 /** Writes a highlighted copy of a checked workbook (fill by severity, the message as the cell's note) with a findings sheet. */
-export async function writeAnnotatedCopy(workbook: ExcelJS.Workbook, findings: readonly Finding[], locale: Locale, target: string): Promise<void> {
+export async function writeAnnotatedCopy(
+  workbook: ExcelJS.Workbook,
+  findings: readonly Finding[],
+  locale: Locale,
+  target: string,
+): Promise<void> {
   annotateWorkbook(workbook, findings, locale);
   await mkdir(dirname(target), { recursive: true });
   await workbook.xlsx.writeFile(target);

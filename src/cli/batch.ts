@@ -10,7 +10,12 @@ import type { FileResult } from './format';
 import { readWorkbook, readWorkbookGrids } from './read-xlsx';
 
 /** Checks one file; with `annotatedCopy`, also writes the file's highlighted copy there from the same parse. */
-export async function checkFile(file: string, config: Config, locale: Locale, annotatedCopy?: string): Promise<FileResult> {
+export async function checkFile(
+  file: string,
+  config: Config,
+  locale: Locale,
+  annotatedCopy?: string,
+): Promise<FileResult> {
   if (annotatedCopy !== undefined) return checkAndAnnotate(file, config, locale, annotatedCopy);
   try {
     // Only the grids are kept: the workbook can be freed while the file is checked.
@@ -22,7 +27,12 @@ export async function checkFile(file: string, config: Config, locale: Locale, an
 }
 
 /** The workbook is kept until its copy is written, then dropped with this call: nothing is cached across files. */
-async function checkAndAnnotate(file: string, config: Config, locale: Locale, annotatedCopy: string): Promise<FileResult> {
+async function checkAndAnnotate(
+  file: string,
+  config: Config,
+  locale: Locale,
+  annotatedCopy: string,
+): Promise<FileResult> {
   let workbook: ExcelJS.Workbook;
   let report: Report;
   try {
@@ -35,7 +45,11 @@ async function checkAndAnnotate(file: string, config: Config, locale: Locale, an
     await writeAnnotatedCopy(workbook, report.findings, locale, annotatedCopy);
     return { file, report };
   } catch (error) {
-    return { file, report, annotationError: `无法写入标注副本 ${annotatedCopy} (cannot write the annotated copy: ${errorMessage(error)})` };
+    return {
+      file,
+      report,
+      annotationError: `无法写入标注副本 ${annotatedCopy} (cannot write the annotated copy: ${errorMessage(error)})`,
+    };
   }
 }
 
@@ -58,7 +72,12 @@ function workerPath(): string {
 }
 
 /** Checks files across worker threads; results come back in the order of `files`. One file failing never stops the others. */
-export async function checkFiles(files: readonly string[], config: Config, locale: Locale, options: BatchOptions = {}): Promise<FileResult[]> {
+export async function checkFiles(
+  files: readonly string[],
+  config: Config,
+  locale: Locale,
+  options: BatchOptions = {},
+): Promise<FileResult[]> {
   const jobs = Math.max(1, Math.min(options.jobs ?? cpus().length, files.length));
   const results: FileResult[] = new Array(files.length);
   let done = 0;
@@ -68,7 +87,8 @@ export async function checkFiles(files: readonly string[], config: Config, local
     options.onProgress?.(done, files.length, result.file);
   };
   if (jobs === 1) {
-    for (let i = 0; i < files.length; i++) finish(i, await checkFile(files[i]!, config, locale, options.annotatedCopies?.[i]));
+    for (let i = 0; i < files.length; i++)
+      finish(i, await checkFile(files[i]!, config, locale, options.annotatedCopies?.[i]));
     return results;
   }
   let next = 0;
@@ -128,7 +148,9 @@ export function runOnWorker(
     };
     const onMessage = (message: FileResult) => done(message, false);
     const onError = (error: Error) => {
-      const reason = /heap|memory|ERR_WORKER_OUT_OF_MEMORY/i.test(`${error.message} ${(error as NodeJS.ErrnoException).code ?? ''}`)
+      const reason = /heap|memory|ERR_WORKER_OUT_OF_MEMORY/i.test(
+        `${error.message} ${(error as NodeJS.ErrnoException).code ?? ''}`,
+      )
         ? '文件过大，检查时内存不足 (too large: ran out of memory)'
         : `检查时出错 (internal error: ${error.message})`;
       done({ file, error: reason }, true);
@@ -151,6 +173,8 @@ export function progressBar(write: (text: string) => void): (done: number, total
     last = now;
     const width = 30;
     const filled = Math.round((done / total) * width);
-    write(`\r检查中 checking [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+    write(
+      `\r检查中 checking [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`,
+    );
   };
 }

@@ -10,7 +10,6 @@ export interface FileResult {
   annotationError?: string;
 }
 
-
 /** Linter-style text: one line per finding, then a summary line. */
 export function formatText(results: readonly FileResult[], locale: Locale): string {
   const lines: string[] = [];
@@ -25,7 +24,9 @@ export function formatText(results: readonly FileResult[], locale: Locale): stri
       totals[finding.severity]++;
       const where = cellRef(finding.sheet, finding.cell);
       const related = finding.related.length > 0 ? `  [${finding.related.join(', ')}]` : '';
-      lines.push(`${result.file}  ${where}  ${SEVERITY_LABELS[locale][finding.severity]}  ${finding.ruleId}  ${finding.message}${related}`);
+      lines.push(
+        `${result.file}  ${where}  ${SEVERITY_LABELS[locale][finding.severity]}  ${finding.ruleId}  ${finding.message}${related}`,
+      );
     }
   }
   const files = results.length - totals.unreadable;

@@ -75,16 +75,19 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
   }
   if (parsed.values.help) return 'help';
   const format = parsed.values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif')
+    throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   const locale = parsed.values.locale as Locale;
   if (!LOCALES.includes(locale)) throw new UsageError(`--locale must be zh-CN or en-US, not "${String(locale)}"`);
   if (parsed.positionals.length === 0) throw new UsageError('no file or folder given');
   let config = parseConfig({});
   if (parsed.values.config) config = await loadConfig(parsed.values.config);
   const jobs = parsed.values.jobs === undefined ? undefined : Number(parsed.values.jobs);
-  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, not "${parsed.values.jobs}"`);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1))
+    throw new UsageError(`--jobs must be a whole number ≥ 1, not "${parsed.values.jobs}"`);
   const report = parsed.values.report;
-  if (report !== undefined && extname(report).toLowerCase() !== '.xlsx') throw new UsageError(`--report must name an .xlsx file, not "${report}"`);
+  if (report !== undefined && extname(report).toLowerCase() !== '.xlsx')
+    throw new UsageError(`--report must name an .xlsx file, not "${report}"`);
   return { paths: parsed.positionals, format, locale, config, report, annotate: parsed.values.annotate, jobs };
 }
 
@@ -105,13 +108,17 @@ async function loadConfig(file: string): Promise<Config> {
     const config = parseConfig(json);
     const unknown = Object.keys(config.rules).filter((id) => !ALL_RULES.some((rule) => rule.id === id));
     if (unknown.length > 0) {
-      throw new UsageError(`${file}: unknown rule ${unknown.map((id) => `"${id}"`).join(', ')}; the rules are: ${ALL_RULES.map((r) => r.id).join(', ')}`);
+      throw new UsageError(
+        `${file}: unknown rule ${unknown.map((id) => `"${id}"`).join(', ')}; the rules are: ${ALL_RULES.map((r) => r.id).join(', ')}`,
+      );
     }
     return config;
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const issues = (error as { issues?: { path: (string | number)[]; message: string }[] }).issues;
-    const detail = issues ? issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') : String(error);
+    const detail = issues
+      ? issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
+      : String(error);
     throw new UsageError(`${file}: invalid config: ${detail}`);
   }
 }
@@ -136,7 +143,8 @@ async function listWorkbooks(dir: string): Promise<string[]> {
     if (entry.isDirectory()) files.push(...(await listWorkbooks(path)));
     // "~$name.xlsx" are Excel's lock files, not workbooks. .xls and WPS .et files are listed so that
     // the user is told they cannot be read, rather than have them skipped.
-    else if (SPREADSHEET_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !entry.name.startsWith('~$')) files.push(path);
+    else if (SPREADSHEET_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !entry.name.startsWith('~$'))
+      files.push(path);
   }
   return files;
 }
@@ -148,7 +156,11 @@ const TEMPLATE_USAGE = `用法 Usage: budget-check template --list
 async function runTemplate(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { list: { type: 'boolean' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { list: { type: 'boolean' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+    });
   } catch (error) {
     err(`budget-check: ${error instanceof Error ? error.message : String(error)}\n\n${TEMPLATE_USAGE}\n`);
     return 2;
@@ -160,7 +172,9 @@ async function runTemplate(argv: string[], out: (text: string) => void, err: (te
   const [id] = parsed.positionals;
   const definition = id ? templateById(id) : undefined;
   if (!definition) {
-    err(`budget-check: ${id ? `unknown template "${id}"` : 'no template named'}; see budget-check template --list\n\n${TEMPLATE_USAGE}\n`);
+    err(
+      `budget-check: ${id ? `unknown template "${id}"` : 'no template named'}; see budget-check template --list\n\n${TEMPLATE_USAGE}\n`,
+    );
     return 2;
   }
   const output = parsed.values.output;
@@ -197,7 +211,8 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
   }
   // What this run writes is never read as an input (a second run over the same folder stays clean).
   const outputs = [options.annotate, options.report].filter((p): p is string => p !== undefined).map((p) => resolve(p));
-  const isOutput = (file: string) => outputs.some((out) => resolve(file) === out || resolve(file).startsWith(out + sep));
+  const isOutput = (file: string) =>
+    outputs.some((out) => resolve(file) === out || resolve(file).startsWith(out + sep));
   const named = new Set(options.paths.map((p) => resolve(p)));
   // Files found by scanning a folder skip our own outputs; a file the user names is always checked.
   const files = (await expandPaths(options.paths)).filter((file) => named.has(resolve(file)) || !isOutput(file));
@@ -216,13 +231,18 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
   }
   if (options.report) mkdirSync(dirname(resolve(options.report)), { recursive: true });
   const progress = isTTY() ? progressBar(err) : undefined;
-  const results: FileResult[] = await checkFiles(files, options.config, options.locale, { jobs: options.jobs, onProgress: progress, annotatedCopies });
+  const results: FileResult[] = await checkFiles(files, options.config, options.locale, {
+    jobs: options.jobs,
+    onProgress: progress,
+    annotatedCopies,
+  });
   for (const result of results) {
     if (result.error) err(`budget-check: ${result.file}: ${result.error}\n`);
     if (result.annotationError) err(`budget-check: ${result.file}: ${result.annotationError}\n`);
   }
   if (options.report) await writeSummaryWorkbook(results, options.report, options.locale);
-  if (options.format === 'sarif') out(`${JSON.stringify(toSarif(results, options.locale, packageVersion()), null, 2)}\n`);
+  if (options.format === 'sarif')
+    out(`${JSON.stringify(toSarif(results, options.locale, packageVersion()), null, 2)}\n`);
   else out(options.format === 'json' ? formatJson(results) : formatText(results, options.locale));
   if (results.some((r) => r.error || r.annotationError)) return 2;
   return results.some((r) => r.report!.summary.error > 0) ? 1 : 0;

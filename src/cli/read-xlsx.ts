@@ -13,13 +13,17 @@ import { MAX_UNCOMPRESSED_BYTES, workbookBytesProblem } from '../xlsx/workbook-b
 function knowChineseBuiltInFormats(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const builtIn = require('exceljs/lib/xlsx/defaultnumformats') as Record<string, { f?: string; 'zh-cn'?: string }>;
-  for (const format of Object.values(builtIn)) if (format.f === undefined && format['zh-cn'] !== undefined) format.f = format['zh-cn'];
+  for (const format of Object.values(builtIn))
+    if (format.f === undefined && format['zh-cn'] !== undefined) format.f = format['zh-cn'];
 }
 knowChineseBuiltInFormats();
 
 /** A file the CLI cannot read, with a one-line reason for the user. */
 export class UnreadableWorkbookError extends Error {
-  constructor(readonly file: string, reason: string) {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
     super(reason);
     this.name = 'UnreadableWorkbookError';
   }

@@ -19,7 +19,11 @@ export function hyperlinkFormula(path: string, sheet: string, cell: string, text
 }
 
 /** The reviewer's summary workbook: every finding with a link to its cell, and the counts per file. */
-export async function writeSummaryWorkbook(results: readonly FileResult[], path: string, locale: Locale): Promise<void> {
+export async function writeSummaryWorkbook(
+  results: readonly FileResult[],
+  path: string,
+  locale: Locale,
+): Promise<void> {
   const zh = locale === 'zh-CN';
   const workbook = new ExcelJS.Workbook();
   /** A sheet with a frozen, bold, filterable header row: [中文, English, width] per column. */
@@ -44,7 +48,10 @@ export async function writeSummaryWorkbook(results: readonly FileResult[], path:
       const text = safeText(`${finding.sheet}!${finding.cell}`);
       findings.addRow([
         safeText(result.file),
-        { formula: hyperlinkFormula(relative(base, result.file), finding.sheet, finding.cell, text), result: text } as ExcelJS.CellFormulaValue,
+        {
+          formula: hyperlinkFormula(relative(base, result.file), finding.sheet, finding.cell, text),
+          result: text,
+        } as ExcelJS.CellFormulaValue,
         SEVERITY_LABELS[locale][finding.severity],
         finding.ruleId,
         safeText(finding.message),
@@ -62,8 +69,22 @@ export async function writeSummaryWorkbook(results: readonly FileResult[], path:
   ]);
   for (const result of results) {
     const summary = result.report?.summary;
-    const status = result.error ? `${zh ? '无法读取：' : 'unreadable: '}${result.error}` : summary!.error > 0 ? (zh ? '有错误' : 'errors') : zh ? '通过' : 'passed';
-    files.addRow([safeText(result.file), summary?.error ?? '', summary?.warning ?? '', summary?.info ?? '', safeText(status)]);
+    const status = result.error
+      ? `${zh ? '无法读取：' : 'unreadable: '}${result.error}`
+      : summary!.error > 0
+        ? zh
+          ? '有错误'
+          : 'errors'
+        : zh
+          ? '通过'
+          : 'passed';
+    files.addRow([
+      safeText(result.file),
+      summary?.error ?? '',
+      summary?.warning ?? '',
+      summary?.info ?? '',
+      safeText(status),
+    ]);
   }
   await workbook.xlsx.writeFile(path);
 }

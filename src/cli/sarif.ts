@@ -23,15 +23,25 @@ export function toSarif(results: readonly FileResult[], locale: Locale, version:
   }));
   const ruleIndex = new Map(ALL_RULES.map((rule, i) => [rule.id, i]));
   const sarifResults: Result[] = [];
-  const notifications: NonNullable<NonNullable<Log['runs'][number]['invocations']>[number]['toolExecutionNotifications']> = [];
+  const notifications: NonNullable<
+    NonNullable<Log['runs'][number]['invocations']>[number]['toolExecutionNotifications']
+  > = [];
   results.forEach((result, artifactIndex) => {
     const artifactLocation = { uri: toUri(result.file), index: artifactIndex };
     if (result.error) {
-      notifications.push({ level: 'error', message: { text: result.error }, locations: [{ physicalLocation: { artifactLocation } }] });
+      notifications.push({
+        level: 'error',
+        message: { text: result.error },
+        locations: [{ physicalLocation: { artifactLocation } }],
+      });
       return;
     }
     if (result.annotationError) {
-      notifications.push({ level: 'error', message: { text: result.annotationError }, locations: [{ physicalLocation: { artifactLocation } }] });
+      notifications.push({
+        level: 'error',
+        message: { text: result.annotationError },
+        locations: [{ physicalLocation: { artifactLocation } }],
+      });
     }
     for (const finding of result.report!.findings) {
       const location = (address: string) => ({
@@ -48,7 +58,9 @@ export function toSarif(results: readonly FileResult[], locale: Locale, version:
           id,
           ...location(address.includes('!') ? address : cellRef(finding.sheet, address)),
         })),
-        partialFingerprints: { 'budgetCheck/v1': `${finding.ruleId}|${finding.sheet}|${finding.messageId}|${JSON.stringify(finding.data)}` },
+        partialFingerprints: {
+          'budgetCheck/v1': `${finding.ruleId}|${finding.sheet}|${finding.messageId}|${JSON.stringify(finding.data)}`,
+        },
         properties: { messageId: finding.messageId, data: finding.data, sheet: finding.sheet, cell: finding.cell },
       });
     }
@@ -58,7 +70,15 @@ export function toSarif(results: readonly FileResult[], locale: Locale, version:
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
       {
-        tool: { driver: { name: 'budget-check', fullName: 'Budget Check 预算绩效表检查', version, semanticVersion: version, rules } },
+        tool: {
+          driver: {
+            name: 'budget-check',
+            fullName: 'Budget Check 预算绩效表检查',
+            version,
+            semanticVersion: version,
+            rules,
+          },
+        },
         artifacts,
         results: sarifResults,
         invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],

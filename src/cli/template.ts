@@ -11,7 +11,8 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: RenderPlan): ExcelJ
   const existing = workbook.worksheets.map((ws) => ws.name);
   const sheet = workbook.addWorksheet(uniqueSheetName(plan.sheetName, existing));
   for (const cell of plan.cells) {
-    sheet.getCell(cell.address).value = cell.formula !== undefined ? ({ formula: cell.formula } as ExcelJS.CellFormulaValue) : (cell.value ?? null);
+    sheet.getCell(cell.address).value =
+      cell.formula !== undefined ? ({ formula: cell.formula } as ExcelJS.CellFormulaValue) : (cell.value ?? null);
   }
   for (const range of plan.merges) sheet.mergeCells(range);
   plan.columnWidths.forEach((width, i) => {
@@ -19,7 +20,9 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: RenderPlan): ExcelJ
   });
   for (const { range, format } of plan.numberFormats) forEachCell(sheet, range, (cell) => (cell.numFmt = format));
   // exceljs has worksheet.dataValidations at run time; its type declarations leave it out.
-  const validations = (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
+  const validations = (
+    sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }
+  ).dataValidations;
   for (const validation of plan.validations) {
     validations.add(validation.range, {
       type: 'list',
@@ -57,5 +60,6 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: RenderPlan): ExcelJ
 
 function forEachCell(sheet: ExcelJS.Worksheet, a1: string, apply: (cell: ExcelJS.Cell) => void): void {
   const range = parseRangeAddress(a1);
-  for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) apply(sheet.getCell(r + 1, c + 1));
+  for (let r = range.top; r <= range.bottom; r++)
+    for (let c = range.left; c <= range.right; c++) apply(sheet.getCell(r + 1, c + 1));
 }

@@ -18,7 +18,10 @@ export const MAX_CELLS = 100_000;
 export const MAX_CELL_TEXT = 32_767;
 
 export class RangeTooLargeError extends Error {
-  constructor(readonly cells: number, locale: Locale) {
+  constructor(
+    readonly cells: number,
+    locale: Locale,
+  ) {
     super(
       locale === 'zh-CN'
         ? `区域有 ${cells} 个单元格，超过函数上限 ${MAX_CELLS}，请使用“预算绩效表检查”任务窗格检查整张表`
@@ -42,7 +45,11 @@ export function parseParameterAddress(address: string | undefined): { sheet: str
 }
 
 /** The range's values as a grid placed where they are on the sheet, so findings carry real addresses. */
-export function gridFromRange(values: unknown[][], address: string | undefined, formats?: readonly (readonly string[])[]): Grid {
+export function gridFromRange(
+  values: unknown[][],
+  address: string | undefined,
+  formats?: readonly (readonly string[])[],
+): Grid {
   const origin = parseParameterAddress(address);
   const grid: OfficeGrid = { sheet: origin.sheet, cells: [], numberFormats: [] };
   padRows(grid, origin.row);
@@ -66,11 +73,19 @@ export function configFromOptions(options: unknown): ConfigInput {
     parseConfig(config);
     return config;
   } catch {
-    throw new BadOptionsError(`选项应为 ${PROFILE_IDS.join('、')} 或 JSON 配置 (options must be one of ${PROFILE_IDS.join(', ')} or a JSON config)`);
+    throw new BadOptionsError(
+      `选项应为 ${PROFILE_IDS.join('、')} 或 JSON 配置 (options must be one of ${PROFILE_IDS.join(', ')} or a JSON config)`,
+    );
   }
 }
 
-function runEngine(values: unknown[][], address: string | undefined, options: unknown, locale: Locale, formats?: readonly (readonly string[])[]): { report: Report; sheet: string } {
+function runEngine(
+  values: unknown[][],
+  address: string | undefined,
+  options: unknown,
+  locale: Locale,
+  formats?: readonly (readonly string[])[],
+): { report: Report; sheet: string } {
   const cells = cellCount(values);
   if (cells > MAX_CELLS) throw new RangeTooLargeError(cells, locale);
   const grid = gridFromRange(values, address, formats);
@@ -83,7 +98,13 @@ const HEADERS: Record<Locale, string[]> = {
 };
 
 /** BUDGET.CHECK: 级别 | 单元格 | 规则 | 说明, one row per finding; or one "✓" cell. */
-export function checkRange(values: unknown[][], address: string | undefined, options: unknown, locale: Locale, formats?: readonly (readonly string[])[]): string[][] {
+export function checkRange(
+  values: unknown[][],
+  address: string | undefined,
+  options: unknown,
+  locale: Locale,
+  formats?: readonly (readonly string[])[],
+): string[][] {
   const { report, sheet } = runEngine(values, address, options, locale, formats);
   if (report.findings.length === 0) return [[locale === 'zh-CN' ? '✓ 无问题' : '✓ OK']];
   const rows = report.findings.map((f) => [
@@ -96,31 +117,72 @@ export function checkRange(values: unknown[][], address: string | undefined, opt
 }
 
 /** BUDGET.WEIGHTS: 项目 | 权重合计 | 状态, one row per project with weights. */
-export function weightsOfRange(values: unknown[][], address: string | undefined, locale: Locale, formats?: readonly (readonly string[])[]): (string | number)[][] {
+export function weightsOfRange(
+  values: unknown[][],
+  address: string | undefined,
+  locale: Locale,
+  formats?: readonly (readonly string[])[],
+): (string | number)[][] {
   const { report } = runEngine(values, address, null, locale, formats);
   const header = locale === 'zh-CN' ? ['项目', '权重合计', '状态'] : ['Project', 'Weight total', 'Status'];
   const rows: (string | number)[][] = [];
   for (const table of report.tables) {
     for (const project of table.projects ?? []) {
       if (project.weightTotal === undefined) continue;
-      const problems = report.findings.filter((f) => f.ruleId.startsWith('weight/') && f.tableId === table.id && f.data.project === (project.name ?? f.data.project));
-      const status = problems.length === 0 ? (locale === 'zh-CN' ? '✓ 正确' : '✓ OK') : `✗ ${problems.map((p) => p.message).join('；')}`.slice(0, MAX_CELL_TEXT);
+      const problems = report.findings.filter(
+        (f) =>
+          f.ruleId.startsWith('weight/') &&
+          f.tableId === table.id &&
+          f.data.project === (project.name ?? f.data.project),
+      );
+      const status =
+        problems.length === 0
+          ? locale === 'zh-CN'
+            ? '✓ 正确'
+            : '✓ OK'
+          : `✗ ${problems.map((p) => p.message).join('；')}`.slice(0, MAX_CELL_TEXT);
       rows.push([project.name ?? '', Number(project.weightTotal), status]);
     }
   }
-  if (rows.length === 0) return [[locale === 'zh-CN' ? '未找到带权重的指标表' : 'No indicator table with weights found']];
+  if (rows.length === 0)
+    return [[locale === 'zh-CN' ? '未找到带权重的指标表' : 'No indicator table with weights found']];
   return [header, ...rows];
 }
 
 const KIND: Record<Locale, Record<string, string>> = {
-  'zh-CN': { quantitative: '定量', 'missing-number': '缺少数值', qualitative: '定性', date: '时限', reference: '参照值', range: '区间', empty: '空', unparseable: '无法识别' },
-  'en-US': { quantitative: 'quantitative', 'missing-number': 'no number', qualitative: 'qualitative', date: 'deadline', reference: 'reference', range: 'range', empty: 'empty', unparseable: 'unparseable' },
+  'zh-CN': {
+    quantitative: '定量',
+    'missing-number': '缺少数值',
+    qualitative: '定性',
+    date: '时限',
+    reference: '参照值',
+    range: '区间',
+    empty: '空',
+    unparseable: '无法识别',
+  },
+  'en-US': {
+    quantitative: 'quantitative',
+    'missing-number': 'no number',
+    qualitative: 'qualitative',
+    date: 'deadline',
+    reference: 'reference',
+    range: 'range',
+    empty: 'empty',
+    unparseable: 'unparseable',
+  },
 };
 
 /** BUDGET.PARSE: comparator | number | unit | kind for one 指标值. */
 export function parseValueText(text: unknown, locale: Locale): (string | number)[][] {
   const parsed = parseIndicatorValue({ value: text === null || text === undefined ? '' : String(text) });
-  return [[parsed.comparator ?? '', parsed.number ? parsed.number.toNumber() : '', parsed.unit ?? '', KIND[locale][parsed.kind] ?? parsed.kind]];
+  return [
+    [
+      parsed.comparator ?? '',
+      parsed.number ? parsed.number.toNumber() : '',
+      parsed.unit ?? '',
+      KIND[locale][parsed.kind] ?? parsed.kind,
+    ],
+  ];
 }
 
 /** BUDGET.SUMCHECK: total − Σ parts, exactly (decimal, not binary floating point); 0 when it adds up. */

@@ -33,7 +33,10 @@ function asExcelError(error: unknown): never {
     throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, error.message);
   }
   const reason = error instanceof Error ? error.message : String(error);
-  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `检查失败 (check failed): ${reason}`.slice(0, 255));
+  throw new CustomFunctions.Error(
+    CustomFunctions.ErrorCode.invalidValue,
+    `检查失败 (check failed): ${reason}`.slice(0, 255),
+  );
 }
 
 /**

@@ -5,7 +5,15 @@
  */
 export const NAMESPACE_ZH = '预算';
 
-export const FUNCTIONS_ZH: Record<string, { name: string; description: string; parameters: Record<string, { name: string; description: string }>; result?: string }> = {
+export const FUNCTIONS_ZH: Record<
+  string,
+  {
+    name: string;
+    description: string;
+    parameters: Record<string, { name: string; description: string }>;
+    result?: string;
+  }
+> = {
   CHECK: {
     name: '检查表格',
     description: '检查区域中的预算绩效目标表或预算公开表，列出每个问题：级别、单元格、规则、说明。',

@@ -1,5 +1,21 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Field, Input, Select } from '@fluentui/react-components';
-import { PROFILE_IDS, PROFILES, ConfigSchema, parseConfig, type ConfigInput, type Locale, type ProfileId } from '../validation/config';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Field,
+  Input,
+  Select,
+} from '@fluentui/react-components';
+import {
+  PROFILE_IDS,
+  PROFILES,
+  ConfigSchema,
+  parseConfig,
+  type ConfigInput,
+  type Locale,
+  type ProfileId,
+} from '../validation/config';
 import { normalizeText } from '../validation/normalize';
 import { STRINGS } from './i18n';
 
@@ -37,7 +53,8 @@ export function settingsToConfig(input: SettingsInput, locale: Locale): Settings
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[1];
-      if (field === 'tolerance' || field === 'satisfactionFloor') errors[field] = field === 'tolerance' ? t.toleranceRange : t.floorRange;
+      if (field === 'tolerance' || field === 'satisfactionFloor')
+        errors[field] = field === 'tolerance' ? t.toleranceRange : t.floorRange;
     }
     return { errors };
   }
@@ -45,7 +62,17 @@ export function settingsToConfig(input: SettingsInput, locale: Locale): Settings
 }
 
 /** Profile, money tolerance and satisfaction floor: the engine's config schema, with the profile's values as placeholders. */
-export function Settings({ value, onChange, locale, defaultOpen = false }: { value: SettingsInput; onChange: (value: SettingsInput) => void; locale: Locale; defaultOpen?: boolean }) {
+export function Settings({
+  value,
+  onChange,
+  locale,
+  defaultOpen = false,
+}: {
+  value: SettingsInput;
+  onChange: (value: SettingsInput) => void;
+  locale: Locale;
+  defaultOpen?: boolean;
+}) {
   const t = STRINGS[locale];
   const result = settingsToConfig(value, locale);
   const defaults = parseConfig({ profile: value.profile }).options;
@@ -56,7 +83,10 @@ export function Settings({ value, onChange, locale, defaultOpen = false }: { val
         <AccordionPanel>
           <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
             <Field label={t.profile}>
-              <Select value={value.profile} onChange={(_, data) => onChange({ ...value, profile: data.value as ProfileId })}>
+              <Select
+                value={value.profile}
+                onChange={(_, data) => onChange({ ...value, profile: data.value as ProfileId })}
+              >
                 {PROFILE_IDS.map((id) => (
                   <option key={id} value={id}>
                     {PROFILES[id].description[locale]}
@@ -65,10 +95,21 @@ export function Settings({ value, onChange, locale, defaultOpen = false }: { val
               </Select>
             </Field>
             <Field label={t.tolerance} hint={t.toleranceHint} validationMessage={result.errors.tolerance}>
-              <Input inputMode="decimal" value={value.tolerance} placeholder={String(defaults.tolerance)} onChange={(_, data) => onChange({ ...value, tolerance: data.value })} />
+              <Input
+                inputMode="decimal"
+                value={value.tolerance}
+                placeholder={String(defaults.tolerance)}
+                onChange={(_, data) => onChange({ ...value, tolerance: data.value })}
+              />
             </Field>
             <Field label={t.satisfactionFloor} validationMessage={result.errors.satisfactionFloor}>
-              <Input inputMode="decimal" value={value.satisfactionFloor} placeholder={String(defaults.satisfactionFloor)} contentAfter="%" onChange={(_, data) => onChange({ ...value, satisfactionFloor: data.value })} />
+              <Input
+                inputMode="decimal"
+                value={value.satisfactionFloor}
+                placeholder={String(defaults.satisfactionFloor)}
+                contentAfter="%"
+                onChange={(_, data) => onChange({ ...value, satisfactionFloor: data.value })}
+              />
             </Field>
           </div>
         </AccordionPanel>

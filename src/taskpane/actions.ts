@@ -5,7 +5,14 @@
 import { checkGrids, type ConfigInput, type Locale, type Report } from '../validation';
 import { buildPlan } from '../templates/build';
 import { templateById } from '../templates/definitions';
-import { clearHighlights, highlightFindings, insertTemplate, readGrids, selectCell, type ReadScope } from './excel/adapter';
+import {
+  clearHighlights,
+  highlightFindings,
+  insertTemplate,
+  readGrids,
+  selectCell,
+  type ReadScope,
+} from './excel/adapter';
 
 export interface PaneActions {
   check(scope: ReadScope, onProgress: (done: number, total: number) => void, config?: ConfigInput): Promise<Report>;

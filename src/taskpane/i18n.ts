@@ -28,7 +28,8 @@ export const STRINGS = {
     download: '下载标注副本',
     notXlsx: (name: string) => `“${name}”不是 .xlsx 文件（或已损坏），请在 Excel 中另存为 .xlsx 后再打开。`,
     encrypted: (name: string) => `“${name}”已加密或为旧版 .xls 格式，请在 Excel 中取消密码并另存为 .xlsx 后再打开。`,
-    tooLarge: (name: string, megabytes: number, limit: number) => `“${name}”解压后约 ${megabytes} MB，超过 ${limit} MB 的上限，未打开；请拆分工作簿后再检查。`,
+    tooLarge: (name: string, megabytes: number, limit: number) =>
+      `“${name}”解压后约 ${megabytes} MB，超过 ${limit} MB 的上限，未打开；请拆分工作簿后再检查。`,
     rowsShown: (shown: number, total: number) => `仅显示前 ${shown} 行（共 ${total} 行）；检查涵盖全部行。`,
     sheets: '工作表',
     settings: '设置',
@@ -67,10 +68,14 @@ export const STRINGS = {
     open: 'Open an .xlsx file',
     openHint: 'The file is read and checked in this browser only; nothing is uploaded.',
     download: 'Download annotated copy',
-    notXlsx: (name: string) => `“${name}” is not an .xlsx file (or it is damaged): save it as .xlsx in Excel and open it again.`,
-    encrypted: (name: string) => `“${name}” is password-protected or a legacy .xls: remove the password and save it as .xlsx in Excel, then open it again.`,
-    tooLarge: (name: string, megabytes: number, limit: number) => `“${name}” unpacks to about ${megabytes} MB, over the ${limit} MB limit, and was not opened: split the workbook and check the parts.`,
-    rowsShown: (shown: number, total: number) => `Showing the first ${shown} of ${total} rows; the check covers them all.`,
+    notXlsx: (name: string) =>
+      `“${name}” is not an .xlsx file (or it is damaged): save it as .xlsx in Excel and open it again.`,
+    encrypted: (name: string) =>
+      `“${name}” is password-protected or a legacy .xls: remove the password and save it as .xlsx in Excel, then open it again.`,
+    tooLarge: (name: string, megabytes: number, limit: number) =>
+      `“${name}” unpacks to about ${megabytes} MB, over the ${limit} MB limit, and was not opened: split the workbook and check the parts.`,
+    rowsShown: (shown: number, total: number) =>
+      `Showing the first ${shown} of ${total} rows; the check covers them all.`,
     sheets: 'Sheets',
     settings: 'Settings',
     profile: 'Indicator framework',

@@ -54,7 +54,11 @@ class PlanBuilder {
   }
 
   dropdown(fromRow: number, col: number, toRow: number, source: string, strict = true, prompt?: string): void {
-    const validation: PlanValidation = { range: `${PlanBuilder.a1(fromRow, col)}:${PlanBuilder.a1(toRow, col)}`, source, strict };
+    const validation: PlanValidation = {
+      range: `${PlanBuilder.a1(fromRow, col)}:${PlanBuilder.a1(toRow, col)}`,
+      source,
+      strict,
+    };
     if (prompt) validation.prompt = prompt;
     this.plan.validations.push(validation);
   }
@@ -116,7 +120,9 @@ function indicatorPlan(definition: TemplateDefinition, block: IndicatorBlock): R
   b.title(definition.title, definition.unitLine);
   const form = b.form(definition.form);
   const header = b.row;
-  ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '计量单位', '权重', '指标方向性'].forEach((h, i) => b.value(header, i + 1, h));
+  ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '计量单位', '权重', '指标方向性'].forEach((h, i) =>
+    b.value(header, i + 1, h),
+  );
   b.plan.boldRows.push(header);
   const first = header + 1;
   block.prefill.forEach(([level1, level2], i) => {
@@ -151,7 +157,20 @@ function indicatorPlan(definition: TemplateDefinition, block: IndicatorBlock): R
 }
 
 function flatPlan(definition: TemplateDefinition, list: FlatList): RenderPlan {
-  const headers = ['单位名称', '项目名称', '预算数', '年度目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '权重', '指标方向性'];
+  const headers = [
+    '单位名称',
+    '项目名称',
+    '预算数',
+    '年度目标',
+    '一级指标',
+    '二级指标',
+    '三级指标',
+    '指标性质',
+    '指标值',
+    '度量单位',
+    '权重',
+    '指标方向性',
+  ];
   const b = new PlanBuilder(definition, [16, 24, 10, 30, 12, 16, 28, 9, 10, 10, 7, 11], true);
   b.title(definition.title, definition.unitLine);
   const header = b.row;
@@ -201,7 +220,11 @@ function codePlan(definition: TemplateDefinition, table: CodeTable): RenderPlan 
   const parts = table.amounts.slice(1).map((_, i) => columnLetters(3 + i));
   for (let r = first; r <= last; r++) {
     // 合计 = its parts, on every row; blank while the row is empty.
-    b.formula(r, 3, `IF(COUNT(${parts.map((c) => `${c}${r}`).join(',')})=0,"",${parts.map((c) => `${c}${r}`).join('+')})`);
+    b.formula(
+      r,
+      3,
+      `IF(COUNT(${parts.map((c) => `${c}${r}`).join(',')})=0,"",${parts.map((c) => `${c}${r}`).join('+')})`,
+    );
   }
   b.plan.freezeRows = header;
   b.plan.printTitleRows = `${upper}:${header}`;
@@ -244,7 +267,9 @@ function summaryPlan(definition: TemplateDefinition, table: SummaryTable): Rende
   b.value(upper, 3, '支出');
   b.merge(upper, 3, upper, 7);
   const header = upper + 1;
-  ['项目', '预算数', '项目', '合计', '一般公共预算', '政府性基金预算', '国有资本经营预算'].forEach((h, i) => b.value(header, i + 1, h));
+  ['项目', '预算数', '项目', '合计', '一般公共预算', '政府性基金预算', '国有资本经营预算'].forEach((h, i) =>
+    b.value(header, i + 1, h),
+  );
   b.plan.boldRows.push(upper, header);
   let row = header + 1;
   const incomeTops: number[] = [];
@@ -265,7 +290,8 @@ function summaryPlan(definition: TemplateDefinition, table: SummaryTable): Rende
     expenseTops.push(top);
     const children = item.children ?? 0;
     if (children > 0) {
-      for (const col of ['D', 'E', 'F', 'G']) b.formula(top, 'DEFG'.indexOf(col) + 4, `SUM(${col}${top + 1}:${col}${top + children})`);
+      for (const col of ['D', 'E', 'F', 'G'])
+        b.formula(top, 'DEFG'.indexOf(col) + 4, `SUM(${col}${top + 1}:${col}${top + children})`);
     } else {
       // A line with no sub-lines (二、结转下年): its 合计 is its own sources.
       b.formula(top, 4, `IF(COUNT(E${top}:G${top})=0,"",SUM(E${top}:G${top}))`);
@@ -279,7 +305,8 @@ function summaryPlan(definition: TemplateDefinition, table: SummaryTable): Rende
   b.value(totalRow, 1, '收入合计');
   b.formula(totalRow, 2, incomeTops.map((r) => `B${r}`).join('+'));
   b.value(totalRow, 3, '支出合计');
-  for (const col of ['D', 'E', 'F', 'G']) b.formula(totalRow, 'DEFG'.indexOf(col) + 4, expenseTops.map((r) => `${col}${r}`).join('+'));
+  for (const col of ['D', 'E', 'F', 'G'])
+    b.formula(totalRow, 'DEFG'.indexOf(col) + 4, expenseTops.map((r) => `${col}${r}`).join('+'));
   b.plan.boldRows.push(totalRow);
   b.format(header + 1, 2, totalRow, MONEY);
   for (let c = 4; c <= 7; c++) b.format(header + 1, c, totalRow, MONEY);

@@ -67,8 +67,10 @@ export const PROFILES = {
   'national-2021': {
     id: 'national-2021',
     description: {
-      'zh-CN': '2021 年全国指标体系（默认）：成本指标为一级指标，每个项目必须设置；权重合计 100，或 90 + 预算执行率 10。',
-      'en-US': 'The 2021 national framework (default): 成本指标 is a 一级 indicator every project needs; weights total 100, or 90 + 预算执行率 10.',
+      'zh-CN':
+        '2021 年全国指标体系（默认）：成本指标为一级指标，每个项目必须设置；权重合计 100，或 90 + 预算执行率 10。',
+      'en-US':
+        'The 2021 national framework (default): 成本指标 is a 一级 indicator every project needs; weights total 100, or 90 + 预算执行率 10.',
     },
     options: {},
     rules: {},
@@ -86,7 +88,8 @@ export const PROFILES = {
     id: 'execution-90',
     description: {
       'zh-CN': '预算执行率单列 10 分的地区（如四川、重庆的申报表）：三级指标权重合计必须为 90。',
-      'en-US': 'Regions that score 预算执行率 (10) outside every table (as in the 四川 and 重庆 filings): the 三级 weights must total 90.',
+      'en-US':
+        'Regions that score 预算执行率 (10) outside every table (as in the 四川 and 重庆 filings): the 三级 weights must total 90.',
     },
     options: { acceptBudgetExecutionWeight: true, requireBudgetExecutionWeight: true },
     rules: {},
@@ -95,7 +98,10 @@ export const PROFILES = {
 export type ProfileId = keyof typeof PROFILES;
 export const PROFILE_IDS = Object.keys(PROFILES) as [ProfileId, ...ProfileId[]];
 
-export const RuleSettingSchema = z.union([SeveritySettingSchema, z.object({ severity: SeveritySettingSchema }).strict()]);
+export const RuleSettingSchema = z.union([
+  SeveritySettingSchema,
+  z.object({ severity: SeveritySettingSchema }).strict(),
+]);
 
 /** The user's configuration: the CLI's --config file and the task pane's settings use this schema. */
 export const ConfigSchema = z

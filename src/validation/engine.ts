@@ -122,7 +122,14 @@ function crashFinding(rule: Rule, error: unknown, model: WorkbookModel, locale: 
   };
 }
 
-function toFinding(reported: RuleReport, rule: Rule, byId: Map<string, Rule>, config: Config, locale: Locale, model: WorkbookModel): Finding | undefined {
+function toFinding(
+  reported: RuleReport,
+  rule: Rule,
+  byId: Map<string, Rule>,
+  config: Config,
+  locale: Locale,
+  model: WorkbookModel,
+): Finding | undefined {
   const target = reported.asRule ? byId.get(reported.asRule) : rule;
   if (!target) return undefined;
   const severity = severityOf(config, target.id, target.defaultSeverity);
@@ -152,7 +159,8 @@ function tableContaining(model: WorkbookModel, at: CellPos): Table | undefined {
   let bestArea = Infinity;
   for (const table of model.tables) {
     const r = table.range;
-    if (table.sheet !== at.sheet || at.row < r.top || at.row > r.bottom || at.col < r.left || at.col > r.right) continue;
+    if (table.sheet !== at.sheet || at.row < r.top || at.row > r.bottom || at.col < r.left || at.col > r.right)
+      continue;
     const area = (r.bottom - r.top + 1) * (r.right - r.left + 1);
     if (area < bestArea) {
       best = table;
@@ -185,7 +193,12 @@ function compareFindings(model: WorkbookModel) {
     if (sheet !== 0) return sheet;
     const pa = splitCell(a.cell);
     const pb = splitCell(b.cell);
-    return pa.row - pb.row || pa.col.length - pb.col.length || pa.col.localeCompare(pb.col) || a.ruleId.localeCompare(b.ruleId);
+    return (
+      pa.row - pb.row ||
+      pa.col.length - pb.col.length ||
+      pa.col.localeCompare(pb.col) ||
+      a.ruleId.localeCompare(b.ruleId)
+    );
   };
 }
 
@@ -195,8 +208,15 @@ function splitCell(a1: string): { col: string; row: number } {
 }
 
 function summarizeTable(table: Table): TableSummary {
-  const base = { id: table.id, sheet: table.sheet, kind: table.kind, title: table.title, range: rangeAddress(table.range) };
-  if (table.kind === 'amounts') return { ...base, layout: table.side ? `${table.layout}:${table.side}` : table.layout, rows: table.rows.length };
+  const base = {
+    id: table.id,
+    sheet: table.sheet,
+    kind: table.kind,
+    title: table.title,
+    range: rangeAddress(table.range),
+  };
+  if (table.kind === 'amounts')
+    return { ...base, layout: table.side ? `${table.layout}:${table.side}` : table.layout, rows: table.rows.length };
   return {
     ...base,
     layout: `${table.layout}:${table.scope}`,

@@ -38,7 +38,13 @@ const REDUCTION = /减少|降低|节约|节省|压减|压缩|下降|控制率|�
 const GROWTH = /增长|增加|提高|提升|同比|环比|倍|增幅|较上年|上年比|比上年/;
 const TIME_NAME = /及时|时间|时限|时效|按时|准时|工作日|响应|进度/;
 const RATE_NAME = /率$|满意度$|满意率$|占比|比例|比重|覆盖面|程度|进度/;
-const BENEFIT_KINDS: ReadonlySet<Level2Kind> = new Set(['economicBenefit', 'socialBenefit', 'ecoBenefit', 'sustainability', 'satisfaction']);
+const BENEFIT_KINDS: ReadonlySet<Level2Kind> = new Set([
+  'economicBenefit',
+  'socialBenefit',
+  'ecoBenefit',
+  'sustainability',
+  'satisfaction',
+]);
 const COUNT = /个数|数量|人次|次数|件数|户数|人数|台数|家数|场次|条数|篇数/;
 
 export function factsOf(indicator: Indicator): IndicatorFacts {
@@ -48,7 +54,8 @@ export function factsOf(indicator: Indicator): IndicatorFacts {
   const name = indicator.level3 ? keyOfNormalized(indicator.level3.text) : '';
   const level1 = indicator.level1 ? level1KindOf(indicator.level1.text) : undefined;
   const level2 = indicator.level2 ? level2KindOf(indicator.level2.text) : undefined;
-  const underBenefit = level1 === 'benefit' || level1 === 'satisfaction' || (level2 !== undefined && BENEFIT_KINDS.has(level2));
+  const underBenefit =
+    level1 === 'benefit' || level1 === 'satisfaction' || (level2 !== undefined && BENEFIT_KINDS.has(level2));
   const costByLevel = level1 === 'cost' || (level2 !== undefined && COST_KINDS.has(level2));
   const nameIsRate = RATE_NAME.test(name);
   const nameIsCost = COST_NAME.test(name);
@@ -99,7 +106,8 @@ function weightOf(indicator: Indicator): Decimal | undefined {
 export function valueCell(indicator: Indicator, table: IndicatorTable): CellPos {
   if (indicator.value) return indicator.value;
   // An empty value cell is still where the value belongs.
-  if (table.columns.value !== undefined) return { sheet: table.sheet, row: indicator.row, col: table.columns.value + indicator.shift };
+  if (table.columns.value !== undefined)
+    return { sheet: table.sheet, row: indicator.row, col: table.columns.value + indicator.shift };
   return indicator.comparator ?? indicator.unit ?? indicator.level3 ?? rowCell(indicator, table);
 }
 
@@ -111,7 +119,9 @@ export function rowCell(indicator: Indicator, table: IndicatorTable): CellPos {
 /** The indicator's name for messages: its 三级 name, or the row. */
 export function indicatorName(indicator: Indicator): { 'zh-CN': string; 'en-US': string } {
   const name = indicator.level3?.text;
-  return name ? { 'zh-CN': name, 'en-US': name } : { 'zh-CN': `第 ${indicator.row + 1} 行的指标`, 'en-US': `the indicator on row ${indicator.row + 1}` };
+  return name
+    ? { 'zh-CN': name, 'en-US': name }
+    : { 'zh-CN': `第 ${indicator.row + 1} 行的指标`, 'en-US': `the indicator on row ${indicator.row + 1}` };
 }
 
 export function cellText(cell: TextCell | undefined): string {

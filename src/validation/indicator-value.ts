@@ -55,12 +55,15 @@ export interface ValueInput {
   moneyContext?: boolean;
 }
 
-const PREFIX = /^(≥|≤|≧|≦|⩾|⩽|≮|≯|>=|<=|=>|=<|==|大于等于|小于等于|不低于|不少于|不高于|不超过|不多于|大于|小于|等于|控制在|达到|约|提高|提升|增加|增长|降低|减少|下降|压减|>|<|=)/;
+const PREFIX =
+  /^(≥|≤|≧|≦|⩾|⩽|≮|≯|>=|<=|=>|=<|==|大于等于|小于等于|不低于|不少于|不高于|不超过|不多于|大于|小于|等于|控制在|达到|约|提高|提升|增加|增长|降低|减少|下降|压减|>|<|=)/;
 /** Comparators written after the number: "100万元以内", "200以上", "90%左右". */
 const SUFFIX = /(以内|以下|之内|以上|左右)$/;
 const SUFFIX_COMPARATOR: Record<string, Comparator> = { 以内: '≤', 以下: '≤', 之内: '≤', 以上: '≥', 左右: '=' };
-const REFERENCE = /^(预算|年初预算|年度预算|当年预算|批复预算|预算数|批复数|上年|上年度|去年|同期|国家标准|行业标准|标准|规定|计划|计划数|目标|合同|年度计划)/;
-const RANGE = /^[+-]?\d+(?:\.\d+)?%?\s*(?:-|~|～|—|至|到)\s*[+-]?\d+(?:\.\d+)?%?[^\d]{0,4}$|^\d+(?:\.\d+)?\s*[:：比]\s*\d+(?:\.\d+)?$/;
+const REFERENCE =
+  /^(预算|年初预算|年度预算|当年预算|批复预算|预算数|批复数|上年|上年度|去年|同期|国家标准|行业标准|标准|规定|计划|计划数|目标|合同|年度计划)/;
+const RANGE =
+  /^[+-]?\d+(?:\.\d+)?%?\s*(?:-|~|～|—|至|到)\s*[+-]?\d+(?:\.\d+)?%?[^\d]{0,4}$|^\d+(?:\.\d+)?\s*[:：比]\s*\d+(?:\.\d+)?$/;
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
 /** A deadline in any of the usual spellings, after the words around it are removed. */
 function isDateText(text: string): boolean {
@@ -70,14 +73,15 @@ function isDateText(text: string): boolean {
     .replace(/(完成|办结|到位|实施|竣工|验收|交付|投入使用)$/, '')
     .replace(/(底|初|末|中旬|上旬|下旬)?(前|以前|之前|内|以内|止)?$/, '');
   return (
-    /^(\d{4}年)?(\d{1,2}(-\d{1,2})?月)?(\d{1,2}日)?$/.test(rest) && /[年月日]/.test(rest) ||
+    (/^(\d{4}年)?(\d{1,2}(-\d{1,2})?月)?(\d{1,2}日)?$/.test(rest) && /[年月日]/.test(rest)) ||
     /^\d{4}[-./]\d{1,2}([-./]\d{1,2})?$/.test(rest) ||
     rest === ''
   );
 }
 
 /** Units the checker knows, in normalized form; anything else short and wordless is still a unit. */
-const UNIT = /^(%|‰|(亿|千万|百万|万|千|百)?(元|元人民币|个|人|次|件|天|日|月|年|小时|分钟|周|台|套|条|篇|场|场次|人次|户|所|辆|家|项|批|册|期|份|座|处|间|亩|眼|公里|米|平方米|立方米|吨|张|本|部|名|棵|株|头|只|分|起|宗|例|分贝|个百分点|百分点|吨标准煤|Mbps|GB|TB|M|G|km|m2|㎡)(\/[^\s\d]{1,6})?|(元|万元)\/(人|年|月|天|次|平方米|每项目|人\/年|人·年|亩|公里)|人\/年|次\/年|个\/年)$/i;
+const UNIT =
+  /^(%|‰|(亿|千万|百万|万|千|百)?(元|元人民币|个|人|次|件|天|日|月|年|小时|分钟|周|台|套|条|篇|场|场次|人次|户|所|辆|家|项|批|册|期|份|座|处|间|亩|眼|公里|米|平方米|立方米|吨|张|本|部|名|棵|株|头|只|分|起|宗|例|分贝|个百分点|百分点|吨标准煤|Mbps|GB|TB|M|G|km|m2|㎡)(\/[^\s\d]{1,6})?|(元|万元)\/(人|年|月|天|次|平方米|每项目|人\/年|人·年|亩|公里)|人\/年|次\/年|个\/年)$/i;
 
 export function isKnownUnit(unit: string): boolean {
   return UNIT.test(unit);
@@ -123,7 +127,12 @@ export function parseIndicatorValue(input: ValueInput): IndicatorValue {
   let entries = parsed.get(valueKey);
   if (entries) {
     for (const entry of entries) {
-      if (entry.comparator === input.comparator && entry.unit === input.unit && entry.valueType === input.valueType && entry.moneyContext === moneyContext) {
+      if (
+        entry.comparator === input.comparator &&
+        entry.unit === input.unit &&
+        entry.valueType === input.valueType &&
+        entry.moneyContext === moneyContext
+      ) {
         return entry.result;
       }
     }
@@ -167,7 +176,10 @@ function parseUncached(input: ValueInput): IndicatorValue {
     written = written ?? SUFFIX_COMPARATOR[suffix[1]!];
     rest = rest.slice(0, rest.length - suffix[1]!.length);
   }
-  const conflict = written && base.comparator && written !== base.comparator && written !== '=' ? { column: base.comparator, value: written } : undefined;
+  const conflict =
+    written && base.comparator && written !== base.comparator && written !== '='
+      ? { column: base.comparator, value: written }
+      : undefined;
   comparator = written ?? comparator;
   const withComparator = { ...base, comparator, comparatorConflict: conflict };
   if (REFERENCE.test(rest)) return { ...withComparator, kind: 'reference', unit: columnUnit };
@@ -184,7 +196,8 @@ function parseUncached(input: ValueInput): IndicatorValue {
   }
   if (rest === '') return { ...withComparator, kind: 'missing-number', unit: columnUnit };
   const ownUnit = normalizeUnit(rest, input.moneyContext);
-  if (ownUnit !== undefined && isKnownUnit(ownUnit)) return { ...withComparator, kind: 'missing-number', ownUnit, unit: ownUnit };
+  if (ownUnit !== undefined && isKnownUnit(ownUnit))
+    return { ...withComparator, kind: 'missing-number', ownUnit, unit: ownUnit };
   if (/\d/.test(rest)) return { ...withComparator, kind: 'unparseable', unit: columnUnit };
   return { ...withComparator, kind: 'qualitative', unit: columnUnit };
 }

@@ -3,7 +3,11 @@ import type { Locale } from './config';
 
 /** Severity names as users read them. */
 /** Fill colours by severity (RGB hex): the pane's highlights, the standalone grid and the annotated copies. */
-export const SEVERITY_FILLS: Record<'error' | 'warning' | 'info', string> = { error: 'FFC7CE', warning: 'FFEB9C', info: 'DDEBF7' };
+export const SEVERITY_FILLS: Record<'error' | 'warning' | 'info', string> = {
+  error: 'FFC7CE',
+  warning: 'FFEB9C',
+  info: 'DDEBF7',
+};
 
 export const SEVERITY_LABELS: Record<Locale, Record<'error' | 'warning' | 'info', string>> = {
   'zh-CN': { error: '错误', warning: '警告', info: '提示' },

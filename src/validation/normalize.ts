@@ -18,7 +18,14 @@ export function normalizeText(input: string): string {
   for (const ch of input) {
     const code = ch.codePointAt(0)!;
     if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
-    else if (code === 0x3000 || code === 0x00a0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f) out += ' ';
+    else if (
+      code === 0x3000 ||
+      code === 0x00a0 ||
+      (code >= 0x2000 && code <= 0x200a) ||
+      code === 0x202f ||
+      code === 0x205f
+    )
+      out += ' ';
     else if (code === 0x200b || code === 0x200c || code === 0x200d || code === 0xfeff) continue;
     else out += ch;
   }

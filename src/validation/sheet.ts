@@ -46,7 +46,9 @@ export class SheetView {
       return normalizedRow(row);
     });
     this.formats = rowsOf(grid.numberFormats);
-    this.merges = (grid.merges ?? []).filter((m) => m.top >= 0 && m.left >= 0 && m.bottom >= m.top && m.right >= m.left);
+    this.merges = (grid.merges ?? []).filter(
+      (m) => m.top >= 0 && m.left >= 0 && m.bottom >= m.top && m.right >= m.left,
+    );
     for (const merge of this.merges) {
       const origin = this.key(merge.top, merge.left);
       this.mergeAt.set(origin, merge);

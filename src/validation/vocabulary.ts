@@ -28,8 +28,35 @@ export type IndicatorColumn =
 const INDICATOR_HEADERS: Record<IndicatorColumn, readonly string[]> = {
   level1: ['一级指标', '一级', '一级指标名称'],
   level2: ['二级指标', '二级', '二级指标名称'],
-  level3: ['三级指标', '三级', '三级指标名称', '指标名称', '指标', '绩效指标名称', '具体指标', '指标内容', '三级指标内容'],
-  value: ['指标值', '指标值及单位', '目标值', '数值', '指标数值', '目标数值', '值', '年度指标值', '指标目标值', '年度目标值', '绩效指标值', '预期目标值', '预期指标值', '指标值(包含数字及文字描述)', '全年指标值', '年度指标值及单位'],
+  level3: [
+    '三级指标',
+    '三级',
+    '三级指标名称',
+    '指标名称',
+    '指标',
+    '绩效指标名称',
+    '具体指标',
+    '指标内容',
+    '三级指标内容',
+  ],
+  value: [
+    '指标值',
+    '指标值及单位',
+    '目标值',
+    '数值',
+    '指标数值',
+    '目标数值',
+    '值',
+    '年度指标值',
+    '指标目标值',
+    '年度目标值',
+    '绩效指标值',
+    '预期目标值',
+    '预期指标值',
+    '指标值(包含数字及文字描述)',
+    '全年指标值',
+    '年度指标值及单位',
+  ],
   unit: ['度量单位', '计量单位', '指标单位', '单位(计量)'],
   weight: ['权重', '指标权重', '分值', '权重(%)', '权重(分)', '指标分值', '分值权重', '权重分值', '分值(分)'],
   comparator: ['指标性质', '计算符号', '符号', '比较符号', '运算符号', '指标值符号', '比较符', '指标值性质'],
@@ -43,7 +70,17 @@ const INDICATOR_HEADERS: Record<IndicatorColumn, readonly string[]> = {
   level2Score: ['二级指标分值', '二级指标权重', '二级分值', '二级权重'],
   unitName: ['单位名称', '预算单位', '部门名称', '单位'],
   projectName: ['项目名称', '项目支出名称', '专项资金名称', '项目'],
-  budget: ['预算数', '预算金额', '项目金额', '资金总额', '年度预算', '年度资金总额', '预算数(万元)', '预算金额(万元)', '年度预算数'],
+  budget: [
+    '预算数',
+    '预算金额',
+    '项目金额',
+    '资金总额',
+    '年度预算',
+    '年度资金总额',
+    '预算数(万元)',
+    '预算金额(万元)',
+    '年度预算数',
+  ],
   target: ['年度目标', '绩效目标', '年度绩效目标', '项目年度目标', '总体目标'],
 };
 
@@ -119,7 +156,8 @@ export function amountColumnOf(key: string): AmountColumn | undefined {
 
 /** Code columns of budget tables: one column, or 类 | 款 | 项. */
 export function codeColumnOf(key: string): 'code' | 'class' | 'section' | 'item' | undefined {
-  if (/^(功能分类|经济分类|支出功能分类|支出经济分类|部门经济分类|政府经济分类)?(科目)?(编码|代码)$/.test(key)) return 'code';
+  if (/^(功能分类|经济分类|支出功能分类|支出经济分类|部门经济分类|政府经济分类)?(科目)?(编码|代码)$/.test(key))
+    return 'code';
   if (key === '类') return 'class';
   if (key === '款') return 'section';
   if (key === '项') return 'item';
@@ -128,7 +166,9 @@ export function codeColumnOf(key: string): 'code' | 'class' | 'section' | 'item'
 
 /** Label (name) columns of amount tables. */
 export function labelColumnOf(key: string): boolean {
-  return /^(科目名称|功能分类科目名称|经济分类科目名称|功能分类科目|经济分类科目|支出功能分类科目|部门经济分类科目|政府经济分类科目|科目|项目|收入项目|支出项目|项目名称|项目\(按功能分类\)|项目\(按经济分类\)|收入|支出)$/.test(key);
+  return /^(科目名称|功能分类科目名称|经济分类科目名称|功能分类科目|经济分类科目|支出功能分类科目|部门经济分类科目|政府经济分类科目|科目|项目|收入项目|支出项目|项目名称|项目\(按功能分类\)|项目\(按经济分类\)|收入|支出)$/.test(
+    key,
+  );
 }
 
 export function stripParenthetical(key: string): string {
@@ -307,7 +347,15 @@ const FORM_LABELS: Record<FormField, readonly string[]> = {
     '当年预算数',
     '年度金额',
   ],
-  generalBudget: ['一般公共预算', '一般公共预算拨款', '一般公共预算资金', '财政拨款', '当年财政拨款', '财政资金', '本年财政拨款'],
+  generalBudget: [
+    '一般公共预算',
+    '一般公共预算拨款',
+    '一般公共预算资金',
+    '财政拨款',
+    '当年财政拨款',
+    '财政资金',
+    '本年财政拨款',
+  ],
   governmentFund: ['政府性基金拨款', '政府性基金', '政府性基金预算', '政府性基金预算拨款'],
   specialAccount: ['纳入专户管理的非税收入拨款', '财政专户管理资金', '专户资金', '纳入专户管理的非税收入'],
   otherFunds: ['其他资金', '其他', '其他收入'],
@@ -317,7 +365,13 @@ const FORM_LABELS: Record<FormField, readonly string[]> = {
   upperFunds: ['上级补助', '上级补助资金', '上级转移支付'],
   basic: ['基本支出'],
   project: ['项目支出'],
-  budgetExecutionWeight: ['预算执行率权重', '预算执行率分值', '预算执行率(权重)', '预算执行率(分值)', '预算执行率权重(分)'],
+  budgetExecutionWeight: [
+    '预算执行率权重',
+    '预算执行率分值',
+    '预算执行率(权重)',
+    '预算执行率(分值)',
+    '预算执行率权重(分)',
+  ],
   carryOver: ['上年结转', '上年结转资金', '上年结余', '上年结转结余'],
   unitLabel: ['预算部门', '项目实施单位', '编制单位', '填报单位', '预算单位', '实施单位'],
   supervisor: ['主管部门', '业务主管部门', '主管部门及其编码', '项目主管部门'],
@@ -340,11 +394,20 @@ export function formFieldOf(label: string): FormField | undefined {
 }
 
 /** Preferred source of a project's unit: the implementing unit, then the unit that filed the form. */
-export const UNIT_LABEL_PREFERENCE: readonly string[] = ['预算部门', '项目实施单位', '实施单位', '预算单位', '编制单位', '填报单位'];
+export const UNIT_LABEL_PREFERENCE: readonly string[] = [
+  '预算部门',
+  '项目实施单位',
+  '实施单位',
+  '预算单位',
+  '编制单位',
+  '填报单位',
+];
 
 /** Rows that end a table: the next form's first label, footers, notes. */
 export function isTableStopLabel(key: string): boolean {
-  return /^(项目名称|项目支出名称|专项资金名称|部门名称|部门\(单位\)名称|填表人|填报人|其他需说明的问题|主管部门审核意见|单位负责人|编制单位|填报单位|附件\d|表[一二三四五六七八九十\d]+$|\(?备注|注[:：]|说明[:：])/.test(key);
+  return /^(项目名称|项目支出名称|专项资金名称|部门名称|部门\(单位\)名称|填表人|填报人|其他需说明的问题|主管部门审核意见|单位负责人|编制单位|填报单位|附件\d|表[一二三四五六七八九十\d]+$|\(?备注|注[:：]|说明[:：])/.test(
+    key,
+  );
 }
 
 /** A title row: "2023年项目支出绩效目标表", "一般公共预算财政拨款支出预算表". */

@@ -31,7 +31,10 @@ export function annotateWorkbook(workbook: ExcelJS.Workbook, findings: readonly 
   ];
   for (const finding of findings) {
     sheet.addRow([
-      { text: safeText(`${finding.sheet}!${finding.cell}`), hyperlink: `#${sheetLocation(finding.sheet, finding.cell)}` },
+      {
+        text: safeText(`${finding.sheet}!${finding.cell}`),
+        hyperlink: `#${sheetLocation(finding.sheet, finding.cell)}`,
+      },
       SEVERITY_LABELS[locale][finding.severity],
       finding.ruleId,
       safeText(finding.message),

@@ -18,7 +18,12 @@ export const UNIX_EPOCH_SERIAL = 25569;
  */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
-  return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/[\\_*]./g, ''));
+  return /[ymdhMsb]/.test(
+    format
+      .replace(/\[[^\]]*]/g, '')
+      .replace(/"[^"]*"/g, '')
+      .replace(/[\\_*]./g, ''),
+  );
 }
 
 /** "2024-02-29" for a time within Excel's dates; undefined for one Excel shows as ######## (or no time at all). */
@@ -47,7 +52,8 @@ export function officeCellValue(value: unknown, format: string | undefined): Cel
     const error = asExcelErrorString(value);
     return error ? { error } : value;
   }
-  if (typeof value === 'number') return (isDateFormat(format) ? excelDateText(timeOfSerial(value)) : undefined) ?? value;
+  if (typeof value === 'number')
+    return (isDateFormat(format) ? excelDateText(timeOfSerial(value)) : undefined) ?? value;
   if (typeof value === 'boolean') return value;
   return String(value);
 }
@@ -64,7 +70,12 @@ export function padRows(grid: OfficeGrid, top: number): void {
 }
 
 /** Rows read from a range whose first column is `left` (0-based), placed at their columns, with their formats. */
-export function appendOfficeRows(grid: OfficeGrid, left: number, values: readonly (readonly unknown[])[], formats?: readonly (readonly unknown[])[]): void {
+export function appendOfficeRows(
+  grid: OfficeGrid,
+  left: number,
+  values: readonly (readonly unknown[])[],
+  formats?: readonly (readonly unknown[])[],
+): void {
   values.forEach((row, r) => {
     const cells = new Array<CellValue>(left).fill(null);
     const rowFormats = new Array<string | undefined>(left).fill(undefined);

@@ -39,15 +39,14 @@ export function summarizeZip(data: Uint8Array): ZipSummary | undefined {
     const size = bytes.getUint32(offset + 24, true);
     // 0xFFFFFFFF: a ZIP64 size, larger than 4 GB.
     uncompressedBytes += size === 0xffffffff ? Number.MAX_SAFE_INTEGER / 2 : size;
-    offset += 46 + bytes.getUint16(offset + 28, true) + bytes.getUint16(offset + 30, true) + bytes.getUint16(offset + 32, true);
+    offset +=
+      46 + bytes.getUint16(offset + 28, true) + bytes.getUint16(offset + 30, true) + bytes.getUint16(offset + 32, true);
   }
   return { entries, uncompressedBytes };
 }
 
 export type WorkbookBytesProblem =
-  | { kind: 'encrypted-or-legacy' }
-  | { kind: 'not-xlsx' }
-  | { kind: 'too-large'; uncompressedBytes: number };
+  { kind: 'encrypted-or-legacy' } | { kind: 'not-xlsx' } | { kind: 'too-large'; uncompressedBytes: number };
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -62,6 +61,7 @@ export function workbookBytesProblem(data: Uint8Array): WorkbookBytesProblem | u
   if (startsWith(data, OLE_MAGIC)) return { kind: 'encrypted-or-legacy' };
   if (!startsWith(data, ZIP_MAGIC)) return { kind: 'not-xlsx' };
   const zip = summarizeZip(data);
-  if (zip && zip.uncompressedBytes > MAX_UNCOMPRESSED_BYTES) return { kind: 'too-large', uncompressedBytes: zip.uncompressedBytes };
+  if (zip && zip.uncompressedBytes > MAX_UNCOMPRESSED_BYTES)
+    return { kind: 'too-large', uncompressedBytes: zip.uncompressedBytes };
   return undefined;
 }

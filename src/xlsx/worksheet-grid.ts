@@ -24,7 +24,10 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet): Grid {
       values[colNumber - 1] = value;
       // Only the format of a number (or of a number written as text) matters to the checker: 0.95 shown as
       // 95 %. Styles are costly to read, so other cells' are not.
-      if ((typeof value === 'number' || (typeof value === 'string' && parseNumberText(value) !== null)) && cell.numFmt) {
+      if (
+        (typeof value === 'number' || (typeof value === 'string' && parseNumberText(value) !== null)) &&
+        cell.numFmt
+      ) {
         formats[colNumber - 1] = cell.numFmt;
       }
     });
@@ -71,7 +74,8 @@ function toCellValue(value: ExcelJS.CellValue, cell: ExcelJS.Cell): CellValue {
     if ('error' in value) return { error: String((value as ExcelJS.CellErrorValue).error) };
     if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((part) => part.text).join('');
     // A link's text is the cell's own value: a number, a date, rich text, a formula's result or nothing.
-    if ('text' in value && 'hyperlink' in value) return toCellValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue, cell);
+    if ('text' in value && 'hyperlink' in value)
+      return toCellValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue, cell);
   }
   return String(value);
 }

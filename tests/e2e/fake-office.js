@@ -46,7 +46,8 @@
       const [, col, row] = /^([A-Z]+)(\d+)$/.exec(ref);
       return { row: Number(row) - 1, col: [...col].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
     };
-    const a = cell(from), b = cell(to);
+    const a = cell(from),
+      b = cell(to);
     return { top: a.row, left: a.col, bottom: b.row, right: b.col };
   };
   /** Writes a block of values at a range's top-left cell (as Excel does for a range of that size). */
@@ -99,7 +100,9 @@
       address: address || `${quote(sheet.name)}!${letters(left)}${top + 1}:${letters(left + cols - 1)}${top + rows}`,
       worksheet: worksheetObject(sheet),
       get values() {
-        return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => valueAt(sheet, top + i, left + j)));
+        return Array.from({ length: rows }, (_, i) =>
+          Array.from({ length: cols }, (_, j) => valueAt(sheet, top + i, left + j)),
+        );
       },
       set values(values) {
         state.writes.push({ sheet: sheet.name, address: this.address, values });
@@ -110,7 +113,9 @@
         put(sheet, this.address, formulas);
       },
       get numberFormat() {
-        return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => formatAt(sheet, top + i, left + j)));
+        return Array.from({ length: rows }, (_, i) =>
+          Array.from({ length: cols }, (_, j) => formatAt(sheet, top + i, left + j)),
+        );
       },
       set numberFormat(numberFormat) {
         state.writes.push({ sheet: sheet.name, address: this.address, numberFormat });
@@ -160,7 +165,10 @@
         input.active = input.sheets.indexOf(sheet);
       },
       getUsedRangeOrNullObject() {
-        let top = Infinity, left = Infinity, bottom = -1, right = -1;
+        let top = Infinity,
+          left = Infinity,
+          bottom = -1,
+          right = -1;
         sheet.values.forEach((row, r) =>
           (row || []).forEach((v, c) => {
             if (v === null || v === undefined || v === '') return;

@@ -3,7 +3,13 @@
  * functions call these functions; they never touch Office.js themselves.
  */
 /* global Excel, Office */
-import { columnLetters, compactCells, parseCellAddress, parseRangeAddress, splitSheetRef } from '../../validation/address';
+import {
+  columnLetters,
+  compactCells,
+  parseCellAddress,
+  parseRangeAddress,
+  splitSheetRef,
+} from '../../validation/address';
 import type { CellRange, Grid } from '../../validation/grid';
 import { appendOfficeRows, padRows, type OfficeGrid } from '../../xlsx/office-values';
 import type { RenderPlan } from '../../templates/plan';
@@ -22,7 +28,9 @@ export async function insertTemplate(plan: RenderPlan): Promise<string> {
   // Data validation (1.8) and page layout (1.9): checked before anything is written, so an older Excel
   // never gets a half-built sheet.
   if (typeof Office !== 'undefined' && !Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
-    throw new Error('此版本的 Excel 不支持插入模板（需要 ExcelApi 1.9），请升级 Excel 或使用命令行 budget-check template 生成模板文件 (this Excel lacks ExcelApi 1.9)');
+    throw new Error(
+      '此版本的 Excel 不支持插入模板（需要 ExcelApi 1.9），请升级 Excel 或使用命令行 budget-check template 生成模板文件 (this Excel lacks ExcelApi 1.9)',
+    );
   }
   return Excel.run(async (context) => {
     const sheets = context.workbook.worksheets;
@@ -41,7 +49,9 @@ export async function insertTemplate(plan: RenderPlan): Promise<string> {
     }
     for (const { range, format } of plan.numberFormats) {
       const r = parseRangeAddress(range);
-      sheet.getRange(range).numberFormat = Array.from({ length: r.bottom - r.top + 1 }, () => Array.from({ length: r.right - r.left + 1 }, () => format));
+      sheet.getRange(range).numberFormat = Array.from({ length: r.bottom - r.top + 1 }, () =>
+        Array.from({ length: r.right - r.left + 1 }, () => format),
+      );
     }
     for (const merge of plan.merges) sheet.getRange(merge).merge(false);
     plan.columnWidths.forEach((width, i) => {
@@ -55,7 +65,10 @@ export async function insertTemplate(plan: RenderPlan): Promise<string> {
         const lists = sheets.add(plan.lists.sheetName);
         plan.lists.columns.forEach((column, c) => {
           const letter = columnLetters(c);
-          lists.getRange(`${letter}1:${letter}${column.values.length + 1}`).values = [[column.header], ...column.values.map((v) => [v])];
+          lists.getRange(`${letter}1:${letter}${column.values.length + 1}`).values = [
+            [column.header],
+            ...column.values.map((v) => [v]),
+          ];
         });
         lists.visibility = Excel.SheetVisibility.hidden;
       }
@@ -69,7 +82,12 @@ export async function insertTemplate(plan: RenderPlan): Promise<string> {
     for (const validation of plan.validations) {
       const range = sheet.getRange(validation.range);
       range.dataValidation.rule = { list: { inCellDropDown: true, source: validation.source } };
-      range.dataValidation.errorAlert = { showAlert: validation.strict, style: Excel.DataValidationAlertStyle.stop, title: '', message: '' };
+      range.dataValidation.errorAlert = {
+        showAlert: validation.strict,
+        style: Excel.DataValidationAlertStyle.stop,
+        title: '',
+        message: '',
+      };
       if (validation.prompt) range.dataValidation.prompt = { showPrompt: true, title: '', message: validation.prompt };
     }
     if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
@@ -119,7 +137,9 @@ export async function readGrids(scope: ReadScope, onProgress?: (done: number, to
     }
     await context.sync();
 
-    const blocks = sources.map(({ range }) => (range.isNullObject ? 0 : Math.ceil(range.rowCount / rowsPerBlock(range))));
+    const blocks = sources.map(({ range }) =>
+      range.isNullObject ? 0 : Math.ceil(range.rowCount / rowsPerBlock(range)),
+    );
     const total = blocks.reduce((a, b) => a + b, 0);
     let done = 0;
     const grids: Grid[] = [];
@@ -200,7 +220,10 @@ export async function highlightFindings(targets: readonly HighlightTarget[]): Pr
   return Excel.run(async (context) => {
     await deleteRecorded(context);
 
-    const groups = new Map<string, { sheet: string; severity: HighlightTarget['severity']; cells: { row: number; col: number }[] }>();
+    const groups = new Map<
+      string,
+      { sheet: string; severity: HighlightTarget['severity']; cells: { row: number; col: number }[] }
+    >();
     for (const target of targets) {
       const key = `${target.sheet}\u0000${target.severity}`;
       const group = groups.get(key) ?? { sheet: target.sheet, severity: target.severity, cells: [] };

@@ -47,7 +47,8 @@ export function Standalone({ locale }: { locale: Locale }) {
     const problem = workbookBytesProblem(new Uint8Array(bytes));
     if (problem) {
       if (problem.kind === 'encrypted-or-legacy') setError(t.encrypted(file.name));
-      else if (problem.kind === 'too-large') setError(t.tooLarge(file.name, Math.round(problem.uncompressedBytes / MB), MAX_UNCOMPRESSED_BYTES / MB));
+      else if (problem.kind === 'too-large')
+        setError(t.tooLarge(file.name, Math.round(problem.uncompressedBytes / MB), MAX_UNCOMPRESSED_BYTES / MB));
       else setError(t.notXlsx(file.name));
       return;
     }
@@ -100,7 +101,9 @@ export function Standalone({ locale }: { locale: Locale }) {
     const copy = new ExcelJS.Workbook();
     await copy.xlsx.load(loaded.bytes);
     annotateWorkbook(copy, report.findings, locale);
-    const blob = new Blob([await copy.xlsx.writeBuffer()], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const blob = new Blob([await copy.xlsx.writeBuffer()], {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = `${loaded.fileName.replace(/\.xlsx$/i, '')}-${locale === 'zh-CN' ? '检查结果' : 'checked'}.xlsx`;
@@ -140,7 +143,15 @@ export function Standalone({ locale }: { locale: Locale }) {
             </MessageBar>
           )}
         </div>
-        {loaded && <App key={generation} actions={actions} locale={locale} scopes={['sheet', 'workbook']} showTemplates={false} />}
+        {loaded && (
+          <App
+            key={generation}
+            actions={actions}
+            locale={locale}
+            scopes={['sheet', 'workbook']}
+            showTemplates={false}
+          />
+        )}
       </aside>
       <section style={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0 }} aria-label={loaded?.fileName}>
         {loaded && (
@@ -159,7 +170,17 @@ export function Standalone({ locale }: { locale: Locale }) {
 }
 
 /** The sheet as a read-only table: cell text as text, marked cells filled by severity, the selected cell outlined. */
-export function SheetGrid({ grid, marked, selected, locale }: { grid: Grid; marked: readonly Finding[]; selected?: string; locale: Locale }) {
+export function SheetGrid({
+  grid,
+  marked,
+  selected,
+  locale,
+}: {
+  grid: Grid;
+  marked: readonly Finding[];
+  selected?: string;
+  locale: Locale;
+}) {
   const t = STRINGS[locale];
   const fills = useMemo(() => {
     const byCell = new Map<string, Finding['severity']>();
@@ -180,7 +201,18 @@ export function SheetGrid({ grid, marked, selected, locale }: { grid: Grid; mark
         <tbody>
           {rows.map((row, r) => (
             <tr key={r}>
-              <th style={{ background: '#f3f3f3', color: '#666', fontWeight: 'normal', padding: '0 4px', position: 'sticky', left: 0 }}>{r + 1}</th>
+              <th
+                style={{
+                  background: '#f3f3f3',
+                  color: '#666',
+                  fontWeight: 'normal',
+                  padding: '0 4px',
+                  position: 'sticky',
+                  left: 0,
+                }}
+              >
+                {r + 1}
+              </th>
               {Array.from({ length: width }, (_, c) => {
                 const address = cellAddress(r, c);
                 const value = row[c];

@@ -68,9 +68,17 @@ function buildSide(
 ): AmountTable {
   const { view, header, bodyRows } = input;
   const layout: AmountTable['layout'] =
-    header.codeColumn !== undefined || header.codeParts !== undefined ? 'code' : labelColumn !== undefined ? 'labels' : 'flat';
+    header.codeColumn !== undefined || header.codeParts !== undefined
+      ? 'code'
+      : labelColumn !== undefined
+        ? 'labels'
+        : 'flat';
   const columns: AmountColumnInfo[] = amountColumns.map((a) => ({ col: a.col, role: a.role, header: a.header }));
-  const left = Math.min(...[header.codeColumn, header.codeParts?.class, labelColumn, ...columns.map((c) => c.col)].filter((c): c is number => c !== undefined));
+  const left = Math.min(
+    ...[header.codeColumn, header.codeParts?.class, labelColumn, ...columns.map((c) => c.col)].filter(
+      (c): c is number => c !== undefined,
+    ),
+  );
   const right = Math.max(...columns.map((c) => c.col), labelColumn ?? 0);
   const table: AmountTable = {
     kind: 'amounts',
@@ -87,7 +95,9 @@ function buildSide(
     columns,
     rows: [],
     // A column the checker does not know may be part of the total: the row identity is not asserted then.
-    rowFormulas: header.unknownColumns.some((c) => c > Math.min(...columns.map((a) => a.col))) ? [] : rowFormulas(columns),
+    rowFormulas: header.unknownColumns.some((c) => c > Math.min(...columns.map((a) => a.col)))
+      ? []
+      : rowFormulas(columns),
   };
 
   const firstAmountCol = Math.min(...columns.map((c) => c.col));
@@ -114,12 +124,25 @@ function buildSide(
       if (isError) (errorColumns ??= new Set<number>()).add(column.col);
       const text = view.text(r, column.col);
       if (text !== '' && !isError && !view.isDash(r, column.col)) {
-        input.notes.push({ kind: 'non-numeric-amount', sheet: view.name, row: r, col: column.col, text, column: column.header });
+        input.notes.push({
+          kind: 'non-numeric-amount',
+          sheet: view.name,
+          row: r,
+          col: column.col,
+          text,
+          column: column.header,
+        });
       }
     }
     const labelKey = label ? keyOfNormalized(label.text) : '';
     // "201 一般公共服务支出" under 科目名称: the code written in the name cell.
-    if (codeText === undefined && layout === 'labels' && parseCodeKey(labelKey) !== undefined && /^\d{3}[\d\s\-.]*[^\d\s\-.]/.test(labelKey)) codeText = labelKey;
+    if (
+      codeText === undefined &&
+      layout === 'labels' &&
+      parseCodeKey(labelKey) !== undefined &&
+      /^\d{3}[\d\s\-.]*[^\d\s\-.]/.test(labelKey)
+    )
+      codeText = labelKey;
     const codeKey = codeText === undefined ? '' : keyOfNormalized(codeText);
     if (!anyAmount && errorColumns === undefined && labelKey === '' && codeKey === '') continue;
 
@@ -128,7 +151,10 @@ function buildSide(
     // Every 合计/总计/小计 label has a 计: most rows are decided without the patterns.
     const mayBeTotal = codeKey.includes('计') || labelKey.includes('计') || leadKey.includes('计');
     const isTotal = mayBeTotal && (TOTAL_ROW.test(codeKey) || TOTAL_ROW.test(labelKey) || TOTAL_ROW.test(leadKey));
-    const isSubtotal = mayBeTotal && !isTotal && (SUBTOTAL_ROW.test(codeKey) || SUBTOTAL_ROW.test(labelKey) || SUBTOTAL_ROW.test(leadKey));
+    const isSubtotal =
+      mayBeTotal &&
+      !isTotal &&
+      (SUBTOTAL_ROW.test(codeKey) || SUBTOTAL_ROW.test(labelKey) || SUBTOTAL_ROW.test(leadKey));
     const code = isTotal || isSubtotal ? undefined : parseCodeKey(codeKey);
     if (code && header.codeParts) {
       lastClass = code.slice(0, 3);
@@ -207,7 +233,13 @@ function noteUnknownColumns(input: BuildInput, table: AmountTable): void {
     let numbers = 0;
     for (const row of table.rows) if (view.number(row.row, col) !== null) numbers++;
     // Both sides of a 收入 | 支出 table see the same header: note a column once.
-    const duplicate = input.notes.some((n) => n.kind === 'unrecognized-range' && n.sheet === view.name && n.range.left === col && n.range.top === header.bottom);
+    const duplicate = input.notes.some(
+      (n) =>
+        n.kind === 'unrecognized-range' &&
+        n.sheet === view.name &&
+        n.range.left === col &&
+        n.range.top === header.bottom,
+    );
     if (numbers === 0 || duplicate) continue;
     input.notes.push({
       kind: 'unrecognized-range',
@@ -241,7 +273,13 @@ function parseCodeKey(key: string): string | undefined {
   return written.length === 3 || /^\d+$/.test(written) ? written : `${match[1]}${match[2] ?? ''}${match[3] ?? ''}`;
 }
 
-function codeTextOf(view: SheetView, row: number, header: AmountHeader, lastClass: string, lastSection: string): string | undefined {
+function codeTextOf(
+  view: SheetView,
+  row: number,
+  header: AmountHeader,
+  lastClass: string,
+  lastSection: string,
+): string | undefined {
   if (header.codeColumn !== undefined) {
     const text = view.text(row, header.codeColumn);
     return text === '' ? undefined : text;
@@ -308,16 +346,21 @@ function rowFormulas(columns: AmountColumnInfo[]): AmountTable['rowFormulas'] {
   const abroad = first('abroad');
   const reception = first('reception');
   const otherExpense = all('otherExpense');
-  if (total !== undefined && basic !== undefined && project !== undefined) formulas.push({ total, parts: [basic, project, ...otherExpense] });
+  if (total !== undefined && basic !== undefined && project !== undefined)
+    formulas.push({ total, parts: [basic, project, ...otherExpense] });
   else if (total !== undefined && personnel !== undefined && publicCost !== undefined && project !== undefined) {
     // 基本支出 written as a group header over 人员经费 | 公用经费, with no column of its own.
     formulas.push({ total, parts: [personnel, publicCost, project, ...otherExpense] });
-  } else if (total !== undefined && personnel !== undefined && publicCost !== undefined) formulas.push({ total, parts: [personnel, publicCost] });
+  } else if (total !== undefined && personnel !== undefined && publicCost !== undefined)
+    formulas.push({ total, parts: [personnel, publicCost] });
   else if (total !== undefined && abroad !== undefined && reception !== undefined) {
-    const vehicleParts = vehicle !== undefined ? [vehicle] : [purchase, running].filter((c): c is number => c !== undefined);
+    const vehicleParts =
+      vehicle !== undefined ? [vehicle] : [purchase, running].filter((c): c is number => c !== undefined);
     formulas.push({ total, parts: [abroad, ...vehicleParts, reception] });
   } else if (total !== undefined && all('source').length > 0) formulas.push({ total, parts: all('source') });
-  if (basic !== undefined && personnel !== undefined && publicCost !== undefined) formulas.push({ total: basic, parts: [personnel, publicCost] });
-  if (vehicle !== undefined && purchase !== undefined && running !== undefined) formulas.push({ total: vehicle, parts: [purchase, running] });
+  if (basic !== undefined && personnel !== undefined && publicCost !== undefined)
+    formulas.push({ total: basic, parts: [personnel, publicCost] });
+  if (vehicle !== undefined && purchase !== undefined && running !== undefined)
+    formulas.push({ total: vehicle, parts: [purchase, running] });
   return formulas;
 }

@@ -25,7 +25,16 @@ export function readFormBlock(view: SheetView, top: number, bottom: number): For
         if (!field || TEXT_FIELDS.has(field)) continue;
         const amount = parseAmountText(match[2]! + (match[3] ?? ''));
         if (!amount) continue;
-        values.push({ field, label: match[1]!, amount: amount.value, unit: amount.unit, text: raw, sheet: view.name, row: r, col: c });
+        values.push({
+          field,
+          label: match[1]!,
+          amount: amount.value,
+          unit: amount.unit,
+          text: raw,
+          sheet: view.name,
+          row: r,
+          col: c,
+        });
         foundInline = true;
       }
       if (foundInline) continue;
@@ -33,7 +42,10 @@ export function readFormBlock(view: SheetView, top: number, bottom: number): For
       if (labelled) {
         const field = formFieldOf(labelled[1]!);
         if (field && TEXT_FIELDS.has(field)) {
-          let valueText = labelled[2]!.replace(/\(盖章\)/g, '').replace(/单位[:：].*$/, '').trim();
+          let valueText = labelled[2]!
+            .replace(/\(盖章\)/g, '')
+            .replace(/单位[:：].*$/, '')
+            .trim();
           let at = { row: r, col: c };
           if (valueText === '') {
             const next = nextValueCell(view, r, cols, i, bottom);
@@ -51,8 +63,21 @@ export function readFormBlock(view: SheetView, top: number, bottom: number): For
         // An amount under a label the checker does not know ("上年结余调剂 | 20"): kept, so that the
         // sum rules know the split is not complete.
         const next = cols[i + 1];
-        if (next !== undefined && next === view.mergeRight(r, c) + 1 && /[\u4e00-\u9fff]/.test(text) && view.number(r, next) !== null) {
-          values.push({ field: 'unknownAmount', label: text, amount: view.number(r, next)!, text: view.text(r, next), sheet: view.name, row: r, col: next });
+        if (
+          next !== undefined &&
+          next === view.mergeRight(r, c) + 1 &&
+          /[\u4e00-\u9fff]/.test(text) &&
+          view.number(r, next) !== null
+        ) {
+          values.push({
+            field: 'unknownAmount',
+            label: text,
+            amount: view.number(r, next)!,
+            text: view.text(r, next),
+            sheet: view.name,
+            row: r,
+            col: next,
+          });
         }
         continue;
       }

@@ -55,7 +55,8 @@ function headerCells(view: SheetView, row: number): { col: number; key: string }
   let previousKey = '';
   for (let c = 0; c < view.columnCount; c++) {
     const key = view.labelKey(row, c);
-    const continuation = key !== '' && key === previousKey && view.isMergedContinuation(row, c) && view.origin(row, c).row === row;
+    const continuation =
+      key !== '' && key === previousKey && view.isMergedContinuation(row, c) && view.origin(row, c).row === row;
     previousKey = key;
     if (key !== '' && !continuation) cells.push({ col: c, key });
   }
@@ -95,7 +96,15 @@ export function readIndicatorHeaderRow(view: SheetView, row: number): IndicatorH
   if (!hasName || !hasTarget || roleCount < 3) return undefined;
   const cols = Object.values(columns) as number[];
   const moneyUnit = columns.budget !== undefined ? moneyUnitInKey(view.labelKey(row, columns.budget)) : undefined;
-  return { type: 'indicators', top: row, bottom: row, columns, moneyUnit, left: Math.min(...cols), right: Math.max(...cols) };
+  return {
+    type: 'indicators',
+    top: row,
+    bottom: row,
+    columns,
+    moneyUnit,
+    left: Math.min(...cols),
+    right: Math.max(...cols),
+  };
 }
 
 /** Reads one row as an amount-table header (budget tables, 收支总表, 三公), or undefined. */
@@ -128,15 +137,23 @@ export function readAmountHeaderRow(view: SheetView, row: number): AmountHeader 
   const isSanGong = roles.has('abroad') && roles.has('reception');
   if (!isSanGong && (amountColumns.length === 0 || (!hasCode && labelColumns.length === 0))) return undefined;
   if (holdsNumber(view, row)) return undefined;
-  const cols = [codeColumn, codeParts.class, codeParts.section, codeParts.item, ...labelColumns, ...amountColumns.map((a) => a.col)].filter(
-    (c): c is number => c !== undefined,
-  );
+  const cols = [
+    codeColumn,
+    codeParts.class,
+    codeParts.section,
+    codeParts.item,
+    ...labelColumns,
+    ...amountColumns.map((a) => a.col),
+  ].filter((c): c is number => c !== undefined);
   return {
     type: 'amounts',
     top: row,
     bottom: row,
     codeColumn,
-    codeParts: codeParts.class !== undefined ? { class: codeParts.class, section: codeParts.section, item: codeParts.item } : undefined,
+    codeParts:
+      codeParts.class !== undefined
+        ? { class: codeParts.class, section: codeParts.section, item: codeParts.item }
+        : undefined,
     labelColumns,
     amountColumns,
     unknownColumns: unknownColumns.filter((c) => c > Math.min(...amountColumns.map((a) => a.col))),
@@ -171,7 +188,8 @@ export function joinTwoRowHeader(view: SheetView, upper: Header, lower: Header |
     // A 小计/合计 under a group header (公务用车购置及运行费) is that group's subtotal.
     const amountColumns = lower.amountColumns.map((a) => {
       const above = groupHeaderAbove(view, upper.bottom, a.col, upperByCol);
-      if (a.role === 'total' && above && above.role !== 'total' && above.role !== 'amount') return { ...a, role: above.role, header: above.header };
+      if (a.role === 'total' && above && above.role !== 'total' && above.role !== 'amount')
+        return { ...a, role: above.role, header: above.header };
       return a;
     });
     for (const a of upper.amountColumns) {
@@ -187,7 +205,11 @@ export function joinTwoRowHeader(view: SheetView, upper: Header, lower: Header |
       amountColumns,
       moneyUnit: lower.moneyUnit ?? upper.moneyUnit,
       // A column named in either row is known.
-      unknownColumns: lower.unknownColumns.filter((c) => !amountColumns.some((a) => a.col === c) && !upper.amountColumns.some((a) => a.col === view.origin(upper.bottom, c).col)),
+      unknownColumns: lower.unknownColumns.filter(
+        (c) =>
+          !amountColumns.some((a) => a.col === c) &&
+          !upper.amountColumns.some((a) => a.col === view.origin(upper.bottom, c).col),
+      ),
       left: Math.min(upper.left, lower.left),
       right: Math.max(upper.right, lower.right),
     };

@@ -114,10 +114,14 @@ function pairSides(tables: Table[]): void {
  */
 function isRepeatedHeader(a: Header, b: Header): boolean {
   if (a.type === 'indicators' && b.type === 'indicators') {
-    return (a as IndicatorHeader).columns.projectName !== undefined && JSON.stringify(a.columns) === JSON.stringify(b.columns);
+    return (
+      (a as IndicatorHeader).columns.projectName !== undefined &&
+      JSON.stringify(a.columns) === JSON.stringify(b.columns)
+    );
   }
   if (a.type === 'amounts' && b.type === 'amounts') {
-    const shape = (h: AmountHeader) => JSON.stringify([h.codeColumn, h.codeParts, h.labelColumns, h.amountColumns.map((c) => [c.col, c.role])]);
+    const shape = (h: AmountHeader) =>
+      JSON.stringify([h.codeColumn, h.codeParts, h.labelColumns, h.amountColumns.map((c) => [c.col, c.role])]);
     return shape(a) === shape(b);
   }
   return false;
@@ -194,7 +198,14 @@ function noteUncoveredContent(view: SheetView, tables: Table[], covered: boolean
       for (const c of view.filledColumns(r)) {
         const code = view.errorCode(r, c);
         if (code) {
-          const inTable = tables.some((t) => t.sheet === view.name && r >= t.range.top && r <= t.range.bottom && c >= t.range.left && c <= t.range.right);
+          const inTable = tables.some(
+            (t) =>
+              t.sheet === view.name &&
+              r >= t.range.top &&
+              r <= t.range.bottom &&
+              c >= t.range.left &&
+              c <= t.range.right,
+          );
           notes.push({ kind: 'error-value', sheet: view.name, row: r, col: c, code, inTable });
         }
       }

@@ -1,5 +1,14 @@
 import Decimal from 'decimal.js';
-import type { DeclaredScore, FormValue, Indicator, IndicatorTable, NumberCell, Project, TextCell, UnitTotal } from '../model';
+import type {
+  DeclaredScore,
+  FormValue,
+  Indicator,
+  IndicatorTable,
+  NumberCell,
+  Project,
+  TextCell,
+  UnitTotal,
+} from '../model';
 import { isPlaceholderKey, keyOfNormalized, textKey } from '../normalize';
 import type { SheetView } from '../sheet';
 import { IndicatorColumn, UNIT_LABEL_PREFERENCE, comparatorOf, level1KindOf, level2KindOf } from '../vocabulary';
@@ -62,7 +71,10 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
       const projectNameIsLevel1 = projectName !== undefined && level1KindOf(projectName.text) !== undefined;
       const current = table.projects[table.projects.length - 1];
       // Exports that repeat the project's name (and budget) on every indicator row: the same project goes on.
-      const sameProject = current?.name !== undefined && projectName !== undefined && keyOfNormalized(current.name.text) === keyOfNormalized(projectName.text);
+      const sameProject =
+        current?.name !== undefined &&
+        projectName !== undefined &&
+        keyOfNormalized(current.name.text) === keyOfNormalized(projectName.text);
       if (projectName && !projectNameIsLevel1 && !sameProject && !isTotalText(projectName.text)) {
         const project = emptyProject(r);
         project.name = projectName;
@@ -102,7 +114,8 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
     }
 
     let level1 = textAt(view, r, columns.level1, shift);
-    if (shift !== 0 && (!level1 || level1KindOf(level1.text) === undefined)) level1 = strayLevel1(view, r, header) ?? level1;
+    if (shift !== 0 && (!level1 || level1KindOf(level1.text) === undefined))
+      level1 = strayLevel1(view, r, header) ?? level1;
     let level2 = textAt(view, r, columns.level2, shift);
     const level3 = textAt(view, r, columns.level3, shift);
     const weightCol = columns.weight === undefined ? undefined : columns.weight + shift;
@@ -121,10 +134,16 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
 
     // Scores stated in their own columns: 一级指标 | 一级指标分值 | 二级指标 | 二级指标分值 | …
     if (columns.level1Score !== undefined || columns.level2Score !== undefined) {
-      const level1Score = writtenLevel1 && numberCell(view, r, columns.level1Score === undefined ? undefined : columns.level1Score + shift);
-      if (writtenLevel1 && level1Score) project.declaredScores.push({ level: 1, name: writtenLevel1, score: level1Score });
-      const level2Score = writtenLevel2 && numberCell(view, r, columns.level2Score === undefined ? undefined : columns.level2Score + shift);
-      if (writtenLevel2 && level2Score) project.declaredScores.push({ level: 2, name: writtenLevel2, score: level2Score });
+      const level1Score =
+        writtenLevel1 &&
+        numberCell(view, r, columns.level1Score === undefined ? undefined : columns.level1Score + shift);
+      if (writtenLevel1 && level1Score)
+        project.declaredScores.push({ level: 1, name: writtenLevel1, score: level1Score });
+      const level2Score =
+        writtenLevel2 &&
+        numberCell(view, r, columns.level2Score === undefined ? undefined : columns.level2Score + shift);
+      if (writtenLevel2 && level2Score)
+        project.declaredScores.push({ level: 2, name: writtenLevel2, score: level2Score });
     }
     if (nameless && weight && (writtenLevel1 || writtenLevel2) && !valueCell) {
       const declared: DeclaredScore = writtenLevel2
@@ -199,9 +218,16 @@ function projectFromForm(form: FormValue[], moneyUnit: IndicatorTable['moneyUnit
   const unit = preferredUnitLabel(form.filter((f) => f.field === 'unitLabel'));
   if (unit) project.unitLabel = { sheet: unit.sheet, row: unit.row, col: unit.col, text: unit.text, raw: unit.text };
   const execution = form.find((f) => f.field === 'budgetExecutionWeight' && f.amount !== undefined);
-  if (execution?.amount) project.budgetExecutionWeight = { sheet: execution.sheet, row: execution.row, col: execution.col, value: execution.amount };
+  if (execution?.amount)
+    project.budgetExecutionWeight = {
+      sheet: execution.sheet,
+      row: execution.row,
+      col: execution.col,
+      value: execution.amount,
+    };
   const target = first('yearTarget');
-  if (target) project.yearTarget = { sheet: target.sheet, row: target.row, col: target.col, text: target.text, raw: target.text };
+  if (target)
+    project.yearTarget = { sheet: target.sheet, row: target.row, col: target.col, text: target.text, raw: target.text };
   return project;
 }
 
@@ -240,7 +266,12 @@ function isTotalText(text: string): boolean {
  * A 合计/总分 row, wherever its label stands (序号 column, 一级 column, a column left of the table):
  * its weight (null when it has none), or undefined when the row is not a total row.
  */
-function totalRowWeight(view: SheetView, row: number, header: IndicatorHeader, weightCol: number | undefined): NumberCell | null | undefined {
+function totalRowWeight(
+  view: SheetView,
+  row: number,
+  header: IndicatorHeader,
+  weightCol: number | undefined,
+): NumberCell | null | undefined {
   for (let c = 0; c <= header.right; c++) {
     if (c === weightCol) continue;
     const text = view.text(row, c);
@@ -255,7 +286,13 @@ function totalRowWeight(view: SheetView, row: number, header: IndicatorHeader, w
 function weightOf(view: SheetView, row: number, col: number | undefined): NumberCell | undefined {
   if (col === undefined || col < 0) return undefined;
   const value = view.number(row, col);
-  if (value !== null) return { sheet: view.name, row, col, value: view.isPercentFormat(row, col) && value.abs().lte(1) ? value.times(100) : value };
+  if (value !== null)
+    return {
+      sheet: view.name,
+      row,
+      col,
+      value: view.isPercentFormat(row, col) && value.abs().lte(1) ? value.times(100) : value,
+    };
   const percent = /^(\d+(?:\.\d+)?)%$/.exec(view.keyOf(row, col));
   return percent ? { sheet: view.name, row, col, value: new Decimal(percent[1]!) } : undefined;
 }
@@ -264,7 +301,12 @@ function weightOf(view: SheetView, row: number, col: number | undefined): Number
  * How many columns a row's content sits away from the header: the offset at which the row's
  * 一级/二级 names, comparator and weight line up best with their columns.
  */
-function detectShift(view: SheetView, row: number, columns: Partial<Record<IndicatorColumn, number>>, firstColumn: number): number {
+function detectShift(
+  view: SheetView,
+  row: number,
+  columns: Partial<Record<IndicatorColumn, number>>,
+  firstColumn: number,
+): number {
   if (columns.level1 === undefined && columns.level2 === undefined) return 0;
   const score = (d: number): number => alignmentScore(view, row, columns, d);
   const aligned = score(0);
@@ -285,7 +327,12 @@ function detectShift(view: SheetView, row: number, columns: Partial<Record<Indic
   return best;
 }
 
-function alignmentScore(view: SheetView, row: number, columns: Partial<Record<IndicatorColumn, number>>, d: number): number {
+function alignmentScore(
+  view: SheetView,
+  row: number,
+  columns: Partial<Record<IndicatorColumn, number>>,
+  d: number,
+): number {
   let s = 0;
   if (columns.level1 !== undefined && level1KindOf(view.filledText(row, columns.level1 + d)) !== undefined) s += 2;
   if (columns.level2 !== undefined && level2KindOf(view.filledText(row, columns.level2 + d)) !== undefined) s += 2;
@@ -303,9 +350,22 @@ function strayLevel1(view: SheetView, row: number, header: IndicatorHeader): Tex
   return undefined;
 }
 
-const CONTENT_COLUMNS: readonly IndicatorColumn[] = ['level1', 'level2', 'level3', 'value', 'weight', 'comparator', 'unit'];
+const CONTENT_COLUMNS: readonly IndicatorColumn[] = [
+  'level1',
+  'level2',
+  'level3',
+  'value',
+  'weight',
+  'comparator',
+  'unit',
+];
 
-function hasIndicatorContent(view: SheetView, row: number, columns: Partial<Record<IndicatorColumn, number>>, shift: number): boolean {
+function hasIndicatorContent(
+  view: SheetView,
+  row: number,
+  columns: Partial<Record<IndicatorColumn, number>>,
+  shift: number,
+): boolean {
   for (const name of CONTENT_COLUMNS) {
     const c = columns[name];
     if (c !== undefined && !view.isEmpty(row, c + shift)) return true;

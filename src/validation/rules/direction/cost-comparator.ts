@@ -7,8 +7,10 @@ export const costComparatorRule: Rule = {
   defaultSeverity: 'error',
   meta: {
     description: {
-      'zh-CN': '成本指标是控制性指标，应使用“≤”（或“=”）；用“≥”或不写符号都是错误。以减少、降低、节约为目标的指标除外。',
-      'en-US': 'A cost indicator is a ceiling and takes "≤" (or "="); "≥" or no comparator is wrong. Indicators that aim at a reduction or saving are exempt.',
+      'zh-CN':
+        '成本指标是控制性指标，应使用“≤”（或“=”）；用“≥”或不写符号都是错误。以减少、降低、节约为目标的指标除外。',
+      'en-US':
+        'A cost indicator is a ceiling and takes "≤" (or "="); "≥" or no comparator is wrong. Indicators that aim at a reduction or saving are exempt.',
     },
     why: {
       'zh-CN': '“网络维护费 ≥ 10 万元”等于要求多花钱，财政局会直接退回。',
@@ -32,9 +34,17 @@ export const costComparatorRule: Rule = {
       if (!facts.isCost || facts.isReduction || facts.value.declaredQualitative) return;
       const { comparator, kind } = facts.value;
       if (comparator === '≥' || comparator === '>') {
-        context.report({ messageId: 'greater-than', data: { name: indicatorName(indicator), comparator }, at: indicator.comparator ?? valueCell(indicator, table) });
+        context.report({
+          messageId: 'greater-than',
+          data: { name: indicatorName(indicator), comparator },
+          at: indicator.comparator ?? valueCell(indicator, table),
+        });
       } else if (comparator === undefined && kind === 'quantitative') {
-        context.report({ messageId: 'no-comparator', data: { name: indicatorName(indicator), value: cellText(indicator.value) }, at: indicator.comparator ?? valueCell(indicator, table) });
+        context.report({
+          messageId: 'no-comparator',
+          data: { name: indicatorName(indicator), value: cellText(indicator.value) },
+          at: indicator.comparator ?? valueCell(indicator, table),
+        });
       }
     };
   },

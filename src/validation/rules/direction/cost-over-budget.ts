@@ -12,7 +12,8 @@ export const costOverBudgetRule: Rule = {
   meta: {
     description: {
       'zh-CN': '以元或万元计的成本目标高于项目本身的预算（如“项目总成本 ≤ 614.06 万元”而当年预算 531.40 万元）。',
-      'en-US': "A cost target in 元 or 万元 above the project's own budget (\"项目总成本 ≤ 614.06 万元\" against a budget of 531.40).",
+      'en-US':
+        'A cost target in 元 or 万元 above the project\'s own budget ("项目总成本 ≤ 614.06 万元" against a budget of 531.40).',
     },
     why: {
       'zh-CN': '成本上限超过预算本身，控制目标没有约束力，通常是沿用了上年数字或单位写错。',
@@ -35,11 +36,19 @@ export const costOverBudgetRule: Rule = {
       const targetUnit = unit!.startsWith('万元') ? '万元' : unit!.startsWith('元') ? '元' : undefined;
       if (!targetUnit) return;
       const budgetUnit = project.budgetUnit ?? table.moneyUnit ?? '万元';
-      const over = targetUnit === budgetUnit ? number.gt(project.budget.value) : toYuan(number, targetUnit).gt(toYuan(project.budget.value, budgetUnit));
+      const over =
+        targetUnit === budgetUnit
+          ? number.gt(project.budget.value)
+          : toYuan(number, targetUnit).gt(toYuan(project.budget.value, budgetUnit));
       if (!over) return;
       context.report({
         messageId: 'above',
-        data: { name: indicatorName(indicator), target: `${number.toString()} ${unit}`, budget: `${money(project.budget.value)} ${budgetUnit}`, project: projectName(project) },
+        data: {
+          name: indicatorName(indicator),
+          target: `${number.toString()} ${unit}`,
+          budget: `${money(project.budget.value)} ${budgetUnit}`,
+          project: projectName(project),
+        },
         at: valueCell(indicator, table),
         related: [project.budget],
       });

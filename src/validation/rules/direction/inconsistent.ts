@@ -8,8 +8,10 @@ export const inconsistentDirectionRule: Rule = {
   defaultSeverity: 'warning',
   meta: {
     description: {
-      'zh-CN': '方向与符号一致：正向（越大越好）指标用“≥”，反向（越小越好）用“≤”；满意度、合格率等越高越好的比率不用“≤”；指标性质列与指标值中的符号不矛盾。',
-      'en-US': 'Direction and comparator agree: 正向 (higher is better) takes "≥", 反向 takes "≤"; rates where more is better (满意度, 合格率 …) do not take "≤"; the comparator column and the value do not contradict each other.',
+      'zh-CN':
+        '方向与符号一致：正向（越大越好）指标用“≥”，反向（越小越好）用“≤”；满意度、合格率等越高越好的比率不用“≤”；指标性质列与指标值中的符号不矛盾。',
+      'en-US':
+        'Direction and comparator agree: 正向 (higher is better) takes "≥", 反向 takes "≤"; rates where more is better (满意度, 合格率 …) do not take "≤"; the comparator column and the value do not contradict each other.',
     },
     why: {
       'zh-CN': '方向与符号相反时，评分系统会按错误的方向计分。',
@@ -57,8 +59,18 @@ export const inconsistentDirectionRule: Rule = {
           at: indicator.direction!,
           related: [indicator.comparator ?? valueCell(indicator, table)],
         });
-      } else if (lessThan && !negative && POSITIVE_RATE.test(facts.name) && !NEGATED.test(facts.name) && !facts.isGrowth) {
-        context.report({ messageId: 'positive-rate', data: { name: indicatorName(indicator), comparator }, at: indicator.comparator ?? valueCell(indicator, table) });
+      } else if (
+        lessThan &&
+        !negative &&
+        POSITIVE_RATE.test(facts.name) &&
+        !NEGATED.test(facts.name) &&
+        !facts.isGrowth
+      ) {
+        context.report({
+          messageId: 'positive-rate',
+          data: { name: indicatorName(indicator), comparator },
+          at: indicator.comparator ?? valueCell(indicator, table),
+        });
       }
     };
   },
@@ -68,4 +80,5 @@ export const inconsistentDirectionRule: Rule = {
 const NEGATED = /不|未|差错|投诉|事故|违规|逾期|超期|失误/;
 
 /** Rates where more is better: a ceiling ("满意度 ≤ 90%") is the wrong way round. */
-const POSITIVE_RATE = /(满意度|满意率|合格率|达标率|覆盖率|完成率|到位率|及时率|办结率|知晓率|好评率|正确率|准确率|使用率|利用率|普及率|入学率|参保率|完好率)$/;
+const POSITIVE_RATE =
+  /(满意度|满意率|合格率|达标率|覆盖率|完成率|到位率|及时率|办结率|知晓率|好评率|正确率|准确率|使用率|利用率|普及率|入学率|参保率|完好率)$/;

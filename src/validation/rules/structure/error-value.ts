@@ -11,7 +11,8 @@ export const errorValueRule: Rule = {
     },
     why: {
       'zh-CN': '错误值通常来自删除了被引用的行或工作表；含错误值的合计无法核对，报送后也无法打印。',
-      'en-US': 'Error values usually come from deleting referenced rows or sheets; a total holding one cannot be checked or printed.',
+      'en-US':
+        'Error values usually come from deleting referenced rows or sheets; a total holding one cannot be checked or printed.',
     },
     messages: {
       'in-table': {

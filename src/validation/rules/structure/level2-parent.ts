@@ -16,8 +16,10 @@ export const level2ParentRule: Rule = {
   defaultSeverity: 'warning',
   meta: {
     description: {
-      'zh-CN': '二级指标放在了不属于它的一级指标下（如“数量指标”在“效益指标”下）。旧版体系中“成本指标”在产出下、“满意度”在效益下均可接受。',
-      'en-US': 'A 二级 indicator under a 一级 it does not belong to ("数量指标" under "效益指标"). The older placements (成本 under 产出, 满意度 under 效益) are accepted.',
+      'zh-CN':
+        '二级指标放在了不属于它的一级指标下（如“数量指标”在“效益指标”下）。旧版体系中“成本指标”在产出下、“满意度”在效益下均可接受。',
+      'en-US':
+        'A 二级 indicator under a 一级 it does not belong to ("数量指标" under "效益指标"). The older placements (成本 under 产出, 满意度 under 效益) are accepted.',
     },
     why: {
       'zh-CN': '层级错位会使一级指标的分值统计和必备指标检查出错。',
@@ -39,7 +41,12 @@ export const level2ParentRule: Rule = {
       const key = `${indicator.level2.sheet}!${indicator.level2.row},${indicator.level2.col}`;
       if (reported.has(key)) return;
       reported.add(key);
-      context.report({ messageId: 'wrong', data: { level1: indicator.level1!.text, level2: indicator.level2.text }, at: indicator.level2, related: [indicator.level1!] });
+      context.report({
+        messageId: 'wrong',
+        data: { level1: indicator.level1!.text, level2: indicator.level2.text },
+        at: indicator.level2,
+        related: [indicator.level1!],
+      });
     };
   },
 };

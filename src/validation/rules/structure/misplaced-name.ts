@@ -12,11 +12,13 @@ export const misplacedNameRule: Rule = {
   meta: {
     description: {
       'zh-CN': '三级指标的名称属于另一个二级指标：预算、成本类名称放在“时效指标”下，及时性类名称放在“成本指标”下。',
-      'en-US': 'A 三级 name that belongs to another 二级: budget or cost words under 时效指标, timeliness words under 成本指标.',
+      'en-US':
+        'A 三级 name that belongs to another 二级: budget or cost words under 时效指标, timeliness words under 成本指标.',
     },
     why: {
       'zh-CN': '这类错位通常是复制模板后整行错开，考核时会按错误的维度评价。',
-      'en-US': 'Usually rows that slipped when a template was copied; the indicator would be assessed on the wrong dimension.',
+      'en-US':
+        'Usually rows that slipped when a template was copied; the indicator would be assessed on the wrong dimension.',
     },
     messages: {
       'cost-under-time': {
@@ -34,10 +36,30 @@ export const misplacedNameRule: Rule = {
     return (indicator) => {
       const facts = factsOf(indicator);
       if (!indicator.level3 || !indicator.level2) return;
-      if (facts.level2 === 'timeliness' && COST_WORDS.test(facts.name) && !TIME_WORDS.test(facts.name) && !/率$/.test(facts.name)) {
-        context.report({ messageId: 'cost-under-time', data: { name: indicatorName(indicator), level2: indicator.level2.text }, at: indicator.level3, related: [indicator.level2] });
-      } else if (facts.underCostLevel && TIME_WORDS.test(facts.name) && !COST_WORDS.test(facts.name) && !isMoneyUnit(facts.value.unit)) {
-        context.report({ messageId: 'time-under-cost', data: { name: indicatorName(indicator), level2: indicator.level2.text }, at: indicator.level3, related: [indicator.level2] });
+      if (
+        facts.level2 === 'timeliness' &&
+        COST_WORDS.test(facts.name) &&
+        !TIME_WORDS.test(facts.name) &&
+        !/率$/.test(facts.name)
+      ) {
+        context.report({
+          messageId: 'cost-under-time',
+          data: { name: indicatorName(indicator), level2: indicator.level2.text },
+          at: indicator.level3,
+          related: [indicator.level2],
+        });
+      } else if (
+        facts.underCostLevel &&
+        TIME_WORDS.test(facts.name) &&
+        !COST_WORDS.test(facts.name) &&
+        !isMoneyUnit(facts.value.unit)
+      ) {
+        context.report({
+          messageId: 'time-under-cost',
+          data: { name: indicatorName(indicator), level2: indicator.level2.text },
+          at: indicator.level3,
+          related: [indicator.level2],
+        });
       }
     };
   },

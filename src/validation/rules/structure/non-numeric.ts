@@ -7,7 +7,8 @@ export const nonNumericRule: Rule = {
   meta: {
     description: {
       'zh-CN': '金额列或权重列中出现了不是数字的内容（文字、带单位的数字等），该单元格未计入合计核对。',
-      'en-US': 'An amount or weight column holds something that is not a number (text, a number with words); the cell was left out of the sum checks.',
+      'en-US':
+        'An amount or weight column holds something that is not a number (text, a number with words); the cell was left out of the sum checks.',
     },
     why: {
       'zh-CN': '以文本形式录入的金额在 Excel 的 SUM 中按 0 计算，表面平衡的表可能实际不平。',

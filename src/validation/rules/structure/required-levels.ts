@@ -16,8 +16,10 @@ export const requiredLevelsRule: Rule = {
   defaultSeverity: 'warning',
   meta: {
     description: {
-      'zh-CN': '每个项目至少有一个产出指标、一个效益指标、一个满意度指标；2021 年体系（national-2021）还须有成本指标（一级，或旧版的二级“成本指标”）。',
-      'en-US': 'Every project has at least one 产出, one 效益 and one 满意度 indicator; under the 2021 framework (national-2021) also a 成本 indicator (一级, or the older 二级 成本指标).',
+      'zh-CN':
+        '每个项目至少有一个产出指标、一个效益指标、一个满意度指标；2021 年体系（national-2021）还须有成本指标（一级，或旧版的二级“成本指标”）。',
+      'en-US':
+        'Every project has at least one 产出, one 效益 and one 满意度 indicator; under the 2021 framework (national-2021) also a 成本 indicator (一级, or the older 二级 成本指标).',
     },
     why: {
       'zh-CN': '缺少必备维度的绩效目标表不符合指标体系要求，审核时会被退回补充。',
@@ -45,10 +47,17 @@ export const requiredLevelsRule: Rule = {
       if (present.size === 0) return;
       const required: Level1Kind[] = ['output', 'benefit', 'satisfaction'];
       if (context.options.requireCostIndicator) required.splice(1, 0, 'cost');
-      const at = project.name ?? project.indicators[0]!.level1 ?? project.indicators[0]!.level3 ?? { sheet: table.sheet, row: project.firstRow, col: table.range.left };
+      const at = project.name ??
+        project.indicators[0]!.level1 ??
+        project.indicators[0]!.level3 ?? { sheet: table.sheet, row: project.firstRow, col: table.range.left };
       for (const kind of required) {
         if (present.has(kind)) continue;
-        context.report({ messageId: 'missing', data: { project: projectName(project), level: LABEL[kind] }, at, tableId: table.id });
+        context.report({
+          messageId: 'missing',
+          data: { project: projectName(project), level: LABEL[kind] },
+          at,
+          tableId: table.id,
+        });
       }
     };
   },

@@ -8,13 +8,19 @@ export const tooFewRule: Rule = {
   family: 'structure',
   defaultSeverity: 'warning',
   meta: {
-    description: { 'zh-CN': `项目的三级指标少于 ${MINIMUM} 个。`, 'en-US': `A project with fewer than ${MINIMUM} 三级 indicators.` },
+    description: {
+      'zh-CN': `项目的三级指标少于 ${MINIMUM} 个。`,
+      'en-US': `A project with fewer than ${MINIMUM} 三级 indicators.`,
+    },
     why: {
       'zh-CN': '指标过少无法全面反映项目产出和效果，不符合绩效目标编制要求。',
       'en-US': 'Too few indicators cannot describe the outputs and effects of a project; the guidelines ask for more.',
     },
     messages: {
-      few: { 'zh-CN': '“{project}”只有 {count} 个三级指标，至少应有 {minimum} 个', 'en-US': '“{project}” has only {count} 三级 indicators; at least {minimum} are expected' },
+      few: {
+        'zh-CN': '“{project}”只有 {count} 个三级指标，至少应有 {minimum} 个',
+        'en-US': '“{project}” has only {count} 三级 indicators; at least {minimum} are expected',
+      },
     },
     examples: { fail: '只有 2 个三级指标的项目', pass: '有 3 个以上三级指标的项目' },
   },

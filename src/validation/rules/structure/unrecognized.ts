@@ -8,19 +8,26 @@ export const unrecognizedRule: Rule = {
   meta: {
     description: {
       'zh-CN': '工作表中含有数字、但不属于任何已识别表格的区域：检查器说明它没有核对这些数字，而不是悄悄跳过。',
-      'en-US': 'A block of numbers that belongs to no recognized table: the checker says it did not check them instead of skipping them silently.',
+      'en-US':
+        'A block of numbers that belongs to no recognized table: the checker says it did not check them instead of skipping them silently.',
     },
     why: {
       'zh-CN': '表头写法不常见时，表格可能未被识别；用户需要知道哪些数字没有经过检查。',
-      'en-US': 'A table with unusual headers may not be recognized; the user needs to know which numbers went unchecked.',
+      'en-US':
+        'A table with unusual headers may not be recognized; the user needs to know which numbers went unchecked.',
     },
     messages: {
       unrecognized: {
-        'zh-CN': '区域 {range} 含 {numbers} 个数字，但未能识别为绩效目标表或预算表，未作检查（请检查表头是否为标准列名）',
-        'en-US': 'The range {range} holds {numbers} numbers but was not recognized as a target or budget table, so it was not checked (are the column headers standard?)',
+        'zh-CN':
+          '区域 {range} 含 {numbers} 个数字，但未能识别为绩效目标表或预算表，未作检查（请检查表头是否为标准列名）',
+        'en-US':
+          'The range {range} holds {numbers} numbers but was not recognized as a target or budget table, so it was not checked (are the column headers standard?)',
       },
     },
-    examples: { fail: '表头为“金额A | 金额B”的数字区域', pass: '表头为“科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出”的预算表' },
+    examples: {
+      fail: '表头为“金额A | 金额B”的数字区域',
+      pass: '表头为“科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出”的预算表',
+    },
   },
   check(context) {
     for (const note of context.model.notes) {

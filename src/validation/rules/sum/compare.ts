@@ -32,7 +32,13 @@ export function roundingBound(unit: number, addends: number): Decimal {
 }
 
 /** How far a total is from the sum of `addends` parts: equal, negligible, rounding-sized or a mismatch. */
-export function classifyDifference(context: RuleContext, total: Decimal, sum: Decimal, addends: number, totalIsBlank = false): Exclude<SumOutcome, 'skipped'> {
+export function classifyDifference(
+  context: RuleContext,
+  total: Decimal,
+  sum: Decimal,
+  addends: number,
+  totalIsBlank = false,
+): Exclude<SumOutcome, 'skipped'> {
   const signed = difference(total, sum);
   if (signed.isZero()) return 'equal';
   const diff = signed.abs();
@@ -45,7 +51,10 @@ export function classifyDifference(context: RuleContext, total: Decimal, sum: De
  * Whether the total equals the sum of its parts exactly (blank parts count as 0), decided on exact scaled
  * integers without building a claim: the case of nearly every row. False means "compare it properly".
  */
-export function addsUpExactly(total: Decimal | null | undefined, parts: readonly (Decimal | null | undefined)[]): boolean {
+export function addsUpExactly(
+  total: Decimal | null | undefined,
+  parts: readonly (Decimal | null | undefined)[],
+): boolean {
   if (!total) return false;
   const target = scaledOf(total);
   if (Number.isNaN(target)) return false;

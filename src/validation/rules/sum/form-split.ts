@@ -18,15 +18,21 @@ export const formSplitRule: Rule = {
   defaultSeverity: 'error',
   meta: {
     description: {
-      'zh-CN': '绩效目标表表头的资金总额等于各资金来源之和（一般公共预算 + 政府性基金 + 专户 + 其他；本级 + 上级），也等于基本支出 + 项目支出。',
-      'en-US': "A target table's 资金总额 equals the sum of its sources (一般公共预算 + 政府性基金 + 专户 + 其他; 本级 + 上级) and equals 基本支出 + 项目支出.",
+      'zh-CN':
+        '绩效目标表表头的资金总额等于各资金来源之和（一般公共预算 + 政府性基金 + 专户 + 其他；本级 + 上级），也等于基本支出 + 项目支出。',
+      'en-US':
+        "A target table's 资金总额 equals the sum of its sources (一般公共预算 + 政府性基金 + 专户 + 其他; 本级 + 上级) and equals 基本支出 + 项目支出.",
     },
     why: {
       'zh-CN': '表头金额是审核的第一眼：总额与其构成不一致，整张表都会被退回。',
-      'en-US': 'The header amounts are what a reviewer reads first: a total that disagrees with its split sends the whole table back.',
+      'en-US':
+        'The header amounts are what a reviewer reads first: a total that disagrees with its split sends the whole table back.',
     },
     messages: { mismatch: MISMATCH_MESSAGE },
-    examples: { fail: '资金总额 582.03，基本支出 223.56，项目支出 348.47', pass: '资金总额 582.03 = 基本支出 223.56 + 项目支出 358.47' },
+    examples: {
+      fail: '资金总额 582.03，基本支出 223.56，项目支出 348.47',
+      pass: '资金总额 582.03 = 基本支出 223.56 + 项目支出 358.47',
+    },
     options: ['tolerance', 'roundingUnit'],
   },
   check(context) {
@@ -36,10 +42,20 @@ export const formSplitRule: Rule = {
       if (!total) continue;
       const sources = SOURCE_SETS.map((set) => present(table.form, set)).sort((a, b) => b.length - a.length)[0] ?? [];
       // An amount under a label the checker does not know may be one of the sources: not asserted then.
-      const unknownSource = table.form.some((f) => f.field === 'unknownAmount' && /资金|拨款|收入|结转|结余|经费|预算/.test(f.label));
-      if (sources.length > 0 && !unknownSource) compareSplit(context, table, total, sources, { 'zh-CN': '各资金来源之和', 'en-US': 'the sum of the funding sources' });
+      const unknownSource = table.form.some(
+        (f) => f.field === 'unknownAmount' && /资金|拨款|收入|结转|结余|经费|预算/.test(f.label),
+      );
+      if (sources.length > 0 && !unknownSource)
+        compareSplit(context, table, total, sources, {
+          'zh-CN': '各资金来源之和',
+          'en-US': 'the sum of the funding sources',
+        });
       const expenditure = present(table.form, EXPENDITURE_SET);
-      if (expenditure.length > 0) compareSplit(context, table, total, expenditure, { 'zh-CN': '基本支出与项目支出之和', 'en-US': '基本支出 + 项目支出' });
+      if (expenditure.length > 0)
+        compareSplit(context, table, total, expenditure, {
+          'zh-CN': '基本支出与项目支出之和',
+          'en-US': '基本支出 + 项目支出',
+        });
     }
   },
 };
@@ -50,9 +66,17 @@ function present(form: FormValue[], fields: readonly FormField[]): FormValue[] {
     .filter((f): f is FormValue => f !== undefined);
 }
 
-function compareSplit(context: RuleContext, table: IndicatorTable, total: FormValue, parts: FormValue[], partsLabel: { 'zh-CN': string; 'en-US': string }): void {
+function compareSplit(
+  context: RuleContext,
+  table: IndicatorTable,
+  total: FormValue,
+  parts: FormValue[],
+  partsLabel: { 'zh-CN': string; 'en-US': string },
+): void {
   const unitOf = (f: FormValue) => f.unit ?? table.moneyUnit;
-  const mixedUnits = parts.some((p) => unitOf(p) !== undefined && unitOf(total) !== undefined && unitOf(p) !== unitOf(total));
+  const mixedUnits = parts.some(
+    (p) => unitOf(p) !== undefined && unitOf(total) !== undefined && unitOf(p) !== unitOf(total),
+  );
   const asCell = (f: FormValue): NumberCell => ({
     sheet: f.sheet,
     row: f.row,

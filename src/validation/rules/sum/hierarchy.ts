@@ -10,12 +10,15 @@ export const hierarchyRule: Rule = {
   defaultSeverity: 'error',
   meta: {
     description: {
-      'zh-CN': '科目层级逐级相加：类 = Σ 款，款 = Σ 项，合计 = Σ 类（每个末级只加一次）；收支总表中合计 = Σ 一级项目，“一、本年收入”= Σ 其下各项。',
-      'en-US': 'Classification codes add up level by level: 类 = Σ 款, 款 = Σ 项, total = Σ 类 (each leaf counted once); in 收支总表, the total = Σ numbered items and each numbered item = Σ its sub-items.',
+      'zh-CN':
+        '科目层级逐级相加：类 = Σ 款，款 = Σ 项，合计 = Σ 类（每个末级只加一次）；收支总表中合计 = Σ 一级项目，“一、本年收入”= Σ 其下各项。',
+      'en-US':
+        'Classification codes add up level by level: 类 = Σ 款, 款 = Σ 项, total = Σ 类 (each leaf counted once); in 收支总表, the total = Σ numbered items and each numbered item = Σ its sub-items.',
     },
     why: {
       'zh-CN': '纵向不平说明漏填、重复填列或把上级与下级一起相加。',
-      'en-US': 'A column that does not add down means a missing or duplicated line, or a parent added together with its children.',
+      'en-US':
+        'A column that does not add down means a missing or duplicated line, or a parent added together with its children.',
     },
     messages: { mismatch: MISMATCH_MESSAGE },
     examples: {
@@ -38,17 +41,30 @@ export const hierarchyRule: Rule = {
         const kids = children.get(index);
         if (!kids || row.kind !== 'item') return;
         if (kids.some((kid) => kid.partOf)) {
-          compareColumns(context, table, row, kids, { 'zh-CN': `“其中”各项之和`, 'en-US': 'the sum of its “of which” lines' }, true);
+          compareColumns(
+            context,
+            table,
+            row,
+            kids,
+            { 'zh-CN': `“其中”各项之和`, 'en-US': 'the sum of its “of which” lines' },
+            true,
+          );
           return;
         }
-        compareColumns(context, table, row, kids, { 'zh-CN': `其下 ${kids.length} 个${levelWord(kids[0]!)}之和`, 'en-US': `the sum of its ${kids.length} sub-lines` });
+        compareColumns(context, table, row, kids, {
+          'zh-CN': `其下 ${kids.length} 个${levelWord(kids[0]!)}之和`,
+          'en-US': `the sum of its ${kids.length} sub-lines`,
+        });
       });
       for (const { total, parts } of totalClaims(table)) {
         if (parts.length === 0) continue;
         const label =
           total.kind === 'subtotal'
             ? { 'zh-CN': `以上 ${parts.length} 项之和`, 'en-US': `the sum of the ${parts.length} lines above` }
-            : { 'zh-CN': `${parts.length} 个${levelWord(parts[parts.length - 1]!)}之和`, 'en-US': `the sum of its ${parts.length} top-level lines` };
+            : {
+                'zh-CN': `${parts.length} 个${levelWord(parts[parts.length - 1]!)}之和`,
+                'en-US': `the sum of its ${parts.length} top-level lines`,
+              };
         compareColumns(context, table, total, parts, label);
       }
     }
@@ -62,7 +78,8 @@ export const hierarchyRule: Rule = {
  * (本年收入合计 + 上年结转 = 收入总计). A total above all its lines (部门收支总表) adds the lines below it.
  */
 function totalClaims(table: AmountTable): { total: AmountRow; parts: AmountRow[] }[] {
-  const isTop = (row: AmountRow) => row.kind === 'item' && row.parent === undefined && (table.layout === 'labels' || row.code !== undefined);
+  const isTop = (row: AmountRow) =>
+    row.kind === 'item' && row.parent === undefined && (table.layout === 'labels' || row.code !== undefined);
   const claims: { total: AmountRow; parts: AmountRow[] }[] = [];
   let segment: AmountRow[] = [];
   let sinceSubtotal: AmountRow[] = [];
@@ -122,11 +139,19 @@ function compareColumns(
 ): void {
   const anyError = parent.errorColumns.size > 0 || kids.some((row) => row.errorColumns.size > 0);
   for (const column of table.columns) {
-    if (!anyError && addsUpExactly(parent.amounts.value(column.col), kids.map((kid) => kid.amounts.value(column.col)))) continue;
+    if (
+      !anyError &&
+      addsUpExactly(
+        parent.amounts.value(column.col),
+        kids.map((kid) => kid.amounts.value(column.col)),
+      )
+    )
+      continue;
     const parts: (NumberCell | null | undefined)[] = kids.map((kid) => kid.amounts.get(column.col));
     const total = parent.amounts.get(column.col);
     // "其中" lines are part of their parent, not all of it: only more than the parent is wrong.
-    if (partial && sumDecimals(parts.filter((p): p is NumberCell => !!p).map((p) => p.value)).lte(total?.value ?? 0)) continue;
+    if (partial && sumDecimals(parts.filter((p): p is NumberCell => !!p).map((p) => p.value)).lte(total?.value ?? 0))
+      continue;
     const header = columnHeader(table, column.col);
     compareSum(context, {
       totalAt: { sheet: table.sheet, row: parent.row, col: column.col },

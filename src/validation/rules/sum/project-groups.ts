@@ -74,7 +74,12 @@ export function analyzeProjectTies(context: RuleContext): ProjectTieAnalysis {
         if (name && name.text !== '') departmentNames.push(unitKey(name.text));
         const project = table.form.find((f) => f.field === 'project' && f.amount !== undefined);
         if (project?.amount) {
-          targets.push({ cell: { ...project, value: project.amount }, unit: project.unit ?? table.moneyUnit, primary: true, label: project.label });
+          targets.push({
+            cell: { ...project, value: project.amount },
+            unit: project.unit ?? table.moneyUnit,
+            primary: true,
+            label: project.label,
+          });
         }
         continue;
       }
@@ -84,7 +89,10 @@ export function analyzeProjectTies(context: RuleContext): ProjectTieAnalysis {
         const key = `${project.unitLabel ? unitKey(project.unitLabel.text) : ''}|${textKey(project.name.text)}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        listed.push({ project: { name: project.name, budget: project.budget, unit: project.budgetUnit ?? table.moneyUnit }, unitLabel: project.unitLabel });
+        listed.push({
+          project: { name: project.name, budget: project.budget, unit: project.budgetUnit ?? table.moneyUnit },
+          unitLabel: project.unitLabel,
+        });
       }
       continue;
     }
@@ -105,11 +113,14 @@ export function analyzeProjectTies(context: RuleContext): ProjectTieAnalysis {
     byUnit.set(key, group);
   }
   const isOwn = (key: string) =>
-    key === '' || departmentNames.some((name) => name !== '' && (name.includes(key) || key.includes(name))) || (departmentNames.length === 0 && byUnit.size === 1);
+    key === '' ||
+    departmentNames.some((name) => name !== '' && (name.includes(key) || key.includes(name))) ||
+    (departmentNames.length === 0 && byUnit.size === 1);
   // The department's own sub-units (机关, 事务中心 …) add up together to its 项目支出.
   const own = [...byUnit.entries()].filter(([key]) => isOwn(key));
   const merged = new Map([...byUnit.entries()].filter(([key]) => !isOwn(key)));
-  if (own.length > 0) merged.set('', { unitLabel: own[0]![1].unitLabel, projects: own.flatMap(([, group]) => group.projects) });
+  if (own.length > 0)
+    merged.set('', { unitLabel: own[0]![1].unitLabel, projects: own.flatMap(([, group]) => group.projects) });
   const groups: ProjectGroup[] = [...merged.entries()].map(([key, group]) => {
     const ownDepartment = key === '' && own.length > 0;
     const units = new Set(group.projects.map((p) => p.unit));
@@ -125,7 +136,9 @@ export function groupTiesToAny(context: RuleContext, analysis: ProjectTieAnalysi
   const index = targetIndex(analysis);
   const sum = index.mixed ? toYuan(group.sum, group.sumUnit) : group.sum;
   const scale = index.mixed && group.sumUnit !== '元' ? 10000 : 1;
-  const bound = roundingBound(context.options.roundingUnit, group.projects.length).plus(context.options.tolerance).times(scale);
+  const bound = roundingBound(context.options.roundingUnit, group.projects.length)
+    .plus(context.options.tolerance)
+    .times(scale);
   // First target ≥ sum − bound, by binary search over the sorted values: no scan of every target.
   const values = index.values;
   let lo = 0;
@@ -144,7 +157,9 @@ const indexes = new WeakMap<ProjectTieAnalysis, { mixed: boolean; values: Decima
 function targetIndex(analysis: ProjectTieAnalysis): { mixed: boolean; values: Decimal[] } {
   const cached = indexes.get(analysis);
   if (cached) return cached;
-  const units = new Set([...analysis.targets.map((t) => t.unit), ...analysis.groups.map((g) => g.sumUnit)].filter((u) => u !== undefined));
+  const units = new Set(
+    [...analysis.targets.map((t) => t.unit), ...analysis.groups.map((g) => g.sumUnit)].filter((u) => u !== undefined),
+  );
   const mixed = units.size > 1;
   const values = sortDecimals(analysis.targets.map((t) => (mixed ? toYuan(t.cell.value, t.unit) : t.cell.value)));
   const index = { mixed, values };

@@ -10,12 +10,15 @@ export const projectsTotalRule: Rule = {
   defaultSeverity: 'warning',
   meta: {
     description: {
-      'zh-CN': '跨表核对：本工作簿中列出的本部门各项目绩效目标表的预算之和，应等于部门整体表或预算表中的项目支出（或其所属的某个功能科目的项目支出）。',
-      'en-US': "Across tables: the budgets of the department's project target tables in the workbook add up to its 项目支出 (in the 部门整体 table or the budget tables), or to the 项目支出 of the code line they belong to.",
+      'zh-CN':
+        '跨表核对：本工作簿中列出的本部门各项目绩效目标表的预算之和，应等于部门整体表或预算表中的项目支出（或其所属的某个功能科目的项目支出）。',
+      'en-US':
+        "Across tables: the budgets of the department's project target tables in the workbook add up to its 项目支出 (in the 部门整体 table or the budget tables), or to the 项目支出 of the code line they belong to.",
     },
     why: {
       'zh-CN': '项目表与部门表对不上，说明漏报了项目表、项目金额与预算表不一致，或部门整体表的项目支出填错。',
-      'en-US': 'Project tables that do not add up to the department figure mean a missing project table, a project amount that disagrees with the budget, or a wrong 项目支出.',
+      'en-US':
+        'Project tables that do not add up to the department figure mean a missing project table, a project amount that disagrees with the budget, or a wrong 项目支出.',
     },
     messages: {
       mismatch: {
@@ -39,13 +42,17 @@ export const projectsTotalRule: Rule = {
       if (groupTiesToAny(context, analysis, group)) continue;
       // Projects in 元 against a 项目支出 in 万元 (or the other way round): compared and shown in 元.
       const units = new Set([primary.unit, ...group.projects.map((p) => p.unit)].filter((u) => u !== undefined));
-      const inYuan = (cell: NumberCell, unit: MoneyUnit | undefined): NumberCell => (units.size > 1 ? { ...cell, value: toYuan(cell.value, unit) } : cell);
+      const inYuan = (cell: NumberCell, unit: MoneyUnit | undefined): NumberCell =>
+        units.size > 1 ? { ...cell, value: toYuan(cell.value, unit) } : cell;
       compareSum(context, {
         totalAt: primary.cell,
         total: inYuan(primary.cell, primary.unit),
         parts: group.projects.map((p) => inYuan(p.budget, p.unit)),
         subject: { 'zh-CN': primary.label.replace(/\s+/g, ''), 'en-US': primary.label.replace(/\s+/g, '') },
-        partsLabel: { 'zh-CN': `${group.projects.length} 个项目的预算之和`, 'en-US': `the budgets of the ${group.projects.length} projects` },
+        partsLabel: {
+          'zh-CN': `${group.projects.length} 个项目的预算之和`,
+          'en-US': `the budgets of the ${group.projects.length} projects`,
+        },
       });
     }
   },

@@ -9,16 +9,19 @@ export const projectsUntiedRule: Rule = {
   meta: {
     description: {
       'zh-CN': '另一单位（如上级主管部门）的项目表在本工作簿中找不到可以核对的项目支出数时，提示无法核对。',
-      'en-US': "When the project tables of another unit (e.g. the supervising department) match no 项目支出 figure in the workbook, say that they could not be tied.",
+      'en-US':
+        'When the project tables of another unit (e.g. the supervising department) match no 项目支出 figure in the workbook, say that they could not be tied.',
     },
     why: {
       'zh-CN': '检查器不会悄悄跳过无法核对的数字：审核人员需要知道哪些项目金额没有经过跨表核对。',
-      'en-US': 'The checker never skips numbers silently: a reviewer needs to know which project amounts were not tied across tables.',
+      'en-US':
+        'The checker never skips numbers silently: a reviewer needs to know which project amounts were not tied across tables.',
     },
     messages: {
       untied: {
         'zh-CN': '“{unit}”的 {count} 个项目预算合计 {sum}，与本工作簿中任何项目支出数都对不上，未能跨表核对',
-        'en-US': 'The {count} projects of “{unit}” add up to {sum}, which matches no 项目支出 figure in this workbook: not tied across tables',
+        'en-US':
+          'The {count} projects of “{unit}” add up to {sum}, which matches no 项目支出 figure in this workbook: not tied across tables',
       },
     },
     examples: {

@@ -16,12 +16,14 @@ export const roundingRule: Rule = {
     },
     why: {
       'zh-CN': '以万元列示的表由元四舍五入而来，差一两分钱通常是尾差；应调整尾差使表内平衡，但这与真正的错账不同。',
-      'en-US': 'Tables in 万元 are rounded from 元, so a cent or two is usually a rounding residue: worth balancing, but not a real error.',
+      'en-US':
+        'Tables in 万元 are rounded from 元, so a cent or two is usually a rounding residue: worth balancing, but not a real error.',
     },
     messages: {
       rounding: {
         'zh-CN': '{subject}为 {total}，{parts}为 {sum}，相差 {diff}，属四舍五入尾差（≤ {bound}），建议调整尾差',
-        'en-US': '{subject} is {total}, {parts} is {sum}: a difference of {diff}, within rounding (≤ {bound}); adjust the residue',
+        'en-US':
+          '{subject} is {total}, {parts} is {sum}: a difference of {diff}, within rounding (≤ {bound}); adjust the residue',
       },
     },
     examples: {

@@ -9,15 +9,21 @@ export const rowTotalRule: Rule = {
   defaultSeverity: 'error',
   meta: {
     description: {
-      'zh-CN': '每一行的合计列等于其组成列之和：合计 = 基本支出 + 项目支出，基本支出 = 人员经费 + 公用经费，三公合计 = 因公出国（境）+ 公务用车 + 公务接待，小计 = 购置 + 运行，合计 = 各资金来源。',
-      'en-US': "Each row's total column equals the sum of its component columns: 合计 = 基本支出 + 项目支出, 基本支出 = 人员经费 + 公用经费, 三公 total = travel abroad + vehicles + reception, vehicle subtotal = purchase + running, total = Σ funding sources.",
+      'zh-CN':
+        '每一行的合计列等于其组成列之和：合计 = 基本支出 + 项目支出，基本支出 = 人员经费 + 公用经费，三公合计 = 因公出国（境）+ 公务用车 + 公务接待，小计 = 购置 + 运行，合计 = 各资金来源。',
+      'en-US':
+        "Each row's total column equals the sum of its component columns: 合计 = 基本支出 + 项目支出, 基本支出 = 人员经费 + 公用经费, 三公 total = travel abroad + vehicles + reception, vehicle subtotal = purchase + running, total = Σ funding sources.",
     },
     why: {
       'zh-CN': '横向不平是预算公开表最常见的退回原因之一，通常是改了某一列却忘了改合计。',
-      'en-US': 'Rows that do not add across are a common reason for a file to be sent back: one column changed, the total not.',
+      'en-US':
+        'Rows that do not add across are a common reason for a file to be sent back: one column changed, the total not.',
     },
     messages: { mismatch: MISMATCH_MESSAGE },
-    examples: { fail: '合计 500.75，基本支出 299.30，项目支出 201.35', pass: '合计 500.75 = 基本支出 299.30 + 项目支出 201.45' },
+    examples: {
+      fail: '合计 500.75，基本支出 299.30，项目支出 201.35',
+      pass: '合计 500.75 = 基本支出 299.30 + 项目支出 201.45',
+    },
     options: ['tolerance', 'roundingUnit'],
   },
   check(context) {
@@ -30,18 +36,30 @@ export const rowTotalRule: Rule = {
         const partsLabel = { 'zh-CN': partsHeader, 'en-US': partsHeader };
         for (const row of table.rows) {
           const { amounts } = row;
-          if (row.errorColumns.size === 0 && addsUpExactly(amounts.value(formula.total), formula.parts.map((c) => amounts.value(c)))) continue;
+          if (
+            row.errorColumns.size === 0 &&
+            addsUpExactly(
+              amounts.value(formula.total),
+              formula.parts.map((c) => amounts.value(c)),
+            )
+          )
+            continue;
           compareSum(context, {
             totalAt: { sheet: table.sheet, row: row.row, col: formula.total },
             total: amounts.get(formula.total),
             parts: formula.parts.map((c) => amounts.get(c)),
             subject: () => {
               const name = rowName(row);
-              return { 'zh-CN': `“${name['zh-CN']}”行的${totalHeader}`, 'en-US': `${totalHeader} of row “${name['en-US']}”` };
+              return {
+                'zh-CN': `“${name['zh-CN']}”行的${totalHeader}`,
+                'en-US': `${totalHeader} of row “${name['en-US']}”`,
+              };
             },
             partsLabel,
             tableId: table.id,
-            unverifiable: row.errorColumns.size > 0 && (row.errorColumns.has(formula.total) || formula.parts.some((c) => row.errorColumns.has(c))),
+            unverifiable:
+              row.errorColumns.size > 0 &&
+              (row.errorColumns.has(formula.total) || formula.parts.some((c) => row.errorColumns.has(c))),
           });
         }
       }

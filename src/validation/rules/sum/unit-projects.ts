@@ -8,7 +8,8 @@ export const unitProjectsRule: Rule = {
   meta: {
     description: {
       'zh-CN': '按项目逐行列示的绩效目标申报表中，单位行的预算数等于其下各项目预算数之和；分页重复的单位行数字一致。',
-      'en-US': "In a one-row-per-indicator list, a unit line's 预算数 equals the sum of its projects' budgets, and every repetition of the line (page headers) shows the same amount.",
+      'en-US':
+        "In a one-row-per-indicator list, a unit line's 预算数 equals the sum of its projects' budgets, and every repetition of the line (page headers) shows the same amount.",
     },
     why: {
       'zh-CN': '单位合计与项目明细不一致，说明有项目漏报、重复或金额填错。',
@@ -21,7 +22,10 @@ export const unitProjectsRule: Rule = {
         'en-US': 'The unit line “{unit}” shows {value} here but {first} where it first appears',
       },
     },
-    examples: { fail: '201-平武县人民政府办公室 97.20，其下 10 个项目合计 96.20', pass: '201-平武县人民政府办公室 97.20 = Σ 10 个项目 97.20' },
+    examples: {
+      fail: '201-平武县人民政府办公室 97.20，其下 10 个项目合计 96.20',
+      pass: '201-平武县人民政府办公室 97.20 = Σ 10 个项目 97.20',
+    },
     options: ['tolerance', 'roundingUnit'],
   },
   check(context) {
@@ -46,7 +50,10 @@ export const unitProjectsRule: Rule = {
           total: unit.total,
           parts: projects.map((p) => p.budget),
           subject: { 'zh-CN': `单位“${unit.name.text}”的预算数`, 'en-US': `the budget of unit “${unit.name.text}”` },
-          partsLabel: { 'zh-CN': `其下 ${projects.length} 个项目预算之和`, 'en-US': `the sum of its ${projects.length} projects` },
+          partsLabel: {
+            'zh-CN': `其下 ${projects.length} 个项目预算之和`,
+            'en-US': `the sum of its ${projects.length} projects`,
+          },
           tableId: table.id,
         });
       }

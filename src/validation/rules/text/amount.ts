@@ -6,9 +6,11 @@ import { projectName } from '../weight/sum';
 import type { Rule } from '../types';
 
 /** "投入9.2万元", "共70.34万元/年"; not "5万元/人/年" or "0.1万元/亩" (rates per unit). */
-const AMOUNT = /(\d+(?:\.\d+)?)\s*万元(?!\s*\/\s*(?:人|个|户|次|平方米|件|台|辆|所|家|亩|公里|村|米|吨|头|只|座|套|项|场))/g;
+const AMOUNT =
+  /(\d+(?:\.\d+)?)\s*万元(?!\s*\/\s*(?:人|个|户|次|平方米|件|台|辆|所|家|亩|公里|村|米|吨|头|只|座|套|项|场))/g;
 /** "每村补助5万元", "按5万元/公里标准", "总投资500万元", "在上年投入50万元的基础上": not this year's budget. */
-const NOT_THE_BUDGET = /(每[^，。；,;]{0,6}|按[^，。；,;]{0,6}|总投资|累计|上年|去年|往年|已投入|已完成)[^，。；,;]{0,6}$/;
+const NOT_THE_BUDGET =
+  /(每[^，。；,;]{0,6}|按[^，。；,;]{0,6}|总投资|累计|上年|去年|往年|已投入|已完成)[^，。；,;]{0,6}$/;
 
 export const amountTextRule: Rule = {
   id: 'text/amount',
@@ -21,7 +23,8 @@ export const amountTextRule: Rule = {
     },
     why: {
       'zh-CN': '文字与表格金额不一致，审核人员无法判断哪个是对的；通常是预算调整后没有改文字。',
-      'en-US': 'When text and table disagree the reviewer cannot tell which is right: usually the budget changed and the text did not.',
+      'en-US':
+        'When text and table disagree the reviewer cannot tell which is right: usually the budget changed and the text did not.',
     },
     messages: {
       differs: {
@@ -29,7 +32,10 @@ export const amountTextRule: Rule = {
         'en-US': '“{label}” quotes {quoted} 万元, but the budget of “{project}” is {budget} 万元',
       },
     },
-    examples: { fail: '当年预算 49.24，年度目标：共70.34万元/年', pass: '预算数 9.20，年度目标：2023年预计投入9.2万元' },
+    examples: {
+      fail: '当年预算 49.24，年度目标：共70.34万元/年',
+      pass: '预算数 9.20，年度目标：2023年预计投入9.2万元',
+    },
   },
   check(context) {
     for (const table of context.model.tables) {
@@ -58,7 +64,12 @@ export const amountTextRule: Rule = {
           if (quoted.equals(project.budget.value)) continue;
           context.report({
             messageId: 'differs',
-            data: { label: label.replace(/\s+/g, ''), quoted: quoted.toString(), project: projectName(project), budget: money(project.budget.value) },
+            data: {
+              label: label.replace(/\s+/g, ''),
+              quoted: quoted.toString(),
+              project: projectName(project),
+              budget: money(project.budget.value),
+            },
             at: cell,
             related: [project.budget],
             tableId: table.id,

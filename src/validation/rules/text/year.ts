@@ -20,8 +20,10 @@ export const yearRule: Rule = {
   defaultSeverity: 'warning',
   meta: {
     description: {
-      'zh-CN': '表中文字的年份与表格年度不符：写错的年份（“20232年”），或 2023 年表格的目标写成“2022年…”（沿用了上年的表）。',
-      'en-US': "A year in the table's text that disagrees with the table's year: a malformed year (\"20232年\"), or a 2023 target that says \"2022年…\" (last year's table reused).",
+      'zh-CN':
+        '表中文字的年份与表格年度不符：写错的年份（“20232年”），或 2023 年表格的目标写成“2022年…”（沿用了上年的表）。',
+      'en-US':
+        'A year in the table\'s text that disagrees with the table\'s year: a malformed year ("20232年"), or a 2023 target that says "2022年…" (last year\'s table reused).',
     },
     why: {
       'zh-CN': '年份错误是照抄上年表格最明显的痕迹，审核人员一眼就能看出。',
@@ -38,14 +40,21 @@ export const yearRule: Rule = {
         'en-US': 'In a table for {year}, “{label}” says “{text}” ({other})',
       },
     },
-    examples: { fail: '2023年项目绩效目标表，年度目标：2022年乡镇政务服务管理', pass: '年度目标：2023年乡镇政务服务管理' },
+    examples: {
+      fail: '2023年项目绩效目标表，年度目标：2022年乡镇政务服务管理',
+      pass: '年度目标：2023年乡镇政务服务管理',
+    },
   },
   check(context) {
     for (const table of context.model.tables) {
       if (table.kind !== 'indicators') continue;
-      const texts: { cell: TextCell; label: string }[] = table.formTexts.map((t) => ({ cell: t.cell, label: targetLabel(t) ?? t.left }));
+      const texts: { cell: TextCell; label: string }[] = table.formTexts.map((t) => ({
+        cell: t.cell,
+        label: targetLabel(t) ?? t.left,
+      }));
       if (table.columns.target !== undefined) {
-        for (const project of table.projects) if (project.yearTarget) texts.push({ cell: project.yearTarget, label: '年度目标' });
+        for (const project of table.projects)
+          if (project.yearTarget) texts.push({ cell: project.yearTarget, label: '年度目标' });
       }
       if (table.year !== undefined) {
         for (const project of table.projects) {
@@ -66,7 +75,12 @@ export const yearRule: Rule = {
         const short = cell.text.length > 40 ? `${cell.text.slice(0, 40)}…` : cell.text;
         const malformed = /(?<![\d.])(\d{5,})年/.exec(cell.text);
         if (malformed) {
-          context.report({ messageId: 'malformed', data: { text: short, year: `${malformed[1]}年` }, at: cell, tableId: table.id });
+          context.report({
+            messageId: 'malformed',
+            data: { text: short, year: `${malformed[1]}年` },
+            at: cell,
+            tableId: table.id,
+          });
           continue;
         }
         if (table.year === undefined || !YEAR_TARGET_LABEL.test(textKey(label))) continue;
@@ -80,11 +94,22 @@ export const yearRule: Rule = {
         const coversYear = /(\d{4})\s*年?\s*(至|到|—|-|~)\s*(\d{4})/.exec(cell.text);
         if (coversYear && Number(coversYear[1]) <= table.year && Number(coversYear[3]) >= table.year) continue;
         // Earlier years in this year's target, and no mention of the table's own year: last year's text.
-        const earlier = mentions.filter((m) => m.year < table.year! && m.year > table.year! - 10 && !LOOKING_BACK.test(m.before) && !LOOKING_BACK.test(m.after));
+        const earlier = mentions.filter(
+          (m) =>
+            m.year < table.year! &&
+            m.year > table.year! - 10 &&
+            !LOOKING_BACK.test(m.before) &&
+            !LOOKING_BACK.test(m.after),
+        );
         if (earlier.length === 0 || years.includes(table.year)) continue;
         context.report({
           messageId: 'other-year',
-          data: { year: table.year, label: label.replace(/\s+/g, ''), text: short, other: { 'zh-CN': `${earlier[0]!.year} 年`, 'en-US': String(earlier[0]!.year) } },
+          data: {
+            year: table.year,
+            label: label.replace(/\s+/g, ''),
+            text: short,
+            other: { 'zh-CN': `${earlier[0]!.year} 年`, 'en-US': String(earlier[0]!.year) },
+          },
           at: cell,
           tableId: table.id,
         });

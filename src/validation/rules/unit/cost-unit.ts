@@ -8,12 +8,15 @@ export const costUnitRule: Rule = {
   defaultSeverity: 'error',
   meta: {
     description: {
-      'zh-CN': '经济成本指标的计量单位应为货币（元、万元、元/人、万元/年 …）或比率（%）；社会成本、生态环境成本指标不在此列。',
-      'en-US': 'An economic cost indicator is measured in money (元, 万元, 元/人, 万元/年 …) or as a rate (%); social and environmental costs are not.',
+      'zh-CN':
+        '经济成本指标的计量单位应为货币（元、万元、元/人、万元/年 …）或比率（%）；社会成本、生态环境成本指标不在此列。',
+      'en-US':
+        'An economic cost indicator is measured in money (元, 万元, 元/人, 万元/年 …) or as a rate (%); social and environmental costs are not.',
     },
     why: {
       'zh-CN': '“邮寄成本 … 套”“财政负担成本 = 40000 人/年”无法与预算对照，成本控制目标形同虚设。',
-      'en-US': '"邮寄成本 … 套" or "财政负担成本 = 40000 人/年" cannot be compared with the budget: the cost control means nothing.',
+      'en-US':
+        '"邮寄成本 … 套" or "财政负担成本 = 40000 人/年" cannot be compared with the budget: the cost control means nothing.',
     },
     messages: {
       'not-money': {
@@ -28,10 +31,20 @@ export const costUnitRule: Rule = {
       const facts = factsOf(indicator);
       const unit = facts.value.unit;
       // 社会成本 / 生态环境成本 are measured in their own units (起, 亩, 吨标准煤, 分贝).
-      if (!facts.isCost || (facts.level2 !== undefined && !facts.isEconomicCost) || facts.value.declaredQualitative || unit === undefined) return;
+      if (
+        !facts.isCost ||
+        (facts.level2 !== undefined && !facts.isEconomicCost) ||
+        facts.value.declaredQualitative ||
+        unit === undefined
+      )
+        return;
       if (facts.value.kind !== 'quantitative' && facts.value.kind !== 'missing-number') return;
       if (isMoneyUnit(unit) || isRateUnit(unit)) return;
-      context.report({ messageId: 'not-money', data: { name: indicatorName(indicator), unit }, at: indicator.unit ?? valueCell(indicator, table) });
+      context.report({
+        messageId: 'not-money',
+        data: { name: indicatorName(indicator), unit },
+        at: indicator.unit ?? valueCell(indicator, table),
+      });
     };
   },
 };

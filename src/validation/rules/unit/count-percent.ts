@@ -26,7 +26,11 @@ export const countPercentRule: Rule = {
     return (indicator, _project, table) => {
       const facts = factsOf(indicator);
       if (!facts.isCount || facts.value.unit !== '%') return;
-      context.report({ messageId: 'percent', data: { name: indicatorName(indicator) }, at: indicator.unit ?? valueCell(indicator, table) });
+      context.report({
+        messageId: 'percent',
+        data: { name: indicatorName(indicator) },
+        at: indicator.unit ?? valueCell(indicator, table),
+      });
     };
   },
 };

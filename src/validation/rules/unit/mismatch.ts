@@ -28,7 +28,11 @@ export const unitMismatchRule: Rule = {
       // "≥2次/年" with unit 次: the value states the unit more precisely.
       if (!ownUnit || !columnUnit || ownUnit === columnUnit || ownUnit.startsWith(`${columnUnit}/`)) return;
       // "万" written in the value with 万元 in the column, "万件" with "件": the same unit said twice.
-      if (ownUnit.startsWith('万') && (ownUnit === `万${columnUnit}` || ownUnit.slice(1) === columnUnit.replace(/^万/, ''))) return;
+      if (
+        ownUnit.startsWith('万') &&
+        (ownUnit === `万${columnUnit}` || ownUnit.slice(1) === columnUnit.replace(/^万/, ''))
+      )
+        return;
       context.report({
         messageId: 'mismatch',
         data: { name: indicatorName(indicator), value: cellText(indicator.value), own: ownUnit, column: columnUnit },

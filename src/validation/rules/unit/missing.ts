@@ -30,7 +30,11 @@ export const missingUnitRule: Rule = {
       if (kind !== 'quantitative' || unit !== undefined || declaredQualitative || !indicator.level3) return;
       // "培训人数（人次）", "合格率（%）": the unit is written in the name.
       if (/\((单位[:：])?[^()]{1,6}\)$/.test(textKey(indicator.level3.text))) return;
-      context.report({ messageId: 'missing', data: { name: indicatorName(indicator), value: cellText(indicator.value) }, at: indicator.unit ?? valueCell(indicator, table) });
+      context.report({
+        messageId: 'missing',
+        data: { name: indicatorName(indicator), value: cellText(indicator.value) },
+        at: indicator.unit ?? valueCell(indicator, table),
+      });
     };
   },
 };

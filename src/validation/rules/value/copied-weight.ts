@@ -21,7 +21,8 @@ export const copiedWeightRule: Rule = {
     messages: {
       copied: {
         'zh-CN': '“{project}”的 {count} 个指标值都与其权重相同，疑似从权重列复制，请填写真实目标值',
-        'en-US': 'All {count} indicator values of “{project}” equal their weights: copied from the weight column? Fill in the real targets',
+        'en-US':
+          'All {count} indicator values of “{project}” equal their weights: copied from the weight column? Fill in the real targets',
       },
     },
     examples: { fail: '政务服务满意度 | 权重 10 | % | ≥ | 10', pass: '政务服务满意度 | 权重 10 | % | ≥ | 95' },

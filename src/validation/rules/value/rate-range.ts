@@ -10,11 +10,13 @@ export const rateRangeRule: Rule = {
   meta: {
     description: {
       'zh-CN': '比率类指标（%，满意度、合格率、覆盖率等）的目标值应在 0%–100% 之间；增长、提高类指标除外。',
-      'en-US': 'A rate target (%, satisfaction, pass rate, coverage …) lies between 0 % and 100 %; growth and improvement rates excepted.',
+      'en-US':
+        'A rate target (%, satisfaction, pass rate, coverage …) lies between 0 % and 100 %; growth and improvement rates excepted.',
     },
     why: {
       'zh-CN': '满意度“≥ 665%”、合格率“= 200%”不可能达到，通常是把权重或其他数字填进了指标值。',
-      'en-US': 'A satisfaction of "≥ 665 %" or a pass rate of "= 200 %" cannot be reached: usually a weight or another number typed into the value.',
+      'en-US':
+        'A satisfaction of "≥ 665 %" or a pass rate of "= 200 %" cannot be reached: usually a weight or another number typed into the value.',
     },
     messages: {
       'out-of-range': {
@@ -35,7 +37,12 @@ export const rateRangeRule: Rule = {
       if (/完成率$/.test(facts.name) && number.lte(OVER_COMPLETION_LIMIT) && number.gte(ZERO)) return;
       if (number.gt(HUNDRED) || number.lt(ZERO)) {
         const shown = [facts.value.comparator ?? '', number.toString(), '%'].join(' ').trim();
-        context.report({ messageId: 'out-of-range', data: { name: indicatorName(indicator), value: shown }, at: valueCell(indicator, table), related: indicator.unit ? [indicator.unit] : [] });
+        context.report({
+          messageId: 'out-of-range',
+          data: { name: indicatorName(indicator), value: shown },
+          at: valueCell(indicator, table),
+          related: indicator.unit ? [indicator.unit] : [],
+        });
       }
     };
   },

@@ -13,7 +13,8 @@ export const satisfactionFloorRule: Rule = {
     },
     why: {
       'zh-CN': '满意度目标过低通常是填错了数（如把权重 10 填成目标），即使是真实目标也难以通过审核。',
-      'en-US': 'A very low satisfaction target is usually a mistyped number (a weight of 10 as the target); even when meant, it will not pass review.',
+      'en-US':
+        'A very low satisfaction target is usually a mistyped number (a weight of 10 as the target); even when meant, it will not pass review.',
     },
     messages: {
       low: {
@@ -33,7 +34,11 @@ export const satisfactionFloorRule: Rule = {
       if (!facts.isSatisfaction || number === undefined || (unit !== undefined && unit !== '%')) return;
       if (comparator === '≤' || comparator === '<' || number.gt(HUNDRED)) return;
       if (number.gte(floorValue)) return;
-      context.report({ messageId: 'low', data: { name: indicatorName(indicator), value: number.toString(), floor }, at: valueCell(indicator, table) });
+      context.report({
+        messageId: 'low',
+        data: { name: indicatorName(indicator), value: number.toString(), floor },
+        at: valueCell(indicator, table),
+      });
     };
   },
 };

@@ -13,12 +13,15 @@ export const levelScoreRule: Rule = {
   defaultSeverity: 'error',
   meta: {
     description: {
-      'zh-CN': '一级或二级指标自身标明的分值（如“产出指标(50分)”，或一级/二级行上填写的分值）等于其下三级指标权重之和。',
-      'en-US': 'A 一级 or 二级 indicator that states its own score ("产出指标(50分)", or a score on the 一级/二级 row) equals the sum of the weights below it.',
+      'zh-CN':
+        '一级或二级指标自身标明的分值（如“产出指标(50分)”，或一级/二级行上填写的分值）等于其下三级指标权重之和。',
+      'en-US':
+        'A 一级 or 二级 indicator that states its own score ("产出指标(50分)", or a score on the 一级/二级 row) equals the sum of the weights below it.',
     },
     why: {
       'zh-CN': '上级分值与下级权重不一致时，评分时无法确定以哪个为准。',
-      'en-US': 'When a stated score and the weights below it disagree, nobody can tell which one the scoring should use.',
+      'en-US':
+        'When a stated score and the weights below it disagree, nobody can tell which one the scoring should use.',
     },
     messages: {
       mismatch: {
@@ -26,15 +29,26 @@ export const levelScoreRule: Rule = {
         'en-US': 'In “{project}”, “{level}” states {declared} points, but the weights below it add up to {actual}',
       },
     },
-    examples: { fail: '产出指标(50分) 下三级权重 20 + 20 + 20 = 60', pass: '产出指标(50分) 下三级权重 20 + 20 + 10 = 50' },
+    examples: {
+      fail: '产出指标(50分) 下三级权重 20 + 20 + 20 = 60',
+      pass: '产出指标(50分) 下三级权重 20 + 20 + 10 = 50',
+    },
   },
   check(context) {
     for (const table of context.model.tables) {
       if (table.kind !== 'indicators' || table.columns.weight === undefined) continue;
       for (const project of table.projects) {
-        const claims = new Map<string, { name: TextCell; score: Decimal; at: NumberCell | TextCell; level: 1 | 2; parent?: string }>();
+        const claims = new Map<
+          string,
+          { name: TextCell; score: Decimal; at: NumberCell | TextCell; level: 1 | 2; parent?: string }
+        >();
         for (const declared of project.declaredScores) {
-          claims.set(`${declared.level}:${textKey(declared.name.text)}`, { name: declared.name, score: declared.score.value, at: declared.score, level: declared.level });
+          claims.set(`${declared.level}:${textKey(declared.name.text)}`, {
+            name: declared.name,
+            score: declared.score.value,
+            at: declared.score,
+            level: declared.level,
+          });
         }
         const claimScoreIn = (name: TextCell | undefined, level: 1 | 2) => {
           const score = name ? declaredScore(name.text) : undefined;
@@ -53,7 +67,12 @@ export const levelScoreRule: Rule = {
           if (actual.equals(claim.score)) continue;
           context.report({
             messageId: 'mismatch',
-            data: { project: projectName(project), level: claim.name.text, declared: plain(claim.score), actual: plain(actual) },
+            data: {
+              project: projectName(project),
+              level: claim.name.text,
+              declared: plain(claim.score),
+              actual: plain(actual),
+            },
             at: claim.at,
             related: below.map((i) => i.weight!),
             tableId: table.id,

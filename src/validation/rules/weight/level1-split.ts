@@ -5,7 +5,12 @@ import type { Level1Kind } from '../../vocabulary';
 import type { Rule } from '../types';
 import { projectName } from './sum';
 
-const LEVEL1_LABEL: Record<Level1Kind, string> = { output: '产出指标', cost: '成本指标', benefit: '效益指标', satisfaction: '满意度指标' };
+const LEVEL1_LABEL: Record<Level1Kind, string> = {
+  output: '产出指标',
+  cost: '成本指标',
+  benefit: '效益指标',
+  satisfaction: '满意度指标',
+};
 
 export const level1SplitRule: Rule = {
   id: 'weight/level1-split',
@@ -13,8 +18,10 @@ export const level1SplitRule: Rule = {
   defaultSeverity: 'warning',
   meta: {
     description: {
-      'zh-CN': '配置了一级指标分值（如 产出 50 / 效益 30 / 满意度 10）时，每个项目各一级指标下的权重之和与之相符。未配置时不检查。',
-      'en-US': 'When a per-一级 split is configured (e.g. 产出 50 / 效益 30 / 满意度 10), the weights under each 一级 of every project match it. Not checked when no split is configured.',
+      'zh-CN':
+        '配置了一级指标分值（如 产出 50 / 效益 30 / 满意度 10）时，每个项目各一级指标下的权重之和与之相符。未配置时不检查。',
+      'en-US':
+        'When a per-一级 split is configured (e.g. 产出 50 / 效益 30 / 满意度 10), the weights under each 一级 of every project match it. Not checked when no split is configured.',
     },
     why: {
       'zh-CN': '不少地区对一级指标分值有统一要求，偏离会在审核时被退回。',
@@ -33,7 +40,8 @@ export const level1SplitRule: Rule = {
     const split = context.options.level1Split;
     if (!split) return;
     for (const table of context.model.tables) {
-      if (table.kind !== 'indicators' || table.columns.weight === undefined || table.columns.level1 === undefined) continue;
+      if (table.kind !== 'indicators' || table.columns.weight === undefined || table.columns.level1 === undefined)
+        continue;
       for (const project of table.projects) {
         for (const [kind, expected] of Object.entries(split) as [Level1Kind, number | undefined][]) {
           if (expected === undefined) continue;

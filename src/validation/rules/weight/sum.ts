@@ -11,8 +11,10 @@ export const weightSumRule: Rule = {
   defaultSeverity: 'error',
   meta: {
     description: {
-      'zh-CN': '每个项目三级指标的权重（分值）之和为 100；预算执行率单独占 10 分时为 90。表中有权重合计行时，合计行也须等于各项之和。',
-      'en-US': "The weights (scores) of a project's 三级 indicators add up to 100, or to 90 when 预算执行率 holds the other 10 outside the table; a weight total row must equal the sum of the weights.",
+      'zh-CN':
+        '每个项目三级指标的权重（分值）之和为 100；预算执行率单独占 10 分时为 90。表中有权重合计行时，合计行也须等于各项之和。',
+      'en-US':
+        "The weights (scores) of a project's 三级 indicators add up to 100, or to 90 when 预算执行率 holds the other 10 outside the table; a weight total row must equal the sum of the weights.",
     },
     why: {
       'zh-CN': '权重合计不等于 100 是绩效目标表被退回的头号原因。',
@@ -45,7 +47,11 @@ export const weightSumRule: Rule = {
         const actual = weightSum(weighted);
         // A 总分 row may include the 预算执行率 points that are not in the table (财政部 自评表: 90 + 10 = 100).
         const executionPoints = project.budgetExecutionWeight?.value ?? outsidePoints;
-        if (project.weightTotal && !project.weightTotal.value.equals(actual) && !project.weightTotal.value.equals(actual.plus(executionPoints))) {
+        if (
+          project.weightTotal &&
+          !project.weightTotal.value.equals(actual) &&
+          !project.weightTotal.value.equals(actual.plus(executionPoints))
+        ) {
           context.report({
             messageId: 'total-row',
             data: { project: projectName(project), declared: plain(project.weightTotal.value), actual: plain(actual) },
@@ -54,9 +60,12 @@ export const weightSumRule: Rule = {
             tableId: table.id,
           });
         }
-        const expected = expectedTotals(project, weightTotal, acceptBudgetExecutionWeight, budgetExecutionWeight).filter(
-          (_expected, i, all) => !context.options.requireBudgetExecutionWeight || all.length === 1 || i > 0,
-        );
+        const expected = expectedTotals(
+          project,
+          weightTotal,
+          acceptBudgetExecutionWeight,
+          budgetExecutionWeight,
+        ).filter((_expected, i, all) => !context.options.requireBudgetExecutionWeight || all.length === 1 || i > 0);
         if (expected.some((e) => e.value.equals(actual))) continue;
         context.report({
           messageId: 'wrong-total',
@@ -78,7 +87,12 @@ export const weightSumRule: Rule = {
 };
 
 /** The totals a project's weights may have; labels are made only for a finding. */
-function expectedTotals(project: Project, total: number, acceptExecution: boolean, executionWeight: number): { value: Decimal; label: () => Localized }[] {
+function expectedTotals(
+  project: Project,
+  total: number,
+  acceptExecution: boolean,
+  executionWeight: number,
+): { value: Decimal; label: () => Localized }[] {
   const full = new Decimal(total);
   if (project.budgetExecutionWeight) {
     const execution = project.budgetExecutionWeight.value;
@@ -93,12 +107,17 @@ function expectedTotals(project: Project, total: number, acceptExecution: boolea
       },
     ];
   }
-  const options: { value: Decimal; label: () => Localized }[] = [{ value: full, label: () => ({ 'zh-CN': plain(full), 'en-US': plain(full) }) }];
+  const options: { value: Decimal; label: () => Localized }[] = [
+    { value: full, label: () => ({ 'zh-CN': plain(full), 'en-US': plain(full) }) },
+  ];
   if (acceptExecution && executionWeight > 0) {
     const rest = full.minus(executionWeight);
     options.push({
       value: rest,
-      label: () => ({ 'zh-CN': `${plain(rest)}（另计预算执行率 ${executionWeight}）`, 'en-US': `${plain(rest)} (with 预算执行率 ${executionWeight} outside the table)` }),
+      label: () => ({
+        'zh-CN': `${plain(rest)}（另计预算执行率 ${executionWeight}）`,
+        'en-US': `${plain(rest)} (with 预算执行率 ${executionWeight} outside the table)`,
+      }),
     });
   }
   return options;
