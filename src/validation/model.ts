@@ -95,6 +95,14 @@ export interface UnitTotal {
   repeats: NumberCell[];
 }
 
+/** How recognition decided a column's role: its header path (top to bottom) and the evidence. For --explain. */
+export interface ColumnEvidence {
+  col: number;
+  path: string[];
+  role?: string;
+  why: string;
+}
+
 interface TableBase {
   id: string;
   sheet: string;
@@ -102,6 +110,8 @@ interface TableBase {
   range: CellRange;
   headerRows: number[];
   moneyUnit?: MoneyUnit;
+  /** Every header column with the role it was given (or none) and why. */
+  columnEvidence: ColumnEvidence[];
 }
 
 export interface IndicatorTable extends TableBase {

@@ -87,10 +87,13 @@ const INDICATOR_HEADERS: Record<IndicatorColumn, readonly string[]> = {
 const INDICATOR_LOOKUP = buildLookup(INDICATOR_HEADERS);
 
 /** The indicator-table column a header cell names, or undefined. "单位" and "项目" alone are ambiguous: resolved by the caller. */
-export function indicatorColumnOf(key: string): IndicatorColumn | undefined {
+export function indicatorColumnOf(rawKey: string): IndicatorColumn | undefined {
+  const key = headerKey(rawKey);
   const direct = INDICATOR_LOOKUP.get(key) ?? INDICATOR_LOOKUP.get(stripParenthetical(key));
   if (direct) return direct;
   if (/^指标值/.test(key)) return 'value';
+  // 当年预期实现值, 2024年度指标值, 计划目标值: a target value; not 实际值/完成值 (self-evaluation) or 分值 (weight).
+  if (/(指标|目标|预期|实现|计划|年度)值$/.test(key) && !/(实际|完成|分)值$/.test(key)) return 'value';
   if (/^(指标)?权重/.test(key) || /^分值/.test(key) || /^三级指标(权重|分值)/.test(key)) return 'weight';
   return undefined;
 }
@@ -138,8 +141,15 @@ const AMOUNT_HEADERS: Record<AmountColumn, readonly string[]> = {
   ],
   abroad: ['因公出国(境)费', '因公出国(境)费用', '因公出国(境)经费'],
   vehicle: ['公务用车购置及运行费', '公务用车购置及运行维护费', '公务用车购置及运行维护经费'],
-  vehiclePurchase: ['公务用车购置费', '公务用车购置'],
-  vehicleRunning: ['公务用车运行费', '公务用车运行维护费', '公务用车运行维护'],
+  vehiclePurchase: ['公务用车购置费', '公务用车购置', '购置费', '车辆购置费'],
+  vehicleRunning: [
+    '公务用车运行费',
+    '公务用车运行维护费',
+    '公务用车运行维护',
+    '运行费',
+    '运行维护费',
+    '车辆运行维护费',
+  ],
   reception: ['公务接待费', '公务接待'],
   otherExpense: ['上缴上级支出', '事业单位经营支出', '经营支出', '对附属单位补助支出', '对下级单位补助支出'],
   amount: ['预算数', '金额', '预算金额', '本年预算', '本年预算数', '年初预算数', '预算数(万元)', '金额(万元)'],
@@ -147,7 +157,8 @@ const AMOUNT_HEADERS: Record<AmountColumn, readonly string[]> = {
 
 const AMOUNT_LOOKUP = buildLookup(AMOUNT_HEADERS);
 
-export function amountColumnOf(key: string): AmountColumn | undefined {
+export function amountColumnOf(rawKey: string): AmountColumn | undefined {
+  const key = headerKey(rawKey);
   const direct = AMOUNT_LOOKUP.get(key) ?? AMOUNT_LOOKUP.get(stripParenthetical(key));
   if (direct) return direct;
   if (/^\d{4}年(预算数|预算|基本支出|项目支出)$/.test(key)) return 'amount';
@@ -155,7 +166,8 @@ export function amountColumnOf(key: string): AmountColumn | undefined {
 }
 
 /** Code columns of budget tables: one column, or 类 | 款 | 项. */
-export function codeColumnOf(key: string): 'code' | 'class' | 'section' | 'item' | undefined {
+export function codeColumnOf(rawKey: string): 'code' | 'class' | 'section' | 'item' | undefined {
+  const key = headerKey(rawKey);
   if (/^(功能分类|经济分类|支出功能分类|支出经济分类|部门经济分类|政府经济分类)?(科目)?(编码|代码)$/.test(key))
     return 'code';
   if (key === '类') return 'class';
@@ -165,10 +177,46 @@ export function codeColumnOf(key: string): 'code' | 'class' | 'section' | 'item'
 }
 
 /** Label (name) columns of amount tables. */
-export function labelColumnOf(key: string): boolean {
+export function labelColumnOf(rawKey: string): boolean {
+  const key = headerKey(rawKey);
   return /^(科目名称|功能分类科目名称|经济分类科目名称|功能分类科目|经济分类科目|支出功能分类科目|部门经济分类科目|政府经济分类科目|科目|项目|收入项目|支出项目|项目名称|项目\(按功能分类\)|项目\(按经济分类\)|收入|支出)$/.test(
     key,
   );
+}
+
+/**
+ * A header cell's name without the marks forms add to it: "*指标值" (required), "★三级指标", "指标值(必填)".
+ */
+export function headerKey(key: string): string {
+  if (!/^[*★☆△▲※#]|[*](?:$)|\((?:必填|选填|可选)\)$/.test(key)) return key;
+  return key
+    .replace(/^[*★☆△▲※#]+/, '')
+    .replace(/[*]+$/, '')
+    .replace(/\((?:必填|选填|可选)\)$/, '');
+}
+
+/**
+ * Names of header groups: cells merged over several columns that name them together (资金来源 over 本级 |
+ * 上级 | 其他; 比上年增减情况 over 增减金额 | 增减幅度).
+ */
+const GROUP_HEADER_NAMES: readonly RegExp[] = [
+  /^(资金来源|资金构成|收入|支出|收入项目|支出项目|本年收入|本年支出|财政拨款|财政拨款收入|财政拨款支出)$/,
+  /^(其中|科目|预算科目|项目|指标值|绩效指标|指标|目标值|权重|分值)$/,
+  /比上年增减|比上年增、减|增减情况|增减变动/,
+  /^[“"]?三公[”"]?经费/,
+  /(预算数|决算数|执行数|金额|经费)$/,
+  /^(长期|年度|中期)(指标|目标)?$/,
+  /^\d{4}年(度)?(预算|决算)?数?$/,
+];
+
+export function isGroupHeaderName(rawKey: string): boolean {
+  const key = headerKey(rawKey);
+  return GROUP_HEADER_NAMES.some((pattern) => pattern.test(key));
+}
+
+/** 序号 / 行次 columns: row numbers, never amounts. */
+export function serialColumnOf(rawKey: string): boolean {
+  return /^(序号|行次|编号|序列|顺序号|No\.?)$/i.test(headerKey(rawKey));
 }
 
 export function stripParenthetical(key: string): string {
@@ -425,6 +473,14 @@ function buildLookup<K extends string>(table: Record<K, readonly string[]>): Map
     }
   }
   return lookup;
+}
+
+/** 指标值类型 cells: "定量", "定量指标" → quantitative; "定性", "定性指标" → qualitative. */
+export function valueTypeOf(text: string): 'quantitative' | 'qualitative' | undefined {
+  const key = textKey(text);
+  if (/^定量(指标)?$/.test(key)) return 'quantitative';
+  if (/^定性(指标)?$/.test(key)) return 'qualitative';
+  return undefined;
 }
 
 /** 指标方向性: "正向指标", "越大越好" → positive; "反向指标", "越小越好" → negative; anything else → undefined. */

@@ -1,5 +1,13 @@
 import type Decimal from 'decimal.js';
-import type { AmountColumnInfo, AmountRow, AmountTable, NumberCell, RecognitionNote, RowAmounts } from '../model';
+import type {
+  AmountColumnInfo,
+  AmountRow,
+  AmountTable,
+  ColumnEvidence,
+  NumberCell,
+  RecognitionNote,
+  RowAmounts,
+} from '../model';
 import { keyOfNormalized, textKey } from '../normalize';
 import type { SheetView } from '../sheet';
 import type { AmountColumn } from '../vocabulary';
@@ -45,7 +53,9 @@ export function buildAmountTables(input: BuildInput): AmountTable[] {
     const nextLabel = header.labelColumns[i + 1] ?? Number.MAX_SAFE_INTEGER;
     const amounts = header.amountColumns.filter((a) => a.col > labelCol && a.col < nextLabel);
     if (amounts.length === 0) return;
-    tables.push(buildSide(input, labelCol, amounts, sideOf(input.view, header, labelCol)));
+    tables.push(
+      buildSide(input, labelCol, amounts, header.labelSides.get(labelCol) ?? sideOf(input.view, header, labelCol)),
+    );
   });
   // The two sides are paired by table id once the ids are known (recognizeSheet).
   return tables;
@@ -88,6 +98,7 @@ function buildSide(
     range: { top: header.top, left, bottom: header.bottom, right },
     headerRows: range(header.top, header.bottom),
     moneyUnit: input.moneyUnit,
+    columnEvidence: amountEvidence(header, labelColumn, columns),
     layout,
     side,
     codeColumn: header.codeColumn ?? header.codeParts?.class,
@@ -203,7 +214,26 @@ function buildSide(
   return table;
 }
 
-/** A row's amounts, in the order of the table's amount columns (lighter than a Map per row on 10⁵-row tables). */
+function amountEvidence(
+  header: AmountHeader,
+  labelColumn: number | undefined,
+  columns: AmountColumnInfo[],
+): ColumnEvidence[] {
+  const evidence: ColumnEvidence[] = [];
+  for (const [col, path] of [...header.paths].sort((a, b) => a[0] - b[0])) {
+    const amount = columns.find((c) => c.col === col);
+    let role: string | undefined = amount?.role;
+    if (col === header.codeColumn) role = 'code';
+    else if (header.codeParts?.class === col) role = 'code:类';
+    else if (header.codeParts?.section === col) role = 'code:款';
+    else if (header.codeParts?.item === col) role = 'code:项';
+    else if (col === labelColumn) role = 'label';
+    else if (header.serialColumns.includes(col)) role = 'serial';
+    evidence.push({ col, path, role, why: role ? 'header' : `no role for "${path.join('›')}"` });
+  }
+  return evidence;
+}
+
 /** The row's amounts in column order; cells are made only for the few amounts a finding points at. */
 class ColumnAmounts implements RowAmounts {
   constructor(

@@ -1,5 +1,5 @@
 import type { SheetView } from '../sheet';
-import { MoneyUnit, textKey } from '../normalize';
+import type { MoneyUnit } from '../normalize';
 import {
   AmountColumn,
   moneyUnitInKey,
@@ -7,15 +7,40 @@ import {
   amountColumnOf,
   codeColumnOf,
   indicatorColumnOf,
+  isTitleText,
   labelColumnOf,
+  level1KindOf,
+  level2KindOf,
+  comparatorOf,
+  serialColumnOf,
+  isGroupHeaderName,
 } from '../vocabulary';
+
+/**
+ * Header recognition, in two steps:
+ * 1. an anchor row: one row whose cells (read through merges) name enough columns of a table kind;
+ * 2. the header band around it: group rows above (a cell merged over several anchor columns), sub-header rows
+ *    below (cells under a merged group, or names of columns), and a 栏次 row of column numbers (1 2 3 …).
+ * Every column of the band gets its path of header texts, top to bottom (支出功能分类科目编码 › 类, 指标值 › 符号),
+ * and its role is read from the most specific segment of the path that names one.
+ */
+
+/** A role a header path names for a column; `rank` 0 is the path's last (most specific) segment. */
+export interface RoleCandidate {
+  col: number;
+  role: IndicatorColumn;
+  rank: number;
+}
 
 export interface IndicatorHeader {
   type: 'indicators';
-  /** First and last row of the header (two-row headers span two). */
+  /** First and last row of the header band. */
   top: number;
   bottom: number;
   columns: Partial<Record<IndicatorColumn, number>>;
+  /** Every role a header names, with duplicates (twin 二级(长期) | 二级(年度) columns): settled against the body. */
+  candidates: RoleCandidate[];
+  paths: Map<number, string[]>;
   /** "预算数（元）": the money unit a header names. */
   moneyUnit?: MoneyUnit;
   left: number;
@@ -36,15 +61,24 @@ export interface AmountHeader {
   /** 类 | 款 | 项 columns when the code is split over three columns. */
   codeParts?: { class: number; section?: number; item?: number };
   labelColumns: number[];
+  /** The 收入 / 支出 group a label column stands under, when the header says. */
+  labelSides: Map<number, 'income' | 'expense'>;
   amountColumns: AmountHeaderColumn[];
   /** Header cells among the amount columns that name nothing the checker knows. */
   unknownColumns: number[];
+  /** 序号 / 行次 columns: numbers that are no amounts. */
+  serialColumns: number[];
+  paths: Map<number, string[]>;
   moneyUnit?: MoneyUnit;
   left: number;
   right: number;
 }
 
 export type Header = IndicatorHeader | AmountHeader;
+
+/** At most this many rows above and below the anchor row belong to its header band. */
+const MAX_GROUP_ROWS_ABOVE = 2;
+const MAX_SUB_ROWS_BELOW = 2;
 
 /**
  * The non-empty header cells of a row, read through merges (a cell under a vertical merge has
@@ -71,11 +105,25 @@ function holdsNumber(view: SheetView, row: number): boolean {
   return false;
 }
 
-/** Reads one row as an indicator-table header, or undefined. Cells are read through merges. */
-export function readIndicatorHeaderRow(view: SheetView, row: number): IndicatorHeader | undefined {
+interface IndicatorAnchor {
+  columns: Partial<Record<IndicatorColumn, number>>;
+}
+
+/** Reads one row as an indicator-table header anchor, or undefined. */
+function indicatorAnchor(view: SheetView, row: number): IndicatorAnchor | undefined {
+  const columns = indicatorRolesOfRow(headerCells(view, row));
+  const hasName = columns.level3 !== undefined || (columns.level1 !== undefined && columns.level2 !== undefined);
+  if (hasName && holdsNumber(view, row)) return undefined;
+  const hasTarget = columns.value !== undefined || columns.weight !== undefined || columns.comparator !== undefined;
+  const roleCount = Object.keys(columns).length;
+  if (!hasName || !hasTarget || roleCount < 3) return undefined;
+  return { columns };
+}
+
+function indicatorRolesOfRow(cells: { col: number; key: string }[]): Partial<Record<IndicatorColumn, number>> {
   const columns: Partial<Record<IndicatorColumn, number>> = {};
   const ambiguousUnit: number[] = [];
-  for (const { col: c, key } of headerCells(view, row)) {
+  for (const { col: c, key } of cells) {
     if (key === '单位') {
       ambiguousUnit.push(c);
       continue;
@@ -83,60 +131,273 @@ export function readIndicatorHeaderRow(view: SheetView, row: number): IndicatorH
     const role = indicatorColumnOf(key);
     if (role && columns[role] === undefined) columns[role] = c;
   }
-  // "单位" is the unit of measure when it stands right of the indicator name, the organisation otherwise.
-  for (const c of ambiguousUnit) {
+  resolveUnitColumns(columns, ambiguousUnit);
+  return columns;
+}
+
+/** "单位" is the unit of measure when it stands right of the indicator name, the organisation otherwise. */
+function resolveUnitColumns(columns: Partial<Record<IndicatorColumn, number>>, ambiguous: number[]): void {
+  for (const c of ambiguous) {
     const nameCol = columns.level3 ?? columns.level2 ?? columns.level1;
     if (nameCol !== undefined && c > nameCol && columns.unit === undefined) columns.unit = c;
     else if (columns.unitName === undefined) columns.unitName = c;
   }
-  const hasName = columns.level3 !== undefined || (columns.level1 !== undefined && columns.level2 !== undefined);
-  if (hasName && holdsNumber(view, row)) return undefined;
-  const hasTarget = columns.value !== undefined || columns.weight !== undefined || columns.comparator !== undefined;
-  const roleCount = Object.keys(columns).length;
-  if (!hasName || !hasTarget || roleCount < 3) return undefined;
-  const cols = Object.values(columns) as number[];
-  const moneyUnit = columns.budget !== undefined ? moneyUnitInKey(view.labelKey(row, columns.budget)) : undefined;
+}
+
+/** Reads one row as an amount-table header anchor (budget tables, 收支总表, 三公), or undefined. */
+function isAmountAnchor(view: SheetView, row: number): boolean {
+  let hasCode = false;
+  let labels = 0;
+  const roles = new Set<AmountColumn>();
+  for (const { key } of headerCells(view, row)) {
+    const code = codeColumnOf(key);
+    if (code === 'code' || code === 'class') hasCode = true;
+    if (code) continue;
+    if (labelColumnOf(key)) {
+      labels++;
+      continue;
+    }
+    const role = amountColumnOf(key);
+    if (role) roles.add(role);
+  }
+  const isSanGong = roles.has('abroad') && roles.has('reception');
+  if (!isSanGong && (roles.size === 0 || (!hasCode && labels === 0))) return false;
+  return !holdsNumber(view, row);
+}
+
+/**
+ * The header whose anchor row is `row`, with its band and every column's path; undefined when the row
+ * anchors no header.
+ */
+export function readHeaderAt(view: SheetView, row: number, minTop = 0): Header | undefined {
+  const indicator = indicatorAnchor(view, row);
+  if (indicator) return indicatorHeaderOf(view, headerBand(view, row, 'indicators', minTop));
+  if (isAmountAnchor(view, row)) return amountHeaderOf(view, headerBand(view, row, 'amounts', minTop));
+  return undefined;
+}
+
+interface Band {
+  top: number;
+  bottom: number;
+  /** The row of column numbers (栏次 1 2 3 …) below the names, if any: part of the header, never data. */
+  columnNumbersRow?: number;
+}
+
+function headerBand(view: SheetView, anchor: number, kind: Header['type'], minTop: number): Band {
+  let top = anchor;
+  for (let r = anchor - 1; r >= Math.max(minTop, anchor - MAX_GROUP_ROWS_ABOVE); r--) {
+    if (!isGroupRowAbove(view, r, top, kind)) break;
+    top = r;
+  }
+  let bottom = anchor;
+  for (let r = anchor + 1; r <= Math.min(view.rowCount - 1, anchor + MAX_SUB_ROWS_BELOW); r++) {
+    if (!isSubHeaderRow(view, r, bottom, kind)) break;
+    bottom = r;
+  }
+  const band: Band = { top, bottom };
+  if (bottom + 1 < view.rowCount && isColumnNumbersRow(view, bottom + 1)) {
+    band.columnNumbersRow = bottom + 1;
+    band.bottom = bottom + 1;
+  }
+  return band;
+}
+
+/** Texts that are never header names: "单位：万元", "编制部门：…", titles, long sentences. */
+function isHeaderLikeText(key: string): boolean {
+  return key.length <= 24 && !/[:：]/.test(key) && !isTitleText(key);
+}
+
+/**
+ * A group row above the anchor: header cells merged across several columns over the anchor row (资金来源 over
+ * 本级 | 上级 | 其他; 收入 over 项目 | 预算数), or merged down into it. A merged text alone is not enough (a
+ * 目标 text above the header is merged too): at least one cell is merged down into the anchor row, or names a
+ * column or a group of columns.
+ */
+function isGroupRowAbove(view: SheetView, row: number, below: number, kind: Header['type']): boolean {
+  if (holdsNumber(view, row)) return false;
+  const cols = view.filledColumns(row);
+  if (cols.length === 0) return false;
+  let groups = 0;
+  let evidence = false;
+  for (const c of cols) {
+    const key = view.keyOf(row, c);
+    if (!isHeaderLikeText(key)) return false;
+    const right = view.mergeRight(row, c);
+    const mergedDown = view.origin(below, c).row <= row;
+    if (right > c || mergedDown) groups++;
+    if (mergedDown || namesColumn(key, kind) || isGroupHeaderName(key)) evidence = true;
+  }
+  // One cell merged over the whole sheet width is a caption ("绩效指标"), not a group of columns.
+  if (cols.length === 1 && view.mergeRight(row, cols[0]!) - cols[0]! + 1 >= view.columnCount - 1) return false;
+  return groups > 0 && evidence;
+}
+
+/**
+ * A sub-header row below the anchor: names only, each under a group cell merged across columns or naming
+ * a column itself (类 | 款 | 项; 符号 | 数值; 小计 | 购置费 | 运行费); no framework names or comparators (body rows).
+ */
+function isSubHeaderRow(view: SheetView, row: number, above: number, kind: Header['type']): boolean {
+  if (holdsNumber(view, row)) return false;
+  const cols = view.filledColumns(row);
+  if (cols.length === 0) return false;
+  for (const c of cols) {
+    const key = view.keyOf(row, c);
+    if (!isHeaderLikeText(key)) return false;
+    if (level1KindOf(key) !== undefined || level2KindOf(key) !== undefined || comparatorOf(key) !== undefined) {
+      return false;
+    }
+    const origin = view.origin(above, c);
+    const underGroup = view.mergeRight(origin.row, origin.col) > origin.col;
+    if (!underGroup && !namesColumn(key, kind)) return false;
+  }
+  return true;
+}
+
+function namesColumn(key: string, kind: Header['type']): boolean {
+  if (kind === 'indicators') return indicatorColumnOf(key) !== undefined || key === '单位';
+  return (
+    codeColumnOf(key) !== undefined || labelColumnOf(key) || amountColumnOf(key) !== undefined || serialColumnOf(key)
+  );
+}
+
+/** 栏次 / 行次 row: "栏次 | 1 | 2 | 3 | 4", or the numbers 1, 2, 3 … alone across the columns. */
+function isColumnNumbersRow(view: SheetView, row: number): boolean {
+  const cols = view.filledColumns(row);
+  if (cols.length < 3) return false;
+  let expected = 1;
+  let numbers = 0;
+  for (const c of cols) {
+    const key = view.keyOf(row, c);
+    if (/^(栏次|行次|栏号|列次)$/.test(key)) continue;
+    const value = view.number(row, c);
+    if (value === null || !value.isInteger()) return false;
+    // Column numbers count up from 1 (or A, B … written as 1, 2 …), one per column.
+    if (value.toNumber() !== expected) return false;
+    expected++;
+    numbers++;
+  }
+  return numbers >= 3;
+}
+
+/** Every column's header path over the band's name rows, top to bottom, the same text once. */
+function columnPaths(view: SheetView, top: number, bottom: number): Map<number, string[]> {
+  const paths = new Map<number, string[]>();
+  for (let c = 0; c < view.columnCount; c++) {
+    const path: string[] = [];
+    for (let r = top; r <= bottom; r++) {
+      const key = view.labelKey(r, c);
+      if (key !== '' && path[path.length - 1] !== key) path.push(key);
+    }
+    if (path.length > 0) paths.set(c, path);
+  }
+  return paths;
+}
+
+function nameRowsBottom(band: Band): number {
+  return band.columnNumbersRow !== undefined ? band.columnNumbersRow - 1 : band.bottom;
+}
+
+function indicatorHeaderOf(view: SheetView, band: Band): IndicatorHeader {
+  const paths = columnPaths(view, band.top, nameRowsBottom(band));
+  const candidates: RoleCandidate[] = [];
+  const ambiguousUnit: number[] = [];
+  for (const [col, path] of paths) {
+    for (let rank = 0; rank < path.length; rank++) {
+      const key = path[path.length - 1 - rank]!;
+      if (key === '单位') {
+        ambiguousUnit.push(col);
+        break;
+      }
+      const role = indicatorColumnOf(key);
+      if (role) {
+        candidates.push({ col, role, rank });
+        break;
+      }
+    }
+  }
+  const columns: Partial<Record<IndicatorColumn, number>> = {};
+  // The most specific name first; between equals, the leftmost (settled against the body later).
+  for (const candidate of [...candidates].sort((a, b) => a.rank - b.rank || a.col - b.col)) {
+    if (columns[candidate.role] === undefined) columns[candidate.role] = candidate.col;
+  }
+  resolveUnitColumns(columns, ambiguousUnit);
+  for (const col of ambiguousUnit) {
+    const role = columns.unit === col ? 'unit' : columns.unitName === col ? 'unitName' : undefined;
+    if (role) candidates.push({ col, role, rank: 0 });
+  }
+  const cols = [...new Set(candidates.map((c) => c.col))];
+  const budgetCol = columns.budget;
   return {
     type: 'indicators',
-    top: row,
-    bottom: row,
+    top: band.top,
+    bottom: band.bottom,
     columns,
-    moneyUnit,
+    candidates,
+    paths,
+    moneyUnit: budgetCol !== undefined ? moneyUnitOfPath(paths.get(budgetCol)) : undefined,
     left: Math.min(...cols),
     right: Math.max(...cols),
   };
 }
 
-/** Reads one row as an amount-table header (budget tables, 收支总表, 三公), or undefined. */
-export function readAmountHeaderRow(view: SheetView, row: number): AmountHeader | undefined {
+function moneyUnitOfPath(path: string[] | undefined): MoneyUnit | undefined {
+  for (const key of [...(path ?? [])].reverse()) {
+    const unit = moneyUnitInKey(key);
+    if (unit) return unit;
+  }
+  return undefined;
+}
+
+function sideOfPath(path: string[]): 'income' | 'expense' | undefined {
+  for (const key of path) {
+    if (/^收入/.test(key)) return 'income';
+    if (/^支出/.test(key)) return 'expense';
+  }
+  return undefined;
+}
+
+/** Group roles that a 小计/合计 under them stands for (公务用车购置及运行费 › 小计 is the vehicle subtotal). */
+const GROUP_SUBTOTAL_ROLES: ReadonlySet<AmountColumn> = new Set(['vehicle', 'basic', 'project', 'abroad', 'reception']);
+
+function amountHeaderOf(view: SheetView, band: Band): AmountHeader {
+  const paths = columnPaths(view, band.top, nameRowsBottom(band));
   let codeColumn: number | undefined;
   const codeParts: { class?: number; section?: number; item?: number } = {};
   const labelColumns: number[] = [];
+  const labelSides = new Map<number, 'income' | 'expense'>();
   const amountColumns: AmountHeaderColumn[] = [];
   const unknownColumns: number[] = [];
-  for (const { col: c, key } of headerCells(view, row)) {
-    const code = codeColumnOf(key);
-    if (code === 'code' && codeColumn === undefined) {
-      codeColumn = c;
+  const serialColumns: number[] = [];
+  for (const [col, path] of paths) {
+    const specific = path[path.length - 1]!;
+    const code = codeColumnOf(specific);
+    if (code === 'code') {
+      if (codeColumn === undefined) codeColumn = col;
       continue;
     }
-    if (code === 'class') codeParts.class = c;
-    else if (code === 'section') codeParts.section = c;
-    else if (code === 'item') codeParts.item = c;
-    if (code) continue;
-    if (labelColumnOf(key)) {
-      labelColumns.push(c);
+    if (code) {
+      if (codeParts[code] === undefined) codeParts[code] = col;
       continue;
     }
-    const role = amountColumnOf(key);
-    if (role) amountColumns.push({ col: c, role, header: view.filledText(row, c) });
-    else unknownColumns.push(c);
+    if (serialColumnOf(specific)) {
+      serialColumns.push(col);
+      continue;
+    }
+    if (labelColumnOf(specific)) {
+      labelColumns.push(col);
+      const side = sideOfPath(path);
+      if (side) labelSides.set(col, side);
+      continue;
+    }
+    const role = amountRoleOfPath(path);
+    if (role) amountColumns.push({ col, role: role.role, header: role.header });
+    else unknownColumns.push(col);
   }
-  const hasCode = codeColumn !== undefined || codeParts.class !== undefined;
-  const roles = new Set(amountColumns.map((a) => a.role));
-  const isSanGong = roles.has('abroad') && roles.has('reception');
-  if (!isSanGong && (amountColumns.length === 0 || (!hasCode && labelColumns.length === 0))) return undefined;
-  if (holdsNumber(view, row)) return undefined;
+  // A code column split into 类 | 款 | 项 is read from its parts; the group above them only names them.
+  if (codeParts.class !== undefined && codeColumn !== undefined && (paths.get(codeParts.class)?.length ?? 0) > 1) {
+    codeColumn = undefined;
+  }
+  const firstAmount = Math.min(...amountColumns.map((a) => a.col));
   const cols = [
     codeColumn,
     codeParts.class,
@@ -147,82 +408,42 @@ export function readAmountHeaderRow(view: SheetView, row: number): AmountHeader 
   ].filter((c): c is number => c !== undefined);
   return {
     type: 'amounts',
-    top: row,
-    bottom: row,
+    top: band.top,
+    bottom: band.bottom,
     codeColumn,
     codeParts:
       codeParts.class !== undefined
         ? { class: codeParts.class, section: codeParts.section, item: codeParts.item }
         : undefined,
     labelColumns,
+    labelSides,
     amountColumns,
-    unknownColumns: unknownColumns.filter((c) => c > Math.min(...amountColumns.map((a) => a.col))),
-    moneyUnit: amountColumns.map((a) => moneyUnitInKey(textKey(a.header))).find((u) => u !== undefined),
+    unknownColumns: unknownColumns.filter((c) => c > firstAmount),
+    serialColumns,
+    paths,
+    moneyUnit: amountColumns.map((a) => moneyUnitOfPath(paths.get(a.col))).find((u) => u !== undefined),
     left: Math.min(...cols),
     right: Math.max(...cols),
   };
 }
 
-export function readHeaderRow(view: SheetView, row: number): Header | undefined {
-  return readIndicatorHeaderRow(view, row) ?? readAmountHeaderRow(view, row);
-}
-
-/**
- * Joins a header with the row below it when that row is a header of the same kind too
- * (two-row headers: "公务用车购置及运行费" over "小计 | 购置费 | 运行费"; "指标值" over "符号 | 数值").
- */
-export function joinTwoRowHeader(view: SheetView, upper: Header, lower: Header | undefined): Header {
-  if (!lower || lower.type !== upper.type || lower.top !== upper.bottom + 1) return upper;
-  if (upper.type === 'indicators' && lower.type === 'indicators') {
-    return {
-      ...lower,
-      top: upper.top,
-      columns: { ...upper.columns, ...lower.columns },
-      moneyUnit: lower.moneyUnit ?? upper.moneyUnit,
-      left: Math.min(upper.left, lower.left),
-      right: Math.max(upper.right, lower.right),
-    };
-  }
-  if (upper.type === 'amounts' && lower.type === 'amounts') {
-    const upperByCol = new Map(upper.amountColumns.map((a) => [a.col, a] as const));
-    // A 小计/合计 under a group header (公务用车购置及运行费) is that group's subtotal.
-    const amountColumns = lower.amountColumns.map((a) => {
-      const above = groupHeaderAbove(view, upper.bottom, a.col, upperByCol);
-      if (a.role === 'total' && above && above.role !== 'total' && above.role !== 'amount')
-        return { ...a, role: above.role, header: above.header };
-      return a;
-    });
-    for (const a of upper.amountColumns) {
-      if (!amountColumns.some((b) => b.col === a.col)) amountColumns.push(a);
+/** The amount role a header path names: its most specific segment, or the group a 小计 stands under. */
+function amountRoleOfPath(path: string[]): { role: AmountColumn; header: string } | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const role = amountColumnOf(path[i]!);
+    // A group names a column under it only for a part it names itself (财政拨款收入 › 一般公共预算资金), never
+    // for an unknown column under 合计 or 预算数.
+    if (!role || (i < path.length - 1 && (role === 'total' || role === 'amount'))) continue;
+    if (role === 'total' && i > 0) {
+      const group = amountColumnOf(path[i - 1]!);
+      if (group && GROUP_SUBTOTAL_ROLES.has(group)) return { role: group, header: path[i - 1]! };
     }
-    amountColumns.sort((a, b) => a.col - b.col);
-    return {
-      ...lower,
-      top: upper.top,
-      codeColumn: lower.codeColumn ?? upper.codeColumn,
-      codeParts: lower.codeParts ?? upper.codeParts,
-      labelColumns: lower.labelColumns.length > 0 ? lower.labelColumns : upper.labelColumns,
-      amountColumns,
-      moneyUnit: lower.moneyUnit ?? upper.moneyUnit,
-      // A column named in either row is known.
-      unknownColumns: lower.unknownColumns.filter(
-        (c) =>
-          !amountColumns.some((a) => a.col === c) &&
-          !upper.amountColumns.some((a) => a.col === view.origin(upper.bottom, c).col),
-      ),
-      left: Math.min(upper.left, lower.left),
-      right: Math.max(upper.right, lower.right),
-    };
+    return { role, header: path[i]! };
   }
-  return upper;
+  return undefined;
 }
 
-function groupHeaderAbove(
-  view: SheetView,
-  row: number,
-  col: number,
-  byCol: Map<number, AmountHeaderColumn>,
-): AmountHeaderColumn | undefined {
-  const origin = view.origin(row, col);
-  return byCol.get(origin.col);
+/** The header text of a path for messages: its segments joined. */
+export function pathText(path: readonly string[] | undefined): string {
+  return (path ?? []).join('›');
 }

@@ -5,7 +5,7 @@ import { SheetView } from '../sheet';
 import { isTableStopLabel, isTitleText } from '../vocabulary';
 import { buildAmountTables } from './amounts';
 import { findMoneyUnit, readFormBlock } from './form';
-import { AmountHeader, Header, IndicatorHeader, joinTwoRowHeader, readHeaderRow } from './headers';
+import { AmountHeader, Header, IndicatorHeader, readHeaderAt } from './headers';
 import { buildIndicatorTable } from './indicators';
 
 /** Rows above an amount table searched for its title and "单位：万元". */
@@ -29,11 +29,10 @@ function findHeaders(view: SheetView): Header[] {
   for (let r = 0; r < view.rowCount; r++) {
     // Header rows hold names only: rows with numbers (nearly every data row) are passed over at once.
     if (view.rowHoldsNumber(r) || (view.rowIsEmpty(r) && !rowHasMergedText(view, r))) continue;
-    const header = readHeaderRow(view, r);
+    const header = readHeaderAt(view, r, (headers[headers.length - 1]?.bottom ?? -1) + 1);
     if (!header) continue;
-    const joined = joinTwoRowHeader(view, header, readHeaderRow(view, r + 1));
-    headers.push(joined);
-    r = joined.bottom;
+    headers.push(header);
+    r = header.bottom;
   }
   return headers;
 }

@@ -13,6 +13,7 @@ import { isPlaceholderKey, keyOfNormalized, textKey } from '../normalize';
 import type { SheetView } from '../sheet';
 import { IndicatorColumn, UNIT_LABEL_PREFERENCE, comparatorOf, level1KindOf, level2KindOf } from '../vocabulary';
 import type { IndicatorHeader } from './headers';
+import { settleIndicatorColumns } from './indicator-columns';
 
 const MAX_SHIFT = 2;
 const TOTAL_LABEL = /^(合计|总计|总分|权重合计|分值合计|小计|合计分值|分值总计)$/;
@@ -30,7 +31,7 @@ interface BuildInput {
 
 export function buildIndicatorTable(input: BuildInput): IndicatorTable {
   const { view, header, bodyRows, form } = input;
-  const columns = header.columns;
+  const { columns, evidence } = settleIndicatorColumns(view, header, bodyRows);
   const flat = columns.projectName !== undefined;
   const table: IndicatorTable = {
     kind: 'indicators',
@@ -40,6 +41,7 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
     range: { top: Math.min(input.formTop, header.top), left: header.left, bottom: header.bottom, right: header.right },
     headerRows: range(header.top, header.bottom),
     moneyUnit: input.moneyUnit,
+    columnEvidence: evidence,
     layout: flat ? 'flat' : 'form',
     scope: 'project',
     columns,
