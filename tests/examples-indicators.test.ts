@@ -57,7 +57,7 @@ test('003: shifted rows and a cost in 人/年; the 2021 framework asks each proj
       ...cells('structure/shifted-row', sheet, 'G34 C38 C39 C40 C42 C43 C44'),
       'unit/cost-unit 项目支出绩效目标申报表!K58', // 财政负担成本 = 40000 人/年
       // every project but 人才补贴 has no 成本指标 (national-2021 profile)
-      ...cells('structure/required-levels', sheet, 'C6 C14 C20 C25 C30 C37 C41 C47 C53'),
+      ...cells('structure/required-levels', sheet, 'F6 F14 F20 F25 F30 F37 F41 F47 F53'),
     ].sort(),
   );
 });

@@ -6,7 +6,7 @@ import type Decimal from 'decimal.js';
 import type { CellRange } from './grid';
 import type { IndicatorFacts } from './indicator-facts';
 import type { MoneyUnit } from './normalize';
-import type { AmountColumn, FormField, IndicatorColumn } from './vocabulary';
+import type { AmountColumn, FormField, IndicatorColumn, InfoColumnKind } from './vocabulary';
 
 export interface CellPos {
   sheet: string;
@@ -175,6 +175,13 @@ export interface AmountTable extends TableBase {
   rows: AmountRow[];
   /** Row formulas that hold on every row: total column = Σ part columns. */
   rowFormulas: { total: number; parts: number[] }[];
+  /** Known columns that are never added up (执行率, 占比, 分值, 得分, 增减幅度, 备注). */
+  infoColumns: { col: number; kind: InfoColumnKind; header: string }[];
+  /**
+   * A block of a form (资金情况 under 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分; 项目预算成本构成) whose
+   * labels stand in the body: part of the form around it, not a table of its own.
+   */
+  block: boolean;
 }
 
 export type Table = IndicatorTable | AmountTable;

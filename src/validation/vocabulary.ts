@@ -152,7 +152,26 @@ const AMOUNT_HEADERS: Record<AmountColumn, readonly string[]> = {
   ],
   reception: ['公务接待费', '公务接待'],
   otherExpense: ['上缴上级支出', '事业单位经营支出', '经营支出', '对附属单位补助支出', '对下级单位补助支出'],
-  amount: ['预算数', '金额', '预算金额', '本年预算', '本年预算数', '年初预算数', '预算数(万元)', '金额(万元)'],
+  amount: [
+    '预算数',
+    '金额',
+    '预算金额',
+    '本年预算',
+    '本年预算数',
+    '年初预算数',
+    '预算数(万元)',
+    '金额(万元)',
+    '全年预算数',
+    '全年执行数',
+    '全年实际执行数',
+    '当年金额',
+    '实际执行数',
+    '执行数',
+    '决算数',
+    '调整预算数',
+    '上年预算数',
+    '上年决算数',
+  ],
 };
 
 const AMOUNT_LOOKUP = buildLookup(AMOUNT_HEADERS);
@@ -161,7 +180,8 @@ export function amountColumnOf(rawKey: string): AmountColumn | undefined {
   const key = headerKey(rawKey);
   const direct = AMOUNT_LOOKUP.get(key) ?? AMOUNT_LOOKUP.get(stripParenthetical(key));
   if (direct) return direct;
-  if (/^\d{4}年(预算数|预算|基本支出|项目支出)$/.test(key)) return 'amount';
+  if (/^\d{4}年(度)?(实际)?(预算数|预算|基本支出|项目支出|执行数|决算数|支出数|金额|预算金额)$/.test(key))
+    return 'amount';
   return undefined;
 }
 
@@ -188,11 +208,40 @@ export function labelColumnOf(rawKey: string): boolean {
  * A header cell's name without the marks forms add to it: "*指标值" (required), "★三级指标", "指标值(必填)".
  */
 export function headerKey(key: string): string {
-  if (!/^[*★☆△▲※#]|[*](?:$)|\((?:必填|选填|可选)\)$/.test(key)) return key;
+  if (!/^[*★☆△▲※#]|[*]$|\((?:必填|选填|可选|[A-Z](?:[/÷*+-][A-Z])?)\)$/.test(key)) return key;
   return key
     .replace(/^[*★☆△▲※#]+/, '')
     .replace(/[*]+$/, '')
-    .replace(/\((?:必填|选填|可选)\)$/, '');
+    .replace(/\((?:必填|选填|可选|[A-Z](?:[/÷*+-][A-Z])?)\)$/, '');
+}
+
+/**
+ * Columns of amount tables that are known but never added up: rates, shares, scores, notes. Numbers under
+ * them are understood, not "unrecognized".
+ */
+export type InfoColumnKind = 'rate' | 'share' | 'points' | 'score' | 'change' | 'note';
+
+const INFO_COLUMNS: readonly [InfoColumnKind, RegExp][] = [
+  ['rate', /^(预算)?执行率$|^完成率$/],
+  ['share', /^(占比|比例|比重|所占比例|占总额比例|构成比)$/],
+  ['points', /^(分值|权重|标准分|分数)$/],
+  ['score', /^(得分|自评得分|评分)$/],
+  ['change', /^(增减幅度|增减率|增长率|增幅|变动率|增减%|增减比例|增、减幅度)$/],
+  ['note', /^(备注|说明|测算依据|测算\(公式\)依据|测算过程|资金用途|用途|依据)$/],
+];
+
+export function infoColumnOf(rawKey: string): InfoColumnKind | undefined {
+  const key = stripParenthetical(headerKey(rawKey));
+  for (const [kind, pattern] of INFO_COLUMNS) if (pattern.test(key)) return kind;
+  return undefined;
+}
+
+/** Columns of an indicator table's project block that split its budget by source (资金来源 › 本级财政资金). */
+const FUND_SOURCE_NAMES =
+  /^(本级财政资金|本级资金|本级财政|上级补助资金|上级补助|上级资金|上级转移支付|其他资金|其他|财政拨款|财政资金|一般公共预算|一般公共预算资金|政府性基金|政府性基金预算|财政专户|自有资金|自筹资金|单位自筹|中央资金|省级资金|市级资金|县级资金|中央财政资金|省级财政资金|市级财政资金|县级财政资金)$/;
+
+export function isFundSourceName(rawKey: string): boolean {
+  return FUND_SOURCE_NAMES.test(stripParenthetical(headerKey(rawKey)));
 }
 
 /**

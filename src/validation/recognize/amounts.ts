@@ -44,6 +44,9 @@ interface BuildInput {
 /** One header can hold several side-by-side tables (收入 | 支出): one AmountTable per side. */
 export function buildAmountTables(input: BuildInput): AmountTable[] {
   const { header } = input;
+  if (header.labelsInBody) {
+    return [buildSide(input, inferLabelColumn(input.view, header, input.bodyRows), header.amountColumns, undefined)];
+  }
   const hasCode = header.codeColumn !== undefined || header.codeParts !== undefined;
   if (hasCode || header.labelColumns.length <= 1) {
     return [buildSide(input, header.labelColumns[0], header.amountColumns, undefined)];
@@ -59,6 +62,24 @@ export function buildAmountTables(input: BuildInput): AmountTable[] {
   });
   // The two sides are paired by table id once the ids are known (recognizeSheet).
   return tables;
+}
+
+/** The text column nearest left of the amounts that labels most body rows. */
+function inferLabelColumn(view: SheetView, header: AmountHeader, rows: readonly number[]): number | undefined {
+  const firstAmount = Math.min(...header.amountColumns.map((a) => a.col));
+  let best: number | undefined;
+  let bestCount = 0;
+  for (let c = firstAmount - 1; c >= Math.max(0, firstAmount - 4); c--) {
+    let count = 0;
+    for (const r of rows) {
+      if (view.text(r, c) !== '' && view.number(r, c) === null) count++;
+    }
+    if (count > bestCount) {
+      best = c;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
 function sideOf(view: SheetView, header: AmountHeader, labelCol: number): AmountTable['side'] {
@@ -105,6 +126,8 @@ function buildSide(
     labelColumn,
     columns,
     rows: [],
+    infoColumns: header.infoColumns,
+    block: header.labelsInBody,
     // A column the checker does not know may be part of the total: the row identity is not asserted then.
     rowFormulas: header.unknownColumns.some((c) => c > Math.min(...columns.map((a) => a.col)))
       ? []
@@ -229,6 +252,7 @@ function amountEvidence(
     else if (header.codeParts?.item === col) role = 'code:项';
     else if (col === labelColumn) role = 'label';
     else if (header.serialColumns.includes(col)) role = 'serial';
+    else role ??= header.infoColumns.find((i) => i.col === col)?.kind;
     evidence.push({ col, path, role, why: role ? 'header' : `no role for "${path.join('›')}"` });
   }
   return evidence;

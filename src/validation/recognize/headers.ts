@@ -14,6 +14,9 @@ import {
   comparatorOf,
   serialColumnOf,
   isGroupHeaderName,
+  infoColumnOf,
+  isFundSourceName,
+  type InfoColumnKind,
 } from '../vocabulary';
 
 /**
@@ -68,6 +71,10 @@ export interface AmountHeader {
   unknownColumns: number[];
   /** 序号 / 行次 columns: numbers that are no amounts. */
   serialColumns: number[];
+  /** Known columns that are never added up: 执行率, 占比, 分值, 得分, 增减幅度, 备注. */
+  infoColumns: { col: number; kind: InfoColumnKind; header: string }[];
+  /** No code or label column is named: the labels are the text column left of the amounts, found in the body. */
+  labelsInBody: boolean;
   paths: Map<number, string[]>;
   moneyUnit?: MoneyUnit;
   left: number;
@@ -144,11 +151,17 @@ function resolveUnitColumns(columns: Partial<Record<IndicatorColumn, number>>, a
   }
 }
 
-/** Reads one row as an amount-table header anchor (budget tables, 收支总表, 三公), or undefined. */
+/**
+ * Reads one row as an amount-table header anchor (budget tables, 收支总表, 三公), or undefined. A row that names
+ * amount columns but no code or label column anchors a block whose labels stand in the body (资金情况:
+ * 年度资金总额 | 其中：财政拨款 under 全年预算数 | 全年执行数; 项目预算成本构成 under 金额 | 2020年实际执行数).
+ */
 function isAmountAnchor(view: SheetView, row: number): boolean {
   let hasCode = false;
   let labels = 0;
+  let info = 0;
   const roles = new Set<AmountColumn>();
+  let amountCells = 0;
   for (const { key } of headerCells(view, row)) {
     const code = codeColumnOf(key);
     if (code === 'code' || code === 'class') hasCode = true;
@@ -158,11 +171,17 @@ function isAmountAnchor(view: SheetView, row: number): boolean {
       continue;
     }
     const role = amountColumnOf(key);
-    if (role) roles.add(role);
+    if (role) {
+      roles.add(role);
+      amountCells++;
+    } else if (infoColumnOf(key)) info++;
   }
+  if (holdsNumber(view, row)) return false;
   const isSanGong = roles.has('abroad') && roles.has('reception');
-  if (!isSanGong && (roles.size === 0 || (!hasCode && labels === 0))) return false;
-  return !holdsNumber(view, row);
+  if (isSanGong) return true;
+  if (roles.size === 0) return false;
+  if (hasCode || labels > 0) return true;
+  return amountCells + info >= 2;
 }
 
 /**
@@ -368,6 +387,7 @@ function amountHeaderOf(view: SheetView, band: Band): AmountHeader {
   const amountColumns: AmountHeaderColumn[] = [];
   const unknownColumns: number[] = [];
   const serialColumns: number[] = [];
+  const infoColumns: AmountHeader['infoColumns'] = [];
   for (const [col, path] of paths) {
     const specific = path[path.length - 1]!;
     const code = codeColumnOf(specific);
@@ -389,9 +409,21 @@ function amountHeaderOf(view: SheetView, band: Band): AmountHeader {
       if (side) labelSides.set(col, side);
       continue;
     }
+    const info = infoColumnOf(specific);
+    if (info) {
+      infoColumns.push({ col, kind: info, header: specific });
+      continue;
+    }
     const role = amountRoleOfPath(path);
     if (role) amountColumns.push({ col, role: role.role, header: role.header });
     else unknownColumns.push(col);
+  }
+  const labelsInBody = codeColumn === undefined && codeParts.class === undefined && labelColumns.length === 0;
+  if (labelsInBody) {
+    // A caption merged down the block's left side ("项目资金（万元）") names no column of its own.
+    for (let i = unknownColumns.length - 1; i >= 0; i--) {
+      if (unknownColumns[i]! < Math.min(...amountColumns.map((a) => a.col))) unknownColumns.splice(i, 1);
+    }
   }
   // A code column split into 类 | 款 | 项 is read from its parts; the group above them only names them.
   if (codeParts.class !== undefined && codeColumn !== undefined && (paths.get(codeParts.class)?.length ?? 0) > 1) {
@@ -420,6 +452,8 @@ function amountHeaderOf(view: SheetView, band: Band): AmountHeader {
     amountColumns,
     unknownColumns: unknownColumns.filter((c) => c > firstAmount),
     serialColumns,
+    infoColumns,
+    labelsInBody,
     paths,
     moneyUnit: amountColumns.map((a) => moneyUnitOfPath(paths.get(a.col))).find((u) => u !== undefined),
     left: Math.min(...cols),

@@ -47,6 +47,8 @@ function recognizeSheet(view: SheetView, notes: RecognitionNote[]): { tables: Ta
   const tables: Table[] = [];
   const covered: boolean[] = new Array<boolean>(view.rowCount).fill(false);
   let previousEnd = -1;
+  // Where the last table that is not a block of a form ended: an indicator table's form block reaches up to it.
+  let previousTableEnd = -1;
   for (let i = 0; i < headers.length; i++) {
     const header = headers[i]!;
     const headerRows: number[] = [];
@@ -68,7 +70,9 @@ function recognizeSheet(view: SheetView, notes: RecognitionNote[]): { tables: Ta
     }
     const tableTop = firstNonEmptyRow(
       view,
-      header.type === 'indicators' ? previousEnd + 1 : Math.max(previousEnd + 1, header.top - AMOUNT_PREAMBLE_ROWS),
+      header.type === 'indicators'
+        ? previousTableEnd + 1
+        : Math.max(previousEnd + 1, header.top - AMOUNT_PREAMBLE_ROWS),
       header.top,
     );
     const title = findTitle(view, tableTop, header.top - 1);
@@ -76,7 +80,8 @@ function recognizeSheet(view: SheetView, notes: RecognitionNote[]): { tables: Ta
     let built: Table[];
     if (header.type === 'indicators') {
       const form = readFormBlock(view, tableTop, header.top - 1);
-      const table = buildIndicatorTable({ view, header, bodyRows, form, formTop: tableTop, title, moneyUnit });
+      const blocks = tables.filter((t): t is AmountTable => t.kind === 'amounts' && t.block && t.range.top >= tableTop);
+      const table = buildIndicatorTable({ view, header, bodyRows, form, formTop: tableTop, title, moneyUnit, blocks });
       table.headerRows.push(...headerRows);
       built = [table];
     } else {
@@ -88,6 +93,7 @@ function recognizeSheet(view: SheetView, notes: RecognitionNote[]): { tables: Ta
     pairSides(built);
     tables.push(...built);
     previousEnd = bottom;
+    if (!built.every((t) => t.kind === 'amounts' && t.block)) previousTableEnd = bottom;
   }
   return { tables, covered };
 }
@@ -139,7 +145,9 @@ function collectBody(view: SheetView, header: Header, nextTop: number): { rows: 
       continue;
     }
     blankRun = 0;
-    if (isStopRow(view, r)) return { rows: trimTrailingBlank(view, rows), stopped: true };
+    if (isStopRow(view, r) || (header.type === 'amounts' && endsAmountBody(view, r, header))) {
+      return { rows: trimTrailingBlank(view, rows), stopped: true };
+    }
     rows.push(r);
   }
   return { rows: trimTrailingBlank(view, rows), stopped: false };
@@ -157,6 +165,26 @@ function isStopRow(view: SheetView, row: number): boolean {
   const firstKey = view.keyOf(row, first);
   if (isTableStopLabel(firstKey)) return true;
   return view.filledCount(row, 2) === 1 && isTitleText(firstKey);
+}
+
+/**
+ * A row that ends an amount table's body: a text merged across the amount columns (a note, a 目标 text), or, in
+ * a block of a form, a text where the block has amounts, rates or scores (the next part of the form).
+ */
+function endsAmountBody(view: SheetView, row: number, header: AmountHeader): boolean {
+  const firstAmount = Math.min(...header.amountColumns.map((a) => a.col));
+  for (const c of view.filledColumns(row)) {
+    if (c >= firstAmount) break;
+    if (view.mergeRight(row, c) >= firstAmount && view.number(row, c) === null) return true;
+  }
+  if (!header.labelsInBody) return false;
+  const numeric = header.infoColumns.filter((i) => i.kind !== 'note').map((i) => i.col);
+  for (const col of [...header.amountColumns.map((a) => a.col), ...numeric]) {
+    if (view.isEmpty(row, col) || view.number(row, col) !== null || view.isDash(row, col)) continue;
+    if (view.isError(row, col)) continue;
+    return true;
+  }
+  return false;
 }
 
 function findTitle(view: SheetView, top: number, bottom: number): string | undefined {

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import type {
+  AmountTable,
   DeclaredScore,
   FormValue,
   Indicator,
@@ -27,6 +28,8 @@ interface BuildInput {
   formTop: number;
   title?: string;
   moneyUnit?: IndicatorTable['moneyUnit'];
+  /** Blocks of amounts inside the form above the header (资金情况 with its 分值 | 执行率 | 得分). */
+  blocks?: readonly AmountTable[];
 }
 
 export function buildIndicatorTable(input: BuildInput): IndicatorTable {
@@ -53,7 +56,9 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
   };
   if (!flat) {
     table.scope = isDepartmentForm(form, input.title) ? 'department' : 'project';
-    table.projects.push(projectFromForm(form, table.moneyUnit));
+    const project = projectFromForm(form, table.moneyUnit);
+    project.budgetExecutionWeight ??= executionPointsOf(view, input.blocks ?? []);
+    table.projects.push(project);
   }
   const unitsByName = new Map<string, UnitTotal>();
   let currentUnit: UnitTotal | undefined;
@@ -178,6 +183,22 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
   }
   table.range.bottom = Math.max(lastContentRow, header.bottom);
   return table;
+}
+
+/**
+ * The 分值 of a 预算执行 block (全年预算数 | 全年执行数 | 分值 | 执行率 | 得分): the points 预算执行率 carries
+ * beside the indicators, as a 预算执行率权重 field would state them.
+ */
+function executionPointsOf(view: SheetView, blocks: readonly AmountTable[]): NumberCell | undefined {
+  for (const block of blocks) {
+    const points = block.infoColumns.find((c) => c.kind === 'points');
+    if (!points || !block.infoColumns.some((c) => c.kind === 'rate' || c.kind === 'score')) continue;
+    for (const row of block.rows) {
+      const value = numberCell(view, row.row, points.col);
+      if (value) return value;
+    }
+  }
+  return undefined;
 }
 
 function yearOf(title: string | undefined): number | undefined {

@@ -47,15 +47,22 @@ export const requiredLevelsRule: Rule = {
       if (present.size === 0) return;
       const required: Level1Kind[] = ['output', 'benefit', 'satisfaction'];
       if (context.options.requireCostIndicator) required.splice(1, 0, 'cost');
-      const at = project.name ??
-        project.indicators[0]!.level1 ??
-        project.indicators[0]!.level3 ?? { sheet: table.sheet, row: project.firstRow, col: table.range.left };
+      // The finding points at the project's indicators, where the missing rows belong; its name is related.
+      const first = project.indicators[0]!;
+      const at = first.level1 ??
+        first.level2 ??
+        first.level3 ?? {
+          sheet: table.sheet,
+          row: project.firstRow,
+          col: table.range.left,
+        };
       for (const kind of required) {
         if (present.has(kind)) continue;
         context.report({
           messageId: 'missing',
           data: { project: projectName(project), level: LABEL[kind] },
           at,
+          related: project.name ? [project.name] : [],
           tableId: table.id,
         });
       }
