@@ -51,7 +51,7 @@ export function factsOf(indicator: Indicator): IndicatorFacts {
   // Kept on the indicator itself: a WeakMap of 10⁵ entries costs more in garbage collection than the facts do.
   const cached = indicator.facts;
   if (cached) return cached;
-  const name = indicator.level3 ? keyOfNormalized(indicator.level3.text) : '';
+  const name = indicator.level3 ? withoutTemplateMarks(keyOfNormalized(indicator.level3.text)) : '';
   const level1 = indicator.level1 ? level1KindOf(indicator.level1.text) : undefined;
   const level2 = indicator.level2 ? level2KindOf(indicator.level2.text) : undefined;
   const underBenefit =
@@ -92,6 +92,18 @@ export function factsOf(indicator: Indicator): IndicatorFacts {
   indicator.facts = facts;
   return facts;
 }
+
+/**
+ * A 三级 name without what an indicator library adds to it: core marks (★, ★★★) and the hint of a target to fill
+ * in ("种植作物成活率(≥**%)", "补助成本(≤XX元/株)"), so that the name reads as the name.
+ */
+export function withoutTemplateMarks(nameKey: string): string {
+  if (!/^[★☆]|\)$/.test(nameKey)) return nameKey;
+  return nameKey.replace(/^[★☆]+/, '').replace(TEMPLATE_HINT, '');
+}
+
+/** "(≥**%)", "(≤XX元/株)", "(≥某某户)": a target left to fill in, with placeholders for the number. */
+export const TEMPLATE_HINT = /\([^()]*(?:\*|[XＸx×]{1,3}|某|…)[^()]*\)$/;
 
 /** Σ of the weights of the indicators that have one (exact). */
 export function weightSum(indicators: readonly Indicator[]): Decimal {

@@ -208,12 +208,14 @@ export function labelColumnOf(rawKey: string): boolean {
  * A header cell's name without the marks forms add to it: "*指标值" (required), "★三级指标", "指标值(必填)".
  */
 export function headerKey(key: string): string {
-  if (!/^[*★☆△▲※#]|[*]$|\((?:必填|选填|可选|[A-Z](?:[/÷*+-][A-Z])?)\)$/.test(key)) return key;
+  if (!HEADER_MARKS.test(key)) return key;
   return key
     .replace(/^[*★☆△▲※#]+/, '')
     .replace(/[*]+$/, '')
-    .replace(/\((?:必填|选填|可选|[A-Z](?:[/÷*+-][A-Z])?)\)$/, '');
+    .replace(/\((?:必填|选填|可选|[A-Z](?:[/÷*+-][A-Z])?|长期|中期|年度|当年|本年)\)$/, '');
 }
+
+const HEADER_MARKS = /^[*★☆△▲※#]|[*]$|\((?:必填|选填|可选|[A-Z](?:[/÷*+-][A-Z])?|长期|中期|年度|当年|本年)\)$/;
 
 /**
  * Columns of amount tables that are known but never added up: rates, shares, scores, notes. Numbers under

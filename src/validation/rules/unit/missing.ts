@@ -1,4 +1,4 @@
-import { cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
+import { TEMPLATE_HINT, cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
 import { textKey } from '../../normalize';
 import type { Rule } from '../types';
 
@@ -29,7 +29,8 @@ export const missingUnitRule: Rule = {
       // A row with no name is structure/nameless's business.
       if (kind !== 'quantitative' || unit !== undefined || declaredQualitative || !indicator.level3) return;
       // "培训人数（人次）", "合格率（%）": the unit is written in the name.
-      if (/\((单位[:：])?[^()]{1,6}\)$/.test(textKey(indicator.level3.text))) return;
+      const nameKey = textKey(indicator.level3.text);
+      if (/\((单位[:：])?[^()]{1,6}\)$/.test(nameKey) && !TEMPLATE_HINT.test(nameKey)) return;
       context.report({
         messageId: 'missing',
         data: { name: indicatorName(indicator), value: cellText(indicator.value) },

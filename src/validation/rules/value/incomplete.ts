@@ -36,6 +36,11 @@ export const incompleteValueRule: Rule = {
         'zh-CN': '“{name}”是定量指标（{hint}），但没有填写指标值',
         'en-US': '“{name}” is quantitative ({hint}) but has no value',
       },
+      'cost-text': {
+        'zh-CN': '成本指标“{name}”的指标值“{value}”是文字，应填写金额上限（如“≤ 20 万元”）',
+        'en-US':
+          'The cost indicator “{name}” has the text “{value}” for a value: write an amount ceiling (e.g. “≤ 20 万元”)',
+      },
     },
     examples: { fail: '中心及窗口运转 | 天', pass: '中心及窗口运转 | ≥250天' },
   },
@@ -49,6 +54,12 @@ export const incompleteValueRule: Rule = {
       else if (kind === 'unparseable')
         context.report({ messageId: 'unparseable', data: nameAndValue(indicator), at: valueCell(indicator, table) });
       else if (
+        (kind === 'qualitative' || (kind === 'reference' && facts.value.comparator === undefined)) &&
+        facts.isEconomicCost
+      ) {
+        // 经济成本 is money with a ceiling (财预〔2021〕101号); 社会/生态环境成本 may be described in words.
+        context.report({ messageId: 'cost-text', data: nameAndValue(indicator), at: valueCell(indicator, table) });
+      } else if (
         kind === 'qualitative' &&
         (facts.value.declaredQuantitative || facts.value.comparator !== undefined || facts.isCount)
       ) {
