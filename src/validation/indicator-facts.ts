@@ -30,6 +30,8 @@ export interface IndicatorFacts {
   isCount: boolean;
   /** A cost measured in money: 经济成本 (or 成本 with no 二级); 社会成本 / 生态环境成本 have units of their own. */
   isEconomicCost: boolean;
+  /** Under 时效指标, or a name about time (及时, 时限, 完成时间 …). */
+  isTimeliness: boolean;
 }
 
 const COST_KINDS: ReadonlySet<Level2Kind> = new Set(['cost', 'economicCost', 'socialCost', 'ecoCost']);
@@ -88,6 +90,7 @@ export function factsOf(indicator: Indicator): IndicatorFacts {
     isGrowth,
     isCount: isCountName && !nameIsRate && !isGrowth,
     isEconomicCost: costByLevel && level2 !== 'socialCost' && level2 !== 'ecoCost',
+    isTimeliness: level2 === 'timeliness' || TIME_NAME.test(name),
   };
   indicator.facts = facts;
   return facts;

@@ -19,6 +19,9 @@ import { costUnitRule } from './unit/cost-unit';
 import { countPercentRule } from './unit/count-percent';
 import { unitMismatchRule } from './unit/mismatch';
 import { missingUnitRule } from './unit/missing';
+import { notAUnitRule } from './unit/not-a-unit';
+import { dateSerialRule } from './value/date-serial';
+import { zeroCostRule } from './value/zero-cost';
 import { costComparatorRule } from './direction/cost-comparator';
 import { costOverBudgetRule } from './direction/cost-over-budget';
 import { inconsistentDirectionRule } from './direction/inconsistent';
@@ -52,10 +55,13 @@ export const ALL_RULES: readonly Rule[] = [
   incompleteValueRule,
   copiedWeightRule,
   satisfactionFloorRule,
+  dateSerialRule,
+  zeroCostRule,
   costUnitRule,
   countPercentRule,
   unitMismatchRule,
   missingUnitRule,
+  notAUnitRule,
   costComparatorRule,
   inconsistentDirectionRule,
   costOverBudgetRule,
