@@ -73,6 +73,8 @@ export interface Project {
   budgetUnit?: MoneyUnit;
   /** The unit (单位/部门) the project belongs to, as written near it. */
   unitLabel?: TextCell;
+  /** The budget's split by source, in a flat list's 资金来源 columns (本级财政资金 | 上级补助资金 | 其他资金). */
+  sources?: NumberCell[];
   /** "预算执行率 权重 10" stated for the project. */
   budgetExecutionWeight?: NumberCell;
   yearTarget?: TextCell;
@@ -121,6 +123,8 @@ export interface IndicatorTable extends TableBase {
   /** form tables: the whole department (部门整体) or one project. */
   scope: 'department' | 'project';
   columns: Partial<Record<IndicatorColumn, number>>;
+  /** Columns that split each project's budget by source (资金来源 › 本级财政资金 | 上级补助资金 | 其他资金). */
+  fundSourceColumns: number[];
   form: FormValue[];
   /** Every text cell of the form block above the header, with the label it stands under or beside. */
   formTexts: FormText[];

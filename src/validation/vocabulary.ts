@@ -80,6 +80,11 @@ const INDICATOR_HEADERS: Record<IndicatorColumn, readonly string[]> = {
     '预算数(万元)',
     '预算金额(万元)',
     '年度预算数',
+    '项目预算',
+    '项目预算数',
+    '项目总预算',
+    '项目资金',
+    '项目资金总额',
   ],
   target: ['年度目标', '绩效目标', '年度绩效目标', '项目年度目标', '总体目标'],
 };

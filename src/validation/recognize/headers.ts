@@ -43,6 +43,8 @@ export interface IndicatorHeader {
   columns: Partial<Record<IndicatorColumn, number>>;
   /** Every role a header names, with duplicates (twin 二级(长期) | 二级(年度) columns): settled against the body. */
   candidates: RoleCandidate[];
+  /** Columns that split a project's budget by source (项目预算 | 资金来源 › 本级财政资金 | 上级补助资金 | 其他资金). */
+  fundSources: number[];
   paths: Map<number, string[]>;
   /** "预算数（元）": the money unit a header names. */
   moneyUnit?: MoneyUnit;
@@ -334,6 +336,11 @@ function indicatorHeaderOf(view: SheetView, band: Band): IndicatorHeader {
       }
     }
   }
+  const named = new Set(candidates.map((c) => c.col));
+  const fundSources = [...paths]
+    .filter(([col, path]) => !named.has(col) && isFundSourceName(path[path.length - 1]!))
+    .map(([col]) => col)
+    .sort((a, b) => a - b);
   const columns: Partial<Record<IndicatorColumn, number>> = {};
   // The most specific name first; between equals, the leftmost (settled against the body later).
   for (const candidate of [...candidates].sort((a, b) => a.rank - b.rank || a.col - b.col)) {
@@ -352,6 +359,8 @@ function indicatorHeaderOf(view: SheetView, band: Band): IndicatorHeader {
     bottom: band.bottom,
     columns,
     candidates,
+    // Sources split a budget: without a budget column they are something else.
+    fundSources: budgetCol !== undefined ? fundSources : [],
     paths,
     moneyUnit: budgetCol !== undefined ? moneyUnitOfPath(paths.get(budgetCol)) : undefined,
     left: Math.min(...cols),

@@ -48,6 +48,7 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
     layout: flat ? 'flat' : 'form',
     scope: 'project',
     columns,
+    fundSourceColumns: header.fundSources,
     form,
     formTexts: readFormTexts(view, input.formTop, header.top - 1),
     year: yearOf(input.title),
@@ -87,6 +88,15 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
         project.name = projectName;
         project.budget = budget;
         project.budgetUnit = table.moneyUnit;
+        const sourcesReadable = header.fundSources.every(
+          (col) => view.isEmpty(r, col) || view.isDash(r, col) || view.number(r, col) !== null,
+        );
+        if (budget && header.fundSources.length > 0 && sourcesReadable) {
+          // A blank source is 0: the cell is still where that part of the budget belongs.
+          project.sources = header.fundSources.map(
+            (col) => numberCell(view, r, col) ?? { sheet: view.name, row: r, col, value: new Decimal(0) },
+          );
+        }
         // A unit written once, on its first project's row, holds for the projects below it.
         project.unitLabel = unitName ?? current?.unitLabel ?? currentUnit?.name;
         project.yearTarget = textAt(view, r, columns.target, 0);

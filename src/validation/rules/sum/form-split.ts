@@ -2,6 +2,7 @@ import type { FormValue, IndicatorTable, NumberCell } from '../../model';
 import { toYuan } from '../../normalize';
 import type { FormField } from '../../vocabulary';
 import type { Rule, RuleContext } from '../types';
+import { projectName } from '../weight/sum';
 import { MISMATCH_MESSAGE, compareSum } from './compare';
 
 /** Ways a form splits its 资金总额: by source of funds, and by kind of expenditure. */
@@ -37,7 +38,22 @@ export const formSplitRule: Rule = {
   },
   check(context) {
     for (const table of context.model.tables) {
-      if (table.kind !== 'indicators' || table.form.length === 0) continue;
+      if (table.kind !== 'indicators') continue;
+      for (const project of table.projects) {
+        if (!project.budget || !project.sources) continue;
+        compareSum(context, {
+          totalAt: project.budget,
+          total: project.budget,
+          parts: project.sources,
+          subject: {
+            'zh-CN': `“${projectName(project)}”的项目预算`,
+            'en-US': `the budget of “${projectName(project)}”`,
+          },
+          partsLabel: { 'zh-CN': '各资金来源之和', 'en-US': 'the sum of the funding sources' },
+          tableId: table.id,
+        });
+      }
+      if (table.form.length === 0) continue;
       const total = table.form.find((f) => f.field === 'total' && f.amount !== undefined);
       if (!total) continue;
       const sources = SOURCE_SETS.map((set) => present(table.form, set)).sort((a, b) => b.length - a.length)[0] ?? [];

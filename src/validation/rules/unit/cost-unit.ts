@@ -2,6 +2,9 @@ import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
 import { isMoneyUnit, isRateUnit } from '../../indicator-value';
 import type { Rule } from '../types';
 
+/** Names that are amounts of money whatever the 二级 above them. */
+const MONEY_NAME = /费用|经费|资金|金额|款$|费$/;
+
 export const costUnitRule: Rule = {
   id: 'unit/cost-unit',
   family: 'unit',
@@ -30,10 +33,11 @@ export const costUnitRule: Rule = {
     return (indicator, _project, table) => {
       const facts = factsOf(indicator);
       const unit = facts.value.unit;
-      // 社会成本 / 生态环境成本 are measured in their own units (起, 亩, 吨标准煤, 分贝).
+      // 社会成本 / 生态环境成本 are measured in their own units (起, 亩, 吨标准煤, 分贝), unless the name itself
+      // is an amount of money (补偿费用, 治理经费).
       if (
         !facts.isCost ||
-        (facts.level2 !== undefined && !facts.isEconomicCost) ||
+        (facts.level2 !== undefined && !facts.isEconomicCost && !MONEY_NAME.test(facts.name)) ||
         facts.value.declaredQualitative ||
         unit === undefined
       )
