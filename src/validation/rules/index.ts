@@ -20,6 +20,7 @@ import { countPercentRule } from './unit/count-percent';
 import { unitMismatchRule } from './unit/mismatch';
 import { missingUnitRule } from './unit/missing';
 import { notAUnitRule } from './unit/not-a-unit';
+import { nameMismatchRule } from './unit/name-mismatch';
 import { dateSerialRule } from './value/date-serial';
 import { zeroCostRule } from './value/zero-cost';
 import { costComparatorRule } from './direction/cost-comparator';
@@ -62,6 +63,7 @@ export const ALL_RULES: readonly Rule[] = [
   unitMismatchRule,
   missingUnitRule,
   notAUnitRule,
+  nameMismatchRule,
   costComparatorRule,
   inconsistentDirectionRule,
   costOverBudgetRule,
