@@ -204,7 +204,7 @@ export function codeColumnOf(rawKey: string): 'code' | 'class' | 'section' | 'it
 /** Label (name) columns of amount tables. */
 export function labelColumnOf(rawKey: string): boolean {
   const key = headerKey(rawKey);
-  return /^(科目名称|功能分类科目名称|经济分类科目名称|功能分类科目|经济分类科目|支出功能分类科目|部门经济分类科目|政府经济分类科目|科目|项目|收入项目|支出项目|项目名称|项目\(按功能分类\)|项目\(按经济分类\)|收入|支出)$/.test(
+  return /^(科目名称|功能分类科目名称|经济分类科目名称|功能分类科目|经济分类科目|支出功能分类科目|部门经济分类科目|政府经济分类科目|科目|项目|收入项目|支出项目|支出项目名称|项目名称|项目\(按功能分类\)|项目\(按经济分类\)|收入|支出)$/.test(
     key,
   );
 }

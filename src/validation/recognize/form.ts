@@ -67,6 +67,7 @@ export function readFormBlock(view: SheetView, top: number, bottom: number): For
           next !== undefined &&
           next === view.mergeRight(r, c) + 1 &&
           /[\u4e00-\u9fff]/.test(text) &&
+          !/编码|代码|电话|编号|号码|邮编|日期|时间/.test(text) &&
           view.number(r, next) !== null
         ) {
           values.push({

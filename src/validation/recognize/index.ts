@@ -47,7 +47,7 @@ function recognizeSheet(view: SheetView, notes: RecognitionNote[]): { tables: Ta
   const tables: Table[] = [];
   const covered: boolean[] = new Array<boolean>(view.rowCount).fill(false);
   let previousEnd = -1;
-  // Where the last table that is not a block of a form ended: an indicator table's form block reaches up to it.
+  // Where the last indicator table (or coded amount table) ended: an indicator table's form reaches up to it at most.
   let previousTableEnd = -1;
   for (let i = 0; i < headers.length; i++) {
     const header = headers[i]!;
@@ -68,13 +68,10 @@ function recognizeSheet(view: SheetView, notes: RecognitionNote[]): { tables: Ta
       }
       break;
     }
-    const tableTop = firstNonEmptyRow(
-      view,
+    const tableTop =
       header.type === 'indicators'
-        ? previousTableEnd + 1
-        : Math.max(previousEnd + 1, header.top - AMOUNT_PREAMBLE_ROWS),
-      header.top,
-    );
+        ? formTop(view, previousTableEnd + 1, header.top, tables)
+        : firstNonEmptyRow(view, Math.max(previousEnd + 1, header.top - AMOUNT_PREAMBLE_ROWS), header.top);
     const title = findTitle(view, tableTop, header.top - 1);
     const moneyUnit = header.moneyUnit ?? findMoneyUnit(view, tableTop, header.top - 1);
     let built: Table[];
@@ -93,9 +90,33 @@ function recognizeSheet(view: SheetView, notes: RecognitionNote[]): { tables: Ta
     pairSides(built);
     tables.push(...built);
     previousEnd = bottom;
-    if (!built.every((t) => t.kind === 'amounts' && t.block)) previousTableEnd = bottom;
+    if (built.some((t) => t.kind === 'indicators' || t.layout === 'code')) previousTableEnd = bottom;
   }
   return { tables, covered };
+}
+
+/**
+ * The first row of an indicator table's form: the rows above its header that hang together (no two empty rows in
+ * a row), from `from` at most. Amount tables of labels inside it (资金情况, 履职目标, 项目预算成本构成) are blocks
+ * of the form; a coded budget table is not, and the form starts below it.
+ */
+function formTop(view: SheetView, from: number, headerTop: number, tables: Table[]): number {
+  let top = headerTop;
+  let empty = 0;
+  for (let r = headerTop - 1; r >= from; r--) {
+    if (view.rowIsEmpty(r) && !rowHasMergedText(view, r)) {
+      if (++empty >= 2) break;
+      continue;
+    }
+    empty = 0;
+    top = r;
+  }
+  for (const table of tables) {
+    if (table.sheet !== view.name || table.kind !== 'amounts' || table.range.bottom < top) continue;
+    if (table.layout === 'code') top = Math.max(top, table.range.bottom + 1);
+    else table.block = true;
+  }
+  return firstNonEmptyRow(view, top, headerTop);
 }
 
 function firstNonEmptyRow(view: SheetView, from: number, to: number): number {

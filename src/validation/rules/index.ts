@@ -1,5 +1,6 @@
 import { balanceRule } from './sum/balance';
 import { formSplitRule } from './sum/form-split';
+import { formListRule } from './sum/form-list';
 import { hierarchyRule } from './sum/hierarchy';
 import { projectsTotalRule } from './sum/projects-total';
 import { projectsUntiedRule } from './sum/projects-untied';
@@ -44,6 +45,7 @@ export const ALL_RULES: readonly Rule[] = [
   hierarchyRule,
   balanceRule,
   formSplitRule,
+  formListRule,
   unitProjectsRule,
   projectsTotalRule,
   projectsUntiedRule,

@@ -24,7 +24,8 @@ export const dateSerialRule: Rule = {
     messages: {
       serial: {
         'zh-CN': '“{name}”的指标值 {value} 像是日期 {date} 的序列号，应写成日期（如“{date}前”）',
-        'en-US': 'The value {value} of “{name}” looks like the serial number of the date {date}: write the date',
+        'en-US':
+          'The value {value} of “{name}” looks like the serial number of the date {date}: write the date (e.g. “by {date}”)',
       },
     },
     examples: { fail: '项目财政资金到位时间 | 44561', pass: '项目财政资金到位时间 | 2021年12月31日前' },
