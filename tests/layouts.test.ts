@@ -201,11 +201,31 @@ describe('budget tables', () => {
 });
 
 describe('things it cannot recognize', () => {
-  test('a block of numbers under unknown headers is an info finding naming its range', async () => {
+  test('a sheet whose numbers stand under unknown headers: one info finding says nothing on it was checked', async () => {
     const rows: CellInput[][] = [['说明'], [], ['甲', '乙', '丙'], [1, 2, 3], [4, 5, 6]];
     const report = await checkSheet(rows, [], '杂项');
     expect(report.tables).toEqual([]);
+    expect(report.sheets).toEqual([{ sheet: '杂项', tables: 0 }]);
     expect(where(report.findings)).toEqual(['structure/unrecognized 杂项!A3']);
+    expect(report.findings[0]!.messageId).toBe('no-table');
     expect(report.findings[0]!.data.range).toBe('A3:C5');
+    expect(report.findings[0]!.message).toContain('未识别到可检查的表格');
+  });
+
+  test('a block of numbers beside a recognized table is named by its range', async () => {
+    const rows: CellInput[][] = [
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      ['201', '一般公共服务支出', 100, 60, 40],
+      [],
+      [],
+      ['甲', '乙', '丙'],
+      [1, 2, 3],
+      [4, 5, 6],
+    ];
+    const report = await checkSheet(rows, [], '杂项');
+    expect(report.sheets).toEqual([{ sheet: '杂项', tables: 1 }]);
+    expect(where(report.findings)).toEqual(['structure/unrecognized 杂项!A5']);
+    expect(report.findings[0]!.messageId).toBe('unrecognized');
+    expect(report.findings[0]!.data.range).toBe('A5:C7');
   });
 });

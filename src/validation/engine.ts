@@ -56,7 +56,11 @@ export function checkModel(model: WorkbookModel, options: CheckOptions = {}): Re
   findings.sort(compareFindings(model));
   const summary = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) summary[finding.severity]++;
-  return { version: REPORT_VERSION, locale, tables: model.tables.map(summarizeTable), findings, summary };
+  const sheets = model.sheets.map((sheet) => ({
+    sheet,
+    tables: model.tables.filter((t) => t.sheet === sheet && !(t.kind === 'amounts' && t.block)).length,
+  }));
+  return { version: REPORT_VERSION, locale, sheets, tables: model.tables.map(summarizeTable), findings, summary };
 }
 
 interface Visit<V> {

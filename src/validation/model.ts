@@ -194,7 +194,9 @@ export type Table = IndicatorTable | AmountTable;
 export type RecognitionNote =
   | { kind: 'unrecognized-range'; sheet: string; range: CellRange; numbers: number }
   | { kind: 'non-numeric-amount'; sheet: string; row: number; col: number; text: string; column: string }
-  | { kind: 'error-value'; sheet: string; row: number; col: number; code: string; inTable: boolean };
+  | { kind: 'error-value'; sheet: string; row: number; col: number; code: string; inTable: boolean }
+  /** A sheet that holds numbers but no table recognition could read: nothing on it was checked. */
+  | { kind: 'no-table'; sheet: string; numbers: number; range: CellRange };
 
 export interface WorkbookModel {
   sheets: string[];

@@ -40,9 +40,17 @@ export const TableSummarySchema = z.object({
 });
 export type TableSummary = z.infer<typeof TableSummarySchema>;
 
+/** Per sheet: how many tables were recognized and checked (0 means nothing on the sheet was checked). */
+export const SheetSummarySchema = z.object({
+  sheet: z.string(),
+  tables: z.number().int().min(0),
+});
+export type SheetSummary = z.infer<typeof SheetSummarySchema>;
+
 export const ReportSchema = z.object({
   version: z.literal(REPORT_VERSION),
   locale: z.enum(LOCALES),
+  sheets: z.array(SheetSummarySchema),
   tables: z.array(TableSummarySchema),
   findings: z.array(FindingSchema),
   summary: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),

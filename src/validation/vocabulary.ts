@@ -187,8 +187,23 @@ export function amountColumnOf(rawKey: string): AmountColumn | undefined {
   if (direct) return direct;
   if (/^\d{4}年(度)?(实际)?(预算数|预算|基本支出|项目支出|执行数|决算数|支出数|金额|预算金额)$/.test(key))
     return 'amount';
+  const bare = stripParenthetical(key);
+  for (const [pattern, role] of AMOUNT_PATTERNS) if (pattern.test(bare)) return role;
   return undefined;
 }
+
+/**
+ * Header names that qualify a known column name ("一般公共预算支出合计", "一般公共预算基本支出", "财政拨款收入"):
+ * read by their last word when no name matches exactly.
+ */
+const AMOUNT_PATTERNS: readonly [RegExp, AmountColumn][] = [
+  [/^[^增减]{0,16}(合计|总计)(数)?$/, 'total'],
+  [/^[^增减]{0,16}基本支出(合计|小计)?$/, 'basic'],
+  [/^[^增减]{0,16}项目支出(合计|小计)?$/, 'project'],
+  [/^[^增减]{0,12}(人员经费|人员支出)$/, 'personnel'],
+  [/^[^增减]{0,12}(公用经费|公用支出)$/, 'publicCost'],
+  [/^[^增减合计总]{0,16}(拨款)?收入$/, 'source'],
+];
 
 /** Code columns of budget tables: one column, or 类 | 款 | 项. */
 export function codeColumnOf(rawKey: string): 'code' | 'class' | 'section' | 'item' | undefined {
@@ -226,7 +241,7 @@ const HEADER_MARKS = /^[*★☆△▲※#]|[*]$|\((?:必填|选填|可选|[A-Z](
  * Columns of amount tables that are known but never added up: rates, shares, scores, notes. Numbers under
  * them are understood, not "unrecognized".
  */
-export type InfoColumnKind = 'rate' | 'share' | 'points' | 'score' | 'change' | 'note';
+export type InfoColumnKind = 'rate' | 'share' | 'points' | 'score' | 'change' | 'note' | 'separate';
 
 const INFO_COLUMNS: readonly [InfoColumnKind, RegExp][] = [
   ['rate', /^(预算)?执行率$|^完成率$/],
@@ -235,6 +250,8 @@ const INFO_COLUMNS: readonly [InfoColumnKind, RegExp][] = [
   ['score', /^(得分|自评得分|评分)$/],
   ['change', /^(增减幅度|增减率|增长率|增幅|变动率|增减%|增减比例|增、减幅度)$/],
   ['note', /^(备注|说明|测算依据|测算\(公式\)依据|测算过程|资金用途|用途|依据)$/],
+  // An amount of its own beside the table's parts (三公 表's 机关运行经费), never one of them.
+  ['separate', /^机关运行经费(预算数|支出|决算数)?$/],
 ];
 
 export function infoColumnOf(rawKey: string): InfoColumnKind | undefined {

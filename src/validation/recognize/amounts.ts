@@ -243,7 +243,13 @@ function amountEvidence(
   columns: AmountColumnInfo[],
 ): ColumnEvidence[] {
   const evidence: ColumnEvidence[] = [];
+  const cols = [labelColumn, header.codeColumn, header.codeParts?.class, ...columns.map((c) => c.col)].filter(
+    (c): c is number => c !== undefined,
+  );
+  const [left, right] = [Math.min(...cols), Math.max(...cols)];
   for (const [col, path] of [...header.paths].sort((a, b) => a[0] - b[0])) {
+    // A side of a 收入 | 支出 table explains its own columns.
+    if (header.labelColumns.length > 1 && (col < left || col > right)) continue;
     const amount = columns.find((c) => c.col === col);
     let role: string | undefined = amount?.role;
     if (col === header.codeColumn) role = 'code';

@@ -19,6 +19,7 @@ export function recognizeWorkbook(grids: readonly Grid[]): WorkbookModel {
     model.sheetSizes.set(view.name, { rows: view.rowCount, columns: view.columnCount });
     const { tables, covered } = recognizeSheet(view, model.notes);
     model.tables.push(...tables);
+    if (tables.length === 0) noteSheetWithoutTable(view, model.notes);
     noteUncoveredContent(view, tables, covered, model.notes);
   }
   return model;
@@ -219,6 +220,33 @@ function findTitle(view: SheetView, top: number, bottom: number): string | undef
 }
 
 /**
+ * A sheet with numbers and no table: said once for the sheet. Its range runs from the first row of the block
+ * that holds the first number (its labels included) to the last number.
+ */
+function noteSheetWithoutTable(view: SheetView, notes: RecognitionNote[]): void {
+  let numbers = 0;
+  let firstNumberRow = -1;
+  let lastNumberRow = -1;
+  for (let r = 0; r < view.rowCount; r++) {
+    if (!view.rowHoldsNumber(r)) continue;
+    for (const c of view.filledColumns(r)) if (typeof view.raw(r, c) === 'number') numbers++;
+    if (firstNumberRow < 0) firstNumberRow = r;
+    lastNumberRow = r;
+  }
+  if (numbers === 0) return;
+  let top = firstNumberRow;
+  while (top > 0 && !view.rowIsEmpty(top - 1)) top--;
+  const range = { top, left: Number.MAX_SAFE_INTEGER, bottom: lastNumberRow, right: 0 };
+  for (let r = top; r <= lastNumberRow; r++) {
+    for (const c of view.filledColumns(r)) {
+      range.left = Math.min(range.left, c);
+      range.right = Math.max(range.right, c);
+    }
+  }
+  notes.push({ kind: 'no-table', sheet: view.name, numbers, range });
+}
+
+/**
  * Numbers outside every recognized table are reported, never silently skipped; so are Excel
  * error values anywhere on the sheet.
  */
@@ -227,8 +255,9 @@ function noteUncoveredContent(view: SheetView, tables: Table[], covered: boolean
   let blockNumbers = 0;
   let blockLeft = Number.MAX_SAFE_INTEGER;
   let blockRight = 0;
+  const sheetWithoutTable = tables.length === 0 && notes.some((n) => n.kind === 'no-table' && n.sheet === view.name);
   const flush = (end: number) => {
-    if (blockStart >= 0 && blockNumbers >= 2) {
+    if (blockStart >= 0 && blockNumbers >= 2 && !sheetWithoutTable) {
       notes.push({
         kind: 'unrecognized-range',
         sheet: view.name,

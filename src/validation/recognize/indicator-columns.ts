@@ -123,6 +123,7 @@ export function settleIndicatorColumns(
   const evidence: ColumnEvidence[] = [];
   const roleOfCol = new Map<number, IndicatorColumn>();
   for (const [role, col] of Object.entries(columns) as [IndicatorColumn, number][]) roleOfCol.set(col, role);
+  for (const col of header.fundSources) roleOfCol.set(col, 'fundSource' as IndicatorColumn);
   for (const [col, path] of [...header.paths].sort((a, b) => a[0] - b[0])) {
     const role = roleOfCol.get(col);
     evidence.push({

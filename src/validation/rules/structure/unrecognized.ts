@@ -17,6 +17,12 @@ export const unrecognizedRule: Rule = {
         'A table with unusual headers may not be recognized; the user needs to know which numbers went unchecked.',
     },
     messages: {
+      'no-table': {
+        'zh-CN':
+          '工作表“{sheet}”含 {numbers} 个数字（{range}），但未识别到可检查的表格，整张表未作检查（表头是否为标准列名？）',
+        'en-US':
+          'The sheet “{sheet}” holds {numbers} numbers ({range}) but no table could be recognized on it, so nothing on it was checked (are the column headers standard?)',
+      },
       unrecognized: {
         'zh-CN':
           '区域 {range} 含 {numbers} 个数字，但未能识别为绩效目标表或预算表，未作检查（请检查表头是否为标准列名）',
@@ -31,6 +37,15 @@ export const unrecognizedRule: Rule = {
   },
   check(context) {
     for (const note of context.model.notes) {
+      if (note.kind === 'no-table') {
+        context.report({
+          messageId: 'no-table',
+          data: { sheet: note.sheet, numbers: note.numbers, range: rangeAddress(note.range) },
+          at: { sheet: note.sheet, row: note.range.top, col: note.range.left },
+          related: [{ sheet: note.sheet, row: note.range.bottom, col: note.range.right }],
+        });
+        continue;
+      }
       if (note.kind !== 'unrecognized-range') continue;
       context.report({
         messageId: 'unrecognized',
