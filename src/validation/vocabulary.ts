@@ -395,15 +395,20 @@ const declaredScoreMemo = new Map<string, number | undefined>();
 
 function parseDeclaredScore(text: string): number | undefined {
   const key = textKey(text);
-  const match = /\((\d+(?:\.\d+)?)分?\)$|(\d+(?:\.\d+)?)分$/.exec(key);
+  const match = DECLARED_SCORE.exec(key) ?? /(\d+(?:\.\d+)?)分$/.exec(key);
   if (!match) return undefined;
-  return Number(match[1] ?? match[2]);
+  return Number(match[1]);
 }
+
+/** "(50分)", "(权重50)", "(分值:50分)", "(权重50%)": a score a 一级/二级 name declares (a range 40-50 is none). */
+const DECLARED_SCORE = /\((?:权重|分值|权重分值|满分)?:?(\d+(?:\.\d+)?)(?:分|%)?\)分?$/;
+/** Any score written after a name, a range included: "(40-50)分", "(0-20)分", "(权重40-50分)". */
+const ANY_SCORE = /\((?:权重|分值|权重分值|满分)?:?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?(?:分|%)?\)分?$/;
 
 function stripScore(key: string): string {
   return key
     .replace(/^([一二三四五六七八九十]+[、.．]|\d+[、.．]|[(（][一二三四五六七八九十\d]+[)）])/, '')
-    .replace(/\(\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?分?\)分?$/, '')
+    .replace(ANY_SCORE, '')
     .replace(/\d+(?:\.\d+)?分$/, '');
 }
 
