@@ -16,6 +16,8 @@ export interface RuleMeta {
   examples: { fail: string; pass: string };
   /** Option names (from the config's options) the rule reads. */
   options?: readonly string[];
+  /** Where the rule comes from: the regulation, template or review practice it enforces. */
+  basis?: Localized;
 }
 
 export interface RuleReport {
