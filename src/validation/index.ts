@@ -9,3 +9,4 @@ export type { Grid, CellValue, CellRange } from './grid';
 export { recognizeWorkbook } from './recognize';
 export { ALL_RULES } from './rules';
 export * from './address';
+export { explainText } from './text/explain';

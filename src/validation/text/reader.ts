@@ -268,7 +268,9 @@ function splitClauses(text: string, start: number, end: number, tokens: readonly
     else if (ch !== '' && CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
     // "一、…", "1、…": an enumerator, not a list separator.
     const enumeratorComma = ch === '、' && /^\s*[一二三四五六七八九十\d]{1,3}$/.test(text.slice(clauseStart, i));
-    const splits = i === end || (depth === 0 && CLAUSE_SEP.test(ch) && !enumeratorComma);
+    // "1,234.56": a thousands separator, not a clause break.
+    const thousands = ch === ',' && /\d$/.test(text.slice(clauseStart, i)) && /^\d{3}(?!\d)/.test(text.slice(i + 1));
+    const splits = i === end || (depth === 0 && CLAUSE_SEP.test(ch) && !enumeratorComma && !thousands);
     if (!splits) continue;
     const clause = makeClause(text, clauseStart, i, normalizeSep(sep), tokens);
     if (clause) clauses.push(clause);

@@ -192,7 +192,7 @@ export function readDocument(paragraphs: readonly ParagraphInput[]): DocumentRea
     const state = new ParagraphReader(source, paragraph, reading, pending, contiguous ? previous?.lastItem : undefined);
     state.read();
     pending = state.pendingList();
-    previous = { cell: source.cell, lastItem: state.lastItem ?? (contiguous ? previous?.lastItem : undefined) };
+    previous = { cell: source.cell, lastItem: state.lastItem };
   }
   if (pending) finishList(pending, reading);
   return reading;
@@ -292,6 +292,8 @@ class ParagraphReader {
   private sentence = '';
   private consumed = new Set<Token>();
   private firstItemTaken = false;
+  /** Reading the paragraph's first clause: a "其中：" there refers to the paragraph above. */
+  private atStart = false;
   private paragraphStyle: string | undefined;
 
   constructor(
@@ -311,6 +313,7 @@ class ParagraphReader {
       this.sentence = sentence.text;
       sentence.clauses.forEach((clause, c) => {
         const last = index === this.paragraph.sentences.length - 1 && c === sentence.clauses.length - 1;
+        this.atStart = index === 0 && c === 0;
         this.readClause(clause, sentence.clauses[c - 1], sentence.clauses[c + 1], last);
       });
     });
@@ -356,9 +359,10 @@ class ParagraphReader {
   }
 
   private openList(clause: Clause, atEnd: boolean, exhaustive: boolean): void {
-    const whole = this.lastItem ?? this.itemAbove;
+    const whole = this.lastItem ?? (this.atStart ? this.itemAbove : undefined);
     if (!whole) {
-      this.skip(clause.text, 'list-without-whole');
+      // A form label such as "其中：本年财政拨款" has no amount in it: nothing was skipped.
+      if (clause.tokens.some((t) => t.type === 'quantity')) this.skip(clause.text, 'list-without-whole');
       return;
     }
     // The whole is an item of an open list: a list inside it. Otherwise lists end here.

@@ -12,9 +12,9 @@ export function quote(sentence: string): string {
   return plain.length > 60 ? `${plain.slice(0, 60)}…` : plain;
 }
 
-/** An amount as written ("89.97万元", "469500 元" → "469500元"). */
+/** An amount as written ("89.97万元", "117.00万元", "469500 元" → "469500元"). */
 export function written(quantity: Quantity): string {
-  return `${quantity.value.toString()}${quantity.unit}`;
+  return quantity.text.replace(/\s+/g, '');
 }
 
 /** An amount in 元 (or a count) written in the unit of `like`, with as many decimals as the figures compared. */
