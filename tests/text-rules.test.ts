@@ -236,12 +236,12 @@ describe('text/restated', () => {
       name: 'invalid: 项目支出 201.45 万元 and later 210.45 万元',
       grids: [
         prose(
-          '一般公共预算支出 500.75 万元，其中：基本支出 299.30 万元，项目支出 201.45 万元。',
-          '2023年项目支出 210.45 万元，比上年减少 30.89 万元。',
+          '2023年项目支出 201.45 万元，比上年减少 30.89 万元，下降 13.30%。',
+          '2023年项目支出 210.45 万元，主要用于电子政务外网租赁等重点工作。',
         ),
       ],
       findings: ['text/restated 情况说明!A2 differs'],
-      reads: ['parts', 'change'],
+      reads: ['change'],
     },
     {
       name: 'rounding: “三公”经费 1.27 and later 1.26 万元',
@@ -299,6 +299,74 @@ describe('text/note-fund', () => {
     expect(model.texts.map((t) => t.text)).toContain(
       '注:本部门2025年无政府性基金预算财政拨款安排的预算,故本表为空表。',
     );
+  });
+});
+
+describe('text/table', () => {
+  /** A 三公 table (one row, figures by column) and a 一般公共预算 function table, in 万元. */
+  const tables = (sanGongTotal: number, basic: number): Grid[] => [
+    gridOf(
+      [
+        ['2024年一般公共预算“三公”经费支出表'],
+        ['单位：万元'],
+        ['合计', '因公出国(境)费', '公务用车购置及运行费', '公务接待费'],
+        [sanGongTotal, 0, 10, sanGongTotal - 10],
+      ],
+      { sheet: '三公' },
+    ),
+    gridOf(
+      [
+        ['2024年一般公共预算支出表'],
+        ['单位：万元'],
+        ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+        ['合计', null, basic + 200, basic, 200],
+        ['201', '一般公共服务支出', basic + 200, basic, 200],
+      ],
+      { sheet: '支出' },
+    ),
+  ];
+  const text = prose(
+    '2024年“三公”经费预算12.5万元，其中：因公出国（境）费0万元，公务用车购置及运行费10万元，公务接待费25000元。',
+    '2024年一般公共预算财政拨款支出 500.00 万元，其中：基本支出 300.00 万元，项目支出 200.00 万元。',
+  );
+  run([
+    {
+      name: 'valid: the text quotes the 三公 table (元 and 万元) and the 一般公共预算 table',
+      grids: [...tables(12.5, 300), text],
+      findings: [],
+      reads: ['parts'],
+    },
+    {
+      name: 'invalid: the 三公 total and 基本支出 of the tables are other amounts than the text’s',
+      grids: [...tables(13.5, 310), text],
+      findings: [
+        'text/table 情况说明!A1 differs',
+        'text/table 情况说明!A1 differs',
+        'text/table 情况说明!A2 differs',
+        'text/table 情况说明!A2 differs',
+      ],
+      reads: ['parts'],
+    },
+    {
+      name: 'valid: 基本支出 of no named fund is not compared with the 一般公共预算 table',
+      grids: [...tables(12.5, 310), prose('基本支出 300.00 万元，项目支出 200.00 万元。')],
+      findings: [],
+      reads: [],
+    },
+  ]);
+
+  test('the invalid case points at the text and lists the table cell', () => {
+    const report = check([...tables(13.5, 310), text]);
+    expect(
+      report.findings
+        .filter((f) => f.ruleId === 'text/table')
+        .map((f) => `${f.cell} ${f.related.join(',')} ${f.message}`),
+    ).toEqual([
+      'A1 三公!A4 “2024年“三公”经费预算12.5万元,其中:因公出国(境)费0万元,公务用车购置及运行费10万元,公务接待费25000…”：“三公”经费预算写的是 12.5万元，表格（三公!A4）中为 13.50万元',
+      'A1 三公!D4 “2024年“三公”经费预算12.5万元,其中:因公出国(境)费0万元,公务用车购置及运行费10万元,公务接待费25000…”：公务接待费写的是 25000元，表格（三公!D4）中为 35000.00元',
+      'A2 支出!C4 “2024年一般公共预算财政拨款支出 500.00 万元,其中:基本支出 300.00 万元,项目支出 200.00 万元”：一般公共预算财政拨款支出写的是 500.00万元，表格（支出!C4）中为 510.00万元',
+      'A2 支出!D4 “2024年一般公共预算财政拨款支出 500.00 万元,其中:基本支出 300.00 万元,项目支出 200.00 万元”：基本支出写的是 300.00万元，表格（支出!D4）中为 310.00万元',
+    ]);
   });
 });
 

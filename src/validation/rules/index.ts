@@ -37,6 +37,7 @@ import { textRatioRule } from './text/ratio';
 import { textCountRule } from './text/count';
 import { textRestatedRule } from './text/restated';
 import { noteFundRule } from './text/note-fund';
+import { textTableRule } from './text/table';
 import { textRoundingRule } from './text/rounding';
 import { levelScoreRule } from './weight/level-score';
 import { level1SplitRule } from './weight/level1-split';
@@ -81,6 +82,7 @@ export const ALL_RULES: readonly Rule[] = [
   textRatioRule,
   textCountRule,
   textRestatedRule,
+  textTableRule,
   noteFundRule,
   textRoundingRule,
   errorValueRule,

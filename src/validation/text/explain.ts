@@ -6,7 +6,7 @@ import type { Locale } from '../config';
 import { cellAddress, qualifiedAddress } from '../address';
 import type { WorkbookModel } from '../model';
 import { checkChange, checkCount, checkParts, comparePercent, ratioPercent } from './checks';
-import { baseOf, readWorkbookText, restatements } from './index';
+import { baseOf, readWorkbookText, restatements, tableComparisons } from './index';
 import type { Quantity } from './reader';
 import type { Mention, SkipReason, Statement } from './statements';
 import type { TextDocument } from './index';
@@ -42,6 +42,10 @@ const SKIP: Record<SkipReason, Record<Locale, string>> = {
   'no-subject': { 'zh-CN': '同一句中没有它所说的金额', 'en-US': 'no amount it refers to in the sentence' },
   'rate-without-change': { 'zh-CN': '只有增减率，没有增减额', 'en-US': 'a rate without the amount of change' },
   'rate-without-subject': { 'zh-CN': '增减率没有对应的金额', 'en-US': 'a rate without its amount' },
+  'execution-rate': {
+    'zh-CN': '执行率（未读取其预算数与执行数）',
+    'en-US': 'an execution rate (its amounts not read)',
+  },
   'other-percent': {
     'zh-CN': '不是占比或增减率的百分数（指标值等）',
     'en-US': 'a percentage that is no share or rate',
@@ -109,6 +113,10 @@ export function explainText(model: WorkbookModel, locale: Locale = 'zh-CN'): str
     for (const { first, again, outcome } of restatements(document))
       lines.push(
         `${where(again.source.cell)} ${read} ${locale === 'zh-CN' ? '重复金额' : 'restated'}: ${named(again)} / ${named(first)} (${where(first.source.cell)}) → ${OUTCOME[outcome]![locale]}`,
+      );
+    for (const { mention, figure, outcome } of tableComparisons(model, document))
+      lines.push(
+        `${where(mention.source.cell)} ${read} ${locale === 'zh-CN' ? '表格核对' : 'against the table'}: ${named(mention)} / ${where(figure.cell)} ${figure.value.toString()}元 → ${OUTCOME[outcome]![locale]}`,
       );
     for (const skip of document.skipped)
       lines.push(`${where(skip.source.cell)} ${skipped}: “${skip.text.trim()}” (${SKIP[skip.reason][locale]})`);

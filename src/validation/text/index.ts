@@ -5,7 +5,8 @@
  */
 import Decimal from 'decimal.js';
 import type { WorkbookModel } from '../model';
-import { compareAmounts, type Outcome } from './checks';
+import { compareAmounts, precisionStep, type Outcome } from './checks';
+import { tableFigures, type TableFigure } from './tables';
 import { quantityDefinition, quantityIdOf, compositionOf, nameKey, fundsNamed, type QuantityId } from './quantities';
 import type { Quantity } from './reader';
 import {
@@ -63,7 +64,9 @@ function readSources(sources: TextSource[]): TextDocument {
   const reading = readDocument(sources.map((source) => ({ source, raw: source.cell.raw })));
   const years = new Map<number, number>();
   for (const m of reading.mentions) if (m.year !== undefined) years.set(m.year, (years.get(m.year) ?? 0) + 1);
-  const year = [...years.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const ranked = [...years.entries()].sort((a, b) => b[1] - a[1]);
+  // The year most amounts say, when one clearly leads; otherwise amounts are compared only within their own year.
+  const year = ranked.length > 0 && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) ? ranked[0]![0] : undefined;
   return { ...reading, sources, year };
 }
 
@@ -156,15 +159,15 @@ export interface Restatement {
 
 export function restatements(document: TextDocument): Restatement[] {
   const groups = new Map<string, Mention[]>();
-  for (const mention of figures(document)) {
-    if (mention.id === undefined) continue;
+  for (const mention of document.mentions) {
+    if (mention.id === undefined || mention.notThisYear || mention.quantity.kind !== 'money') continue;
     const definition = quantityDefinition(mention.id);
-    let scope = '';
-    if (definition.scoped) {
-      if (!mention.parent) continue;
-      scope = mention.parent.id ?? mention.parent.key;
-    }
-    const key = [mention.id, definition.anyFund ? '' : (mention.fund ?? ''), scope].join('|');
+    // 三公经费 and 机关运行经费 are one figure whatever is said around them; 基本支出 of the 部门 (all funds) and of
+    // the 一般公共预算 are two, and so are 工资福利支出 of 基本支出 and of 项目支出: the whole and its fund tell them apart.
+    const context = definition.anyFund
+      ? ''
+      : `${fundOf(mention) ?? ''}|${mention.parent ? (mention.parent.id ?? mention.parent.key) : ''}`;
+    const key = `${mention.id}|${context}|${mention.year ?? document.year ?? 'none'}`;
     const list = groups.get(key) ?? [];
     list.push(mention);
     groups.set(key, list);
@@ -180,4 +183,57 @@ export function restatements(document: TextDocument): Restatement[] {
   return out;
 }
 
+/** The fund a mention is of: its own name's, or its whole's ("一般公共预算支出 …，其中：基本支出 …"). */
+export function fundOf(mention: Mention): string | undefined {
+  for (let m: Mention | undefined = mention; m; m = m.parent) {
+    const fund = m.fund ?? (/财政拨款/.test(m.name) ? 'appropriation' : undefined);
+    if (fund) return fund;
+  }
+  return undefined;
+}
+
 export type { QuantityId };
+
+/** A figure of the text that a table of the workbook states too, with the table's figure. */
+export interface TableComparison {
+  mention: Mention;
+  figure: TableFigure;
+  outcome: Outcome;
+}
+
+/**
+ * Named amounts of the text against the same quantities in the tables: 三公 figures whatever fund is said,
+ * others only when the text and the table name the same fund (一般公共预算基本支出 against the 一般公共预算 table).
+ */
+export function tableComparisons(model: WorkbookModel, document: TextDocument): TableComparison[] {
+  const figures = tableFigures(model, document.year);
+  const out: TableComparison[] = [];
+  for (const mention of document.mentions) {
+    if (mention.id === undefined || mention.notThisYear || mention.quantity.kind !== 'money') continue;
+    const definition = quantityDefinition(mention.id);
+    if (definition.scoped) continue;
+    const year = mention.year ?? document.year;
+    const fund = fundOf(mention);
+    const candidates = figures.filter(
+      (f) =>
+        f.id === mention.id &&
+        (definition.anyFund === true || (fund !== undefined && f.fund === fund)) &&
+        (f.year === undefined || year === undefined || f.year === year),
+    );
+    if (candidates.length === 0) continue;
+    if (new Set(candidates.map((f) => f.value.toString())).size > 1) continue;
+    const figure = candidates[0]!;
+    out.push({ mention, figure, outcome: compareWithTable(mention.quantity, figure) });
+  }
+  return out;
+}
+
+function compareWithTable(quantity: Quantity, figure: TableFigure): Outcome {
+  const difference = quantity.base.minus(figure.value).abs();
+  if (difference.isZero()) return 'equal';
+  const textStep = precisionStep(quantity);
+  const step = textStep.gt(figure.step) ? textStep : figure.step;
+  if (difference.lte(step.div(2))) return 'equal';
+  if (difference.lte(step)) return 'rounding';
+  return 'mismatch';
+}

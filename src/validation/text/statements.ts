@@ -115,6 +115,7 @@ export type SkipReason =
   | 'rate-without-change'
   | 'rate-without-subject'
   | 'other-percent'
+  | 'execution-rate'
   | 'list-without-whole'
   | 'list-without-parts'
   | 'open-list'
@@ -138,8 +139,8 @@ const UP = /增加|增长|上升|提高|增|多/;
 const RATE_LEAD =
   /(增长|下降|增加|减少|上升|降低|提高|增幅|降幅|减幅|增长率|下降率|减少率|增长幅度|下降幅度|减少幅度)(了|为|是|达|约)?\s?$/;
 const ANCHOR = /(同比|环比|比|较|与|相比|对比)/;
-const SHARE_LEAD = /占(.{1,30}?)(的)?(比例|比重|份额)?(为|是|达|约)?\s?$/;
-const SHARE_BARE = /占比(为|是|达)?\s?$/;
+/** What follows 占: "比" (a share of the whole the amount is listed under), or the base and 的/比例/为. */
+const SHARE_OF = /^\s?(?:(比(?:例|重)?)|(.{1,30}?)?(的)?(比例|比重|份额)?)(为|是|达|约)?\s?$/;
 const RATIO_LEAD = /(完成|执行|达到|实现)了?([^,;:]{0,20}?(预算|计划)[^,;:的]{0,6})的\s?$/;
 const EXECUTION_RATE_LEAD = /(预算)?执行率(为|是|达|达到)?\s?$/;
 const REFERENCE_LEAD = /(与|同|和|跟)[^,;]{0,24}(持平|一致|相同|相当|不变)/;
@@ -485,9 +486,11 @@ class ParagraphReader {
       for (const t of inner.tokens) {
         if (t.type !== 'quantity' && t.type !== 'percent') continue;
         if (t.type === 'quantity' && quantityRole(inner, t, previous) === 'item' && sameKind(whole.quantity, t)) {
-          const { name, purpose } = this.nameOf(inner, t, leadOf(inner, t, previous));
+          const lead = leadOf(inner, t, previous);
+          const { name, purpose } = this.nameOf(inner, t, lead);
           parts.push({
             purpose,
+            year: yearIn(lead),
             source: this.source,
             sentence: this.sentence,
             name,
@@ -502,7 +505,11 @@ class ParagraphReader {
         previous = t;
       }
     }
-    if (parts.length >= 2 || (opened && parts.length === 1)) {
+    // "(2023年：90 万元；2022年：80 万元)", "(上年 90 万元)": other years, not parts.
+    const otherYears =
+      parts.some((p) => p.notThisYear) ||
+      group.clauses.some((c) => c.tokens.some((t) => t.type === 'year') || NOT_THIS_YEAR.test(c.body));
+    if (!otherYears && (parts.length >= 2 || (opened && parts.length === 1))) {
       this.reading.mentions.push(...parts);
       this.reading.statements.push({
         kind: 'parts',
@@ -531,13 +538,7 @@ class ParagraphReader {
     const anchoredBefore = before && /(相比|比较|相较)\s?$/.test(before.body);
     if (!anchor && !anchoredBefore) return this.skip(`${lead}${delta.text}`, 'change-explained');
     // "收入较去年增加 …": the change of a quantity named here, whose amount this sentence may not state.
-    const named = anchor ? stripOpener(lead.slice(0, anchor.index).trim()) : '';
-    let subject = this.subjectInSentence();
-    if (named !== '' && !CONNECTIVE.test(named)) {
-      const key = nameKey(named);
-      const id = quantityIdOf(named);
-      if (!subject || !(subject.key === key || (id !== undefined && subject.id === id))) subject = undefined;
-    }
+    const subject = this.subjectFor(anchor ? lead.slice(0, anchor.index) : '');
     const direction = UP.test(DELTA_LEAD.exec(lead)![1]!) ? 'up' : 'down';
     const rate = this.rateAfter(clause, delta, after);
     if (!subject) return this.skip(`${lead}${delta.text}`, 'no-subject');
@@ -583,11 +584,14 @@ class ParagraphReader {
   private readPercent(clause: Clause, token: Percent, previous: Token | undefined): void {
     if (this.consumed.has(token)) return;
     const lead = leadOf(clause, token, previous);
-    if (token.approximate) return this.skip(`${lead}${token.text}`, 'approximate');
-    const subject = this.subjectInSentence();
-    const share = SHARE_LEAD.exec(lead);
-    if (SHARE_BARE.test(lead) || share) {
-      if (!subject) return this.skip(`${lead}${token.text}`, 'no-subject');
+    const skip = (reason: SkipReason) => this.skip(`${lead}${token.text}`, reason);
+    if (token.approximate) return skip('approximate');
+    const at = lead.lastIndexOf('占');
+    const shareOf = at >= 0 ? SHARE_OF.exec(lead.slice(at + 1)) : null;
+    if (shareOf) {
+      // "基本支出占…": the share of the amount named before 占, which must be the one this sentence gave.
+      const subject = this.subjectFor(lead.slice(0, at));
+      if (!subject) return skip('no-subject');
       const statement: ShareStatement = {
         kind: 'share',
         source: this.source,
@@ -595,13 +599,15 @@ class ParagraphReader {
         subject,
         percent: token,
       };
-      if (!SHARE_BARE.test(lead) && share) statement.baseName = share[1]!.trim();
+      const base = shareOf[2]?.trim();
+      if (!shareOf[1] && base) statement.baseName = base;
       this.reading.statements.push(statement);
       return;
     }
     const ratio = RATIO_LEAD.exec(lead);
-    if (ratio || EXECUTION_RATE_LEAD.test(lead)) {
-      if (!subject || !ratio) return this.skip(`${lead}${token.text}`, 'no-subject');
+    if (ratio) {
+      const subject = this.subjectFor(lead.slice(0, ratio.index));
+      if (!subject) return skip('no-subject');
       this.reading.statements.push({
         kind: 'ratio',
         source: this.source,
@@ -612,8 +618,22 @@ class ParagraphReader {
       });
       return;
     }
-    if (RATE_LEAD.test(lead)) return this.skip(`${lead}${token.text}`, 'rate-without-change');
-    this.skip(`${lead}${token.text}`, 'other-percent');
+    if (EXECUTION_RATE_LEAD.test(lead)) return skip('execution-rate');
+    if (RATE_LEAD.test(lead)) return skip('rate-without-change');
+    skip('other-percent');
+  }
+
+  /**
+   * The amount a share, ratio or change speaks of: the last one this sentence gave, provided the words before
+   * the statement ("基本支出占…", "收入较去年…") name it or name nothing.
+   */
+  private subjectFor(named: string): Mention | undefined {
+    const subject = this.subjectInSentence();
+    const cleaned = stripOpener(named.trim()).replace(/^[\s,;:、]+/, '');
+    if (cleaned === '' || CONNECTIVE.test(cleaned)) return subject;
+    if (!subject) return undefined;
+    const id = quantityIdOf(cleaned);
+    return subject.key === nameKey(cleaned) || (id !== undefined && subject.id === id) ? subject : undefined;
   }
 
   /** "内设 7 个科室：办公室、财务股、…": a count and the list it counts. */
@@ -622,7 +642,11 @@ class ParagraphReader {
       const match = COUNT_LIST.exec(sentence.text);
       if (!match) continue;
       const count = chineseNumber(match[1]!);
-      const list = match[4]!.split(/[;。]/)[0]!.trim();
+      // The list runs to the first comma, semicolon or full stop; brackets inside an item are its own.
+      const list = match[4]!
+        .replace(/\([^()]*\)/g, '')
+        .split(/[,;。]/)[0]!
+        .trim();
       if (count === undefined) continue;
       this.sentence = sentence.text;
       if (/[\d]/.test(list)) continue;
@@ -631,7 +655,7 @@ class ParagraphReader {
         continue;
       }
       const pieces = list
-        .split(/、|,/)
+        .split('、')
         .map((s) => s.trim())
         .filter((s) => s !== '');
       const last = pieces.pop() ?? '';

@@ -47,6 +47,9 @@ export function cellsOf(at: CellPos, mentions: readonly Mention[]): CellPos[] {
 
 /** A mention's name as a finding writes it: the vocabulary's word when known, else the text's. */
 export function nameOf(mention: Mention): string {
-  const name = mention.name.replace(/\s+/g, '').replace(/(为|是|达|共计|合计|共)$/, '');
+  const name = mention.name
+    .replace(/\s+/g, '')
+    .replace(/^(\d{4}年度?|本年度?|本单位|本部门|[,，:：])+/, '')
+    .replace(/(为|是|达|共计|合计|共)$/, '');
   return name === '' ? '该项' : name;
 }
