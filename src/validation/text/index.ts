@@ -10,6 +10,7 @@ import { tableFigures, type TableFigure } from './tables';
 import { quantityDefinition, quantityIdOf, compositionOf, nameKey, fundsNamed, type QuantityId } from './quantities';
 import type { Quantity } from './reader';
 import {
+  MAY_STATE,
   readDocument,
   type DocumentReading,
   type Mention,
@@ -48,6 +49,7 @@ export function readWorkbookText(model: WorkbookModel): WorkbookText {
     const add = (source: TextSource) => {
       const key = `${source.cell.row}:${source.cell.col}`;
       if (seen.has(key) || source.cell.text.length < 6 || !PROSE.test(source.cell.text)) return;
+      if (!MAY_STATE.test(source.cell.raw)) return;
       seen.add(key);
       documents.push(readSources([source]));
     };

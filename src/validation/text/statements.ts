@@ -180,6 +180,13 @@ export function readDocument(paragraphs: readonly ParagraphInput[]): DocumentRea
   let pending: OpenList | undefined;
   let previous: { cell: TextCell; lastItem?: Mention } | undefined;
   for (const { source, raw } of paragraphs) {
+    // Most cells of a workbook state no figure at all: nothing to read, and a list from above ends there.
+    if (!MAY_STATE.test(raw)) {
+      if (pending) finishList(pending, reading);
+      pending = undefined;
+      previous = { cell: source.cell };
+      continue;
+    }
     const paragraph = readParagraph(raw);
     const contiguous =
       previous !== undefined &&
@@ -673,6 +680,9 @@ class ParagraphReader {
     }
   }
 }
+
+/** A digit, or a count in Chinese numerals ("三个股室"): what a paragraph needs to state anything. */
+export const MAY_STATE = /[\d０-９]|[一二两三四五六七八九十]\s?(个|名|项|家|所|类|大类|方面|部分)/;
 
 const COUNT_LIST =
   /(?:设|有|共|共有|下设|内设|设有|包括|包含|涉及|分为|由)\s?(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(个|名|项|家|所|类|大类|方面|部分)([^:,;。、\d]{0,12}?)(?::|,?\s?(?:分别为|分别是|包括|即)\s?:?)(.+)$/;
