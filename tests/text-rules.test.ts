@@ -66,6 +66,24 @@ describe('text/parts', () => {
       reads: ['parts'],
     },
     {
+      name: 'valid: allocations under 其中 that leave some of the whole unallocated are not a sum',
+      grids: [prose('项目资金 100 万元，其中：50 万元用于设备购置，30 万元用于人员培训。')],
+      findings: [],
+      reads: ['parts'],
+    },
+    {
+      name: 'invalid: a list that says 分别为 names every part, so it must make the whole',
+      grids: [prose('项目资金 100 万元，分别为：设备购置 50 万元、人员培训 30 万元。')],
+      findings: ['text/parts 情况说明!A1 mismatch'],
+      reads: ['parts'],
+    },
+    {
+      name: 'valid: last year’s figure said to compare with is no part (“比上年 3 万元减少 1 万元”)',
+      grids: [prose('“三公”经费 3 万元，其中：公务接待费 2 万元，比上年 3 万元减少 1 万元；公务用车运行费 1 万元。')],
+      findings: [],
+      reads: ['parts'],
+    },
+    {
       name: 'rounding: 500.75 = 299.30 + 201.46 (0.01 off, two rounded parts)',
       grids: [prose('一般公共预算支出 500.75 万元，其中：基本支出 299.30 万元，项目支出 201.46 万元。')],
       findings: ['text/rounding 情况说明!A1 parts'],

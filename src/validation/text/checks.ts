@@ -32,7 +32,7 @@ export interface PartsCheck {
   whole: Decimal;
   difference: Decimal;
   bound: Decimal;
-  /** The parts are known to make the whole: all of a known composition, allocations ("X万元用于…"), 分别为. */
+  /** The parts are known to make the whole: all of a known composition, or a list that says 分别为. */
   complete: boolean;
 }
 
@@ -56,8 +56,8 @@ export function checkParts(statement: PartsStatement): PartsCheck {
 function isComplete(whole: Mention, parts: readonly Mention[], statement: PartsStatement): boolean {
   const composition = compositionOf(whole.id);
   if (composition && composition.every((id) => parts.some((p) => p.id === id))) return true;
-  if (statement.allocations) return true;
-  return false;
+  // "分别为": the list says it names every part. ("其中" alone may list only the main ones.)
+  return statement.exhaustive;
 }
 
 export interface PercentCheck {

@@ -89,7 +89,7 @@ function namesMatch(baseName: string, mention: Mention): boolean {
   const id = quantityIdOf(baseName);
   if (id === undefined || id !== mention.id) return false;
   const fund = fundsNamed(baseName)[0];
-  return quantityDefinition(id).anyFund === true || fund === mention.fund || mention.fund === undefined;
+  return quantityDefinition(id).anyFund === true || fund === mention.fund;
 }
 
 /** Mentions that are this year's figures, said for themselves (not a part of something, not 上年 …). */

@@ -50,8 +50,6 @@ export interface Mention {
   parent?: Mention;
   /** 上年, 决算, 结转 … in its name: not this year's budget figure. */
   notThisYear: boolean;
-  /** Named by what follows it ("30万元用于…"): an allocation. */
-  purpose?: boolean;
 }
 
 interface Located {
@@ -65,8 +63,8 @@ export interface PartsStatement extends Located {
   parts: Mention[];
   /** How the parts were given: a 其中 list, a bracket after the whole, or paragraphs below it. */
   via: 'list' | 'brackets' | 'paragraphs';
-  /** Every part says what it is for ("30万元用于…"), or the list says 分别为: the parts are the whole. */
-  allocations: boolean;
+  /** The list says 分别为/分别是: it names every part. */
+  exhaustive: boolean;
 }
 
 export interface ShareStatement extends Located {
@@ -143,7 +141,9 @@ const ANCHOR = /(同比|环比|比|较|与|相比|对比)/;
 const SHARE_OF = /^\s?(?:(比(?:例|重)?)|(.{1,30}?)?(的)?(比例|比重|份额)?)(为|是|达|约)?\s?$/;
 const RATIO_LEAD = /(完成|执行|达到|实现)了?([^,;:]{0,20}?(预算|计划)[^,;:的]{0,6})的\s?$/;
 const EXECUTION_RATE_LEAD = /(预算)?执行率(为|是|达|达到)?\s?$/;
-const REFERENCE_LEAD = /(与|同|和|跟)[^,;]{0,24}(持平|一致|相同|相当|不变)/;
+/** "与2024年预算一致0万元", "比上年 14 万元…": last year's figure, said to compare with. */
+const REFERENCE_LEAD =
+  /(与|同|和|跟)[^,;]{0,24}(持平|一致|相同|相当|不变)|(比|较|与|同)\s?(上年|去年|上一年|\d{4}\s?年)[^,;]{0,8}$/;
 const DETAIL_LEAD = /^(主要(是|为|用于|包括|原因)|用于|包含)/;
 const OPENER = /^(其中|包括|包含|含|分别为|分别是|具体为|具体是|具体包括|主要包括)\s?:?\s?/;
 const STOP_LIST = /^(另|此外|另外|同时|以及|除此之外)/;
@@ -282,7 +282,7 @@ function finishList(list: OpenList, reading: DocumentReading): void {
     whole: list.whole,
     parts: list.parts,
     via: list.via,
-    allocations: list.exhaustive === true || list.parts.every((p) => p.purpose === true),
+    exhaustive: list.exhaustive === true,
   });
 }
 
@@ -406,7 +406,7 @@ class ParagraphReader {
     if (role === 'per-unit') return this.skip(`${lead}${token.text}`, 'per-unit');
     if (role === 'approximate') return this.skip(`${lead}${token.text}`, 'approximate');
     if (role === 'detail') return this.skip(`${lead}${token.text}`, 'change-explained');
-    const { name, purpose } = this.nameOf(clause, token, lead);
+    const name = this.nameOf(clause, token, lead);
     const mention: Mention = {
       source: this.source,
       sentence: this.sentence,
@@ -417,7 +417,6 @@ class ParagraphReader {
       year: yearIn(lead),
       quantity: token,
       notThisYear: NOT_THIS_YEAR.test(name),
-      purpose,
     };
     this.place(mention);
     this.reading.mentions.push(mention);
@@ -426,13 +425,13 @@ class ParagraphReader {
     this.readBracketedParts(clause, token, mention);
   }
 
-  private nameOf(clause: Clause, token: Quantity, lead: string): { name: string; purpose: boolean } {
+  private nameOf(clause: Clause, token: Quantity, lead: string): string {
     const name = stripOpener(lead.trim()).replace(/^[\s,;:、]+/, '');
-    if (name !== '' && !CONNECTIVE.test(name)) return { name, purpose: false };
+    if (name !== '' && !CONNECTIVE.test(name)) return name;
     // "30万元用于基建工程项目预算编制": the amount first, what it is for after it.
     const rest = textAfter(clause, token.end).trim();
     const purpose = /^(用于|为|是|系)?(.+)$/.exec(rest);
-    return { name: purpose?.[2]?.replace(/[\d.,]+.*$/, '') ?? '', purpose: purpose?.[1] === '用于' };
+    return purpose?.[2]?.replace(/[\d.,]+.*$/, '') ?? '';
   }
 
   /** Puts an item into the open list it belongs to, closing lists it cannot belong to. */
@@ -494,9 +493,8 @@ class ParagraphReader {
         if (t.type !== 'quantity' && t.type !== 'percent') continue;
         if (t.type === 'quantity' && quantityRole(inner, t, previous) === 'item' && sameKind(whole.quantity, t)) {
           const lead = leadOf(inner, t, previous);
-          const { name, purpose } = this.nameOf(inner, t, lead);
+          const name = this.nameOf(inner, t, lead);
           parts.push({
-            purpose,
             year: yearIn(lead),
             source: this.source,
             sentence: this.sentence,
@@ -525,7 +523,7 @@ class ParagraphReader {
         whole,
         parts,
         via: 'brackets',
-        allocations: parts.every((p) => p.purpose === true),
+        exhaustive: false,
       });
     }
   }
