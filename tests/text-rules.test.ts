@@ -150,6 +150,12 @@ describe('text/share', () => {
       reads: ['share'],
     },
     {
+      name: 'invalid: a share in brackets after the amount ("60万元（占50%）")',
+      grids: [prose('项目资金 100 万元，其中：设备购置 60 万元（占50%），人员培训 40 万元（占40%）。')],
+      findings: ['text/share 情况说明!A1 mismatch'],
+      reads: ['share', 'parts'],
+    },
+    {
       name: 'valid: a share of a base the text never states is not checked',
       grids: [prose('项目支出 201.45 万元，占部门预算总额的比例为 70.00%。')],
       findings: [],

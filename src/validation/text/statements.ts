@@ -179,7 +179,21 @@ export function readDocument(paragraphs: readonly ParagraphInput[]): DocumentRea
   const reading: DocumentReading = { mentions: [], statements: [], skipped: [] };
   let pending: OpenList | undefined;
   let previous: { cell: TextCell; lastItem?: Mention } | undefined;
-  for (const { source, raw } of paragraphs) {
+  // A long merged cell holds several paragraphs, one per line: each line is read as a paragraph of its own,
+  // continuing the line above it as a cell continues the cell above it.
+  const lines = paragraphs.flatMap(({ source, raw }) =>
+    raw
+      .split(/\r?\n/)
+      .filter((line) => line.trim() !== '')
+      .map((line, index) => ({ source, raw: line, index })),
+  );
+  for (const { source, raw, index } of lines) {
+    const contiguous =
+      previous !== undefined &&
+      (index > 0 ||
+        (previous.cell.sheet === source.cell.sheet &&
+          previous.cell.col === source.cell.col &&
+          previous.cell.row + 1 === source.cell.row));
     // Most cells of a workbook state no figure at all: nothing to read, and a list from above ends there.
     if (!MAY_STATE.test(raw)) {
       if (pending) finishList(pending, reading);
@@ -188,11 +202,6 @@ export function readDocument(paragraphs: readonly ParagraphInput[]): DocumentRea
       continue;
     }
     const paragraph = readParagraph(raw);
-    const contiguous =
-      previous !== undefined &&
-      previous.cell.sheet === source.cell.sheet &&
-      previous.cell.col === source.cell.col &&
-      previous.cell.row + 1 === source.cell.row;
     if (pending && !(contiguous && continuesList(pending, paragraph))) {
       finishList(pending, reading);
       pending = undefined;
@@ -484,6 +493,26 @@ class ParagraphReader {
         clause.body.slice(token.end - clause.bodyStart, g.start - clause.bodyStart).trim() === '',
     );
     if (!group) return;
+    // "60万元（占60%）", "(占项目支出的 12.5%)": the share of the amount before the bracket.
+    if (group.clauses.length === 1) {
+      const only = group.clauses[0]!;
+      const percent = only.tokens.find((t): t is Percent => t.type === 'percent');
+      const lead = percent ? leadOf(only, percent, undefined) : '';
+      const shareOf = percent && lead.startsWith('占') ? SHARE_OF.exec(lead.slice(1)) : null;
+      if (percent && shareOf && !percent.approximate) {
+        const statement: ShareStatement = {
+          kind: 'share',
+          source: this.source,
+          sentence: this.sentence,
+          subject: whole,
+          percent,
+        };
+        const base = shareOf[2]?.trim();
+        if (!shareOf[1] && base) statement.baseName = base;
+        this.reading.statements.push(statement);
+        return;
+      }
+    }
     const parts: Mention[] = [];
     let opened = false;
     for (const inner of group.clauses) {
