@@ -235,6 +235,36 @@ describe('text/count', () => {
       reads: ['count'],
     },
     {
+      name: 'valid: 项目共4个 and four parts that make the amount',
+      grids: [
+        prose(
+          '2025年度，本单位编报绩效目标的项目共4个，涉及项目预算资金598.46万元。其中：中介机构服务费418.80万元，财政业务费10.00万元，信息化系统日常维护费166.66万元，援滇干部工作经费3.00万元。',
+        ),
+      ],
+      findings: [],
+      reads: ['count', 'parts'],
+    },
+    {
+      name: 'invalid: 项目共5个 but the four parts listed make the whole amount',
+      grids: [
+        prose(
+          '2025年度，本单位编报绩效目标的项目共5个，涉及项目预算资金598.46万元。其中：中介机构服务费418.80万元，财政业务费10.00万元，信息化系统日常维护费166.66万元，援滇干部工作经费3.00万元。',
+        ),
+      ],
+      findings: ['text/count 情况说明!A1 mismatch'],
+      reads: ['count', 'parts'],
+    },
+    {
+      name: 'valid: 项目共5个 with only the main ones listed (they do not make the whole)',
+      grids: [
+        prose(
+          '本单位项目共5个，涉及项目预算资金600万元。其中：中介机构服务费418.80万元，信息化系统日常维护费166.66万元。',
+        ),
+      ],
+      findings: [],
+      reads: ['count', 'parts'],
+    },
+    {
       name: 'valid: a list whose last item has 和 in its name ("商品和服务") counts either way',
       grids: [prose('支出按经济分类分为3类：工资福利支出、对个人和家庭的补助、商品和服务支出。')],
       findings: [],

@@ -143,8 +143,11 @@ export function checkChange(statement: ChangeStatement): ChangeCheck | undefined
 
 /** The counts a list may have: items split at 、 and commas, and also at 和/及 in the last item. */
 export function checkCount(statement: CountStatement): { outcome: 'equal' | 'mismatch'; counted: number } {
-  const { count, items, joined } = statement;
+  const { count, items, joined, parts } = statement;
   if (count === items.length || count === joined) return { outcome: 'equal', counted: items.length };
+  // A 其中 list may name only the main items: fewer than counted is a mismatch only when they make the whole.
+  if (parts && items.length < count && checkParts(parts).outcome !== 'equal')
+    return { outcome: 'equal', counted: items.length };
   return { outcome: 'mismatch', counted: items.length };
 }
 

@@ -139,7 +139,7 @@ const RATE_LEAD =
 const ANCHOR = /(同比|环比|比|较|与|相比|对比)/;
 /** What follows 占: "比" (a share of the whole the amount is listed under), or the base and 的/比例/为. */
 const SHARE_OF = /^\s?(?:(比(?:例|重)?)|(.{1,30}?)?(的)?(比例|比重|份额)?)(为|是|达|约)?\s?$/;
-const RATIO_LEAD = /(完成|执行|达到|实现)了?([^,;:]{0,20}?(预算|计划)[^,;:的]{0,6})的\s?$/;
+const RATIO_LEAD = /(完成|执行|达到|实现|为)了?([^,;:]{0,20}?(预算|计划)[^,;:的]{0,6})的\s?$/;
 const EXECUTION_RATE_LEAD = /(预算)?执行率(为|是|达|达到)?\s?$/;
 /** "与2024年预算一致0万元", "比上年 14 万元…": last year's figure, said to compare with. */
 const REFERENCE_LEAD =
@@ -284,7 +284,7 @@ function finishList(list: OpenList, reading: DocumentReading): void {
     });
     return;
   }
-  reading.statements.push({
+  const parts: PartsStatement = {
     kind: 'parts',
     source: list.whole.source,
     sentence: list.whole.sentence,
@@ -292,8 +292,26 @@ function finishList(list: OpenList, reading: DocumentReading): void {
     parts: list.parts,
     via: list.via,
     exhaustive: list.exhaustive === true,
-  });
+  };
+  reading.statements.push(parts);
+  // "编报绩效目标的项目共4个，涉及项目预算资金598.46万元。其中：A …，B …，C …，D …": the count of the parts.
+  const count = COUNT_OF_PARTS.exec(list.whole.sentence);
+  if (count && list.parts.length >= 2 && list.whole.quantity.kind === 'money') {
+    reading.statements.push({
+      kind: 'count',
+      source: list.whole.source,
+      sentence: list.whole.sentence,
+      count: Number(count[1]),
+      countText: `${count[1]}${count[2]}`,
+      items: list.parts.map((p) => p.name),
+      joined: list.parts.length,
+      parts,
+    });
+  }
 }
+
+/** "项目共4个", "共计 5 项": a count of things said with the total the list below breaks down. */
+const COUNT_OF_PARTS = /共(?:计|有)?\s?(\d{1,3})\s?(个|项)(?![\d万元])/;
 
 function sumOfBases(mentions: readonly Mention[]): Decimal | undefined {
   if (mentions.length === 0) return undefined;
