@@ -67,7 +67,7 @@ export function renderRuleDocs(): string {
       );
       lines.push(`**为什么**：${rule.meta.why['zh-CN']}`, '', `*Why*: ${rule.meta.why['en-US']}`, '');
       lines.push(`- 不通过 Fails: ${rule.meta.examples.fail}`, `- 通过 Passes: ${rule.meta.examples.pass}`);
-      if (rule.meta.basis) lines.push(`- 依据 Basis: ${rule.meta.basis['zh-CN']} (${rule.meta.basis['en-US']})`);
+      if (rule.meta.basis) lines.push(`- 依据 Basis: ${rule.meta.basis['zh-CN']} / ${rule.meta.basis['en-US']}`);
       if (rule.meta.options?.length)
         lines.push(`- 选项 Options: ${rule.meta.options.map((o) => `\`${o}\``).join(', ')}`);
       lines.push('', '| 消息 Message id | zh-CN | en-US |', '|---|---|---|');

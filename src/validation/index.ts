@@ -10,3 +10,4 @@ export { recognizeWorkbook } from './recognize';
 export { explainModel } from './explain';
 export { ALL_RULES } from './rules';
 export * from './address';
+export { explainText } from './text/explain';

@@ -204,4 +204,6 @@ export interface WorkbookModel {
   sheetSizes: Map<string, { rows: number; columns: number }>;
   tables: Table[];
   notes: RecognitionNote[];
+  /** Text cells outside every recognized table (情况说明 paragraphs, notes under tables), in sheet and row order. */
+  texts: TextCell[];
 }

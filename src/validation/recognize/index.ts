@@ -2,6 +2,7 @@ import { qualifiedAddress, rangeAddress } from '../address';
 import type { Grid } from '../grid';
 import type { AmountTable, RecognitionNote, Table, WorkbookModel } from '../model';
 import { SheetView } from '../sheet';
+import { freeTextCells } from '../text/blocks';
 import { isTableStopLabel, isTitleText } from '../vocabulary';
 import { buildAmountTables } from './amounts';
 import { findMoneyUnit, readFormBlock } from './form';
@@ -12,7 +13,7 @@ import { buildIndicatorTable } from './indicators';
 const AMOUNT_PREAMBLE_ROWS = 4;
 
 export function recognizeWorkbook(grids: readonly Grid[]): WorkbookModel {
-  const model: WorkbookModel = { sheets: [], sheetSizes: new Map(), tables: [], notes: [] };
+  const model: WorkbookModel = { sheets: [], sheetSizes: new Map(), tables: [], notes: [], texts: [] };
   for (const grid of grids) {
     const view = new SheetView(grid);
     model.sheets.push(view.name);
@@ -20,6 +21,7 @@ export function recognizeWorkbook(grids: readonly Grid[]): WorkbookModel {
     const { tables, covered } = recognizeSheet(view, model.notes);
     model.tables.push(...tables);
     if (tables.length === 0) noteSheetWithoutTable(view, model.notes);
+    model.texts.push(...freeTextCells(view, tables));
     noteUncoveredContent(view, tables, covered, model.notes);
   }
   return model;

@@ -35,6 +35,15 @@ import { shiftedRowRule } from './structure/shifted-row';
 import { tooFewRule } from './structure/too-few';
 import { amountTextRule } from './text/amount';
 import { yearRule } from './text/year';
+import { textPartsRule } from './text/parts';
+import { textShareRule } from './text/share';
+import { textChangeRule } from './text/change';
+import { textRatioRule } from './text/ratio';
+import { textCountRule } from './text/count';
+import { textRestatedRule } from './text/restated';
+import { noteFundRule } from './text/note-fund';
+import { textTableRule } from './text/table';
+import { textRoundingRule } from './text/rounding';
 import { levelScoreRule } from './weight/level-score';
 import { level1SplitRule } from './weight/level1-split';
 import { weightSumRule } from './weight/sum';
@@ -77,6 +86,15 @@ export const ALL_RULES: readonly Rule[] = [
   shiftedRowRule,
   yearRule,
   amountTextRule,
+  textPartsRule,
+  textShareRule,
+  textChangeRule,
+  textRatioRule,
+  textCountRule,
+  textRestatedRule,
+  textTableRule,
+  noteFundRule,
+  textRoundingRule,
   errorValueRule,
   nonNumericRule,
   unrecognizedRule,

@@ -14,10 +14,10 @@ export interface RuleMeta {
   messages: Record<string, Localized>;
   /** A failing and a passing example, in words a finance user recognizes. */
   examples: { fail: string; pass: string };
-  /** Where the check comes from: the document and article, or "common practice". */
-  basis?: Localized;
   /** Option names (from the config's options) the rule reads. */
   options?: readonly string[];
+  /** Where the rule comes from: the regulation, template or review practice it enforces. */
+  basis?: Localized;
 }
 
 export interface RuleReport {
