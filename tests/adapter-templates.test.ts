@@ -100,7 +100,9 @@ test('inserts the template as a new sheet with its values, formulas, merges, dro
   const header = plan.cells.find((c) => c.value === '一级指标')!.address;
   const headerRow = Number(header.slice(1));
   expect(sheet.getRange(`G${headerRow + 16}`).formulas).toEqual([[`=SUM(G${headerRow + 1}:G${headerRow + 15})`]]);
-  expect(sheet.getRange(`J${headerRow + 1}`).formulas).toEqual([[`=BUDGET.CHECK(A1:H${headerRow + 16})`]]);
+  expect(sheet.getRange(`J${headerRow + 1}`).formulas).toEqual([
+    [`=IFERROR(BUDGET.CHECK(A1:H${headerRow + 16}),"安装预算检查加载项后显示检查结果")`],
+  ]);
   expect(sheet.getRange('A1:H1').merged).toBe(true);
   const level2 = sheet.getRange(`B${headerRow + 1}:B${headerRow + 15}`);
   expect(level2.dataValidation.rule).toEqual({
@@ -109,11 +111,12 @@ test('inserts the template as a new sheet with its values, formulas, merges, dro
   expect(sheet.getRange(`F${headerRow + 1}:F${headerRow + 15}`).dataValidation.errorAlert?.showAlert).toBe(false);
   const funds = plan.numberFormats.find((f) => f.format === '#,##0.00')!;
   expect(sheet.getRange(funds.range).numberFormat).toEqual([['#,##0.00']]);
-  expect(sheet.getRange('C:C').format.columnWidth).toBe(30 * 7);
-  expect(sheet.freezePanes.rows).toBe(headerRow);
+  expect(sheet.getRange('C:C').format.columnWidth).toBe(plan.columnWidths[2]! * 7);
+  // The header sits below the form: nothing is frozen.
+  expect(sheet.freezePanes.rows).toBe(0);
   expect(sheet.pageLayout).toMatchObject({
     paperSize: 'A4',
-    orientation: 'Portrait',
+    orientation: 'Landscape',
     zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
     titles: `$${headerRow}:$${headerRow}`,
   });
@@ -121,13 +124,7 @@ test('inserts the template as a new sheet with its values, formulas, merges, dro
   // The lists: a new hidden sheet and every name.
   const lists = excel.sheets.find((s) => s.name === LIST_SHEET)!;
   expect(lists.visibility).toBe('Hidden');
-  expect(lists.getRange('C1:C5').values).toEqual([
-    ['产出指标'],
-    ['数量指标'],
-    ['质量指标'],
-    ['时效指标'],
-    ['成本指标'],
-  ]);
+  expect(lists.getRange('C1:C4').values).toEqual([['产出指标'], ['数量指标'], ['质量指标'], ['时效指标']]);
   expect(excel.addedNames).toEqual(plan.lists!.names.map((n) => [n.name, `=${n.range}`]));
 });
 
