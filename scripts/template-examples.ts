@@ -234,22 +234,16 @@ export function fillExample(sheet: ExcelJS.Worksheet, example: Example): void {
   }
   sheet.getCell('A1').value = example.title;
   for (const [label, value] of Object.entries(example.form)) put(sheet, rowOf(sheet, label), 2, value);
-  // Each indicator goes into the first free row prefilled with its 二级 (or a blank one); the prefilled rows
-  // left over are cleared, as a clerk deletes the guide rows they do not need.
+  // The indicators typed over the guide rows from the top; the guide rows left over are cleared, as a clerk
+  // deletes the ones they do not need.
   const header = rowOf(sheet, '一级指标');
   const total = rowOf(sheet, '权重合计');
-  const used = new Set<number>();
-  for (const indicator of example.indicators) {
-    let row = header + 1;
-    while (row < total && (used.has(row) || ![indicator[1], null].includes(sheet.getCell(row, 2).value as string)))
-      row++;
-    if (row >= total) throw new Error(`${sheet.name}: no row left for ${indicator[2]}`);
-    used.add(row);
-    indicator.forEach((value, c) => (sheet.getCell(row, c + 1).value = value === '' ? null : value));
-  }
+  if (example.indicators.length > total - header - 1) throw new Error(`${sheet.name}: too many indicators`);
   for (let row = header + 1; row < total; row++) {
-    if (used.has(row)) continue;
-    sheet.getCell(row, 1).value = null;
-    sheet.getCell(row, 2).value = null;
+    const indicator = example.indicators[row - header - 1];
+    for (let col = 1; col <= 8; col++) {
+      const value = indicator?.[col - 1];
+      sheet.getCell(row, col).value = value === undefined || value === '' ? null : value;
+    }
   }
 }

@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../src/cli/main';
-import { CHECK_NOTE, WEIGHTS_NOTE } from '../src/templates/build';
+import { CHECK_NOTE, WEIGHTS_NOTE, weightStatus } from '../src/templates/build';
+import { parseConfig } from '../src/validation';
 import { TEMPLATES } from '../src/templates/definitions';
 import { LIST_SHEET } from '../src/templates/lists';
 import { uniqueSheetName } from '../src/templates/plan';
@@ -319,4 +320,20 @@ test('sheet names are made unique, never replacing a sheet', () => {
     '项目支出绩效目标表 (3)',
   );
   expect(uniqueSheetName('A'.repeat(40), ['A'.repeat(31)])).toBe(`${'A'.repeat(27)} (2)`);
+});
+
+test('weight status from the profile’s options: execution-90 accepts only 90 unless 预算执行率 is stated', () => {
+  const status = (profile: 'national-2021' | 'legacy' | 'execution-90', execution?: string) =>
+    weightStatus(parseConfig({ profile }).options, 'G20', 'G5:G19', execution);
+  expect(status('execution-90')).toBe('IF(COUNT(G5:G19)=0,"",IF(OR(ROUND(G20,6)=90),"✓ 正确","✗ 应为 90"))');
+  expect(status('national-2021')).toBe(status('legacy'));
+  expect(status('national-2021')).toContain('"✗ 应为 100 或 90"');
+  // A stated 预算执行率 takes its points from 100 in every profile.
+  expect(status('execution-90', 'B10')).toContain(
+    'IF(COUNT(B10)=1,IF(ROUND(G20,6)=100-B10,"✓ 正确","✗ 应为 "&(100-B10))',
+  );
+  // A region that turns the option off: 100 only.
+  expect(
+    weightStatus(parseConfig({ options: { acceptBudgetExecutionWeight: false } }).options, 'G20', 'G5:G19', undefined),
+  ).toBe('IF(COUNT(G5:G19)=0,"",IF(OR(ROUND(G20,6)=100),"✓ 正确","✗ 应为 100"))');
 });

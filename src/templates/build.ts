@@ -34,7 +34,6 @@ class PlanBuilder {
       validations: [],
       freezeRows: 0,
       landscape,
-      boldRows: [],
       roles: [],
       rowHeights: [],
       printArea: '',
@@ -66,7 +65,6 @@ class PlanBuilder {
 
   role(row: number, col: number, toRow: number, toCol: number, role: CellRole): void {
     this.plan.roles.push({ range: PlanBuilder.range(row, col, toRow, toCol), role });
-    if ((role === 'header' || role === 'total') && !this.plan.boldRows.includes(row)) this.plan.boldRows.push(row);
   }
 
   /** Money cells: right-aligned (bold on a total row) with the money format. */
@@ -215,7 +213,7 @@ export function weightStatus(
 }
 
 function indicatorPlan(definition: TemplateDefinition, block: IndicatorBlock): RenderPlan {
-  const b = new PlanBuilder(definition, [24, 20, 26, 10, 11, 10, 7, 12], true);
+  const b = new PlanBuilder(definition, [24, 20, 30, 10, 11, 10, 7, 12], true);
   b.title(definition.title, definition.unitLine);
   const form = b.form(definition.form);
   const header = b.row;

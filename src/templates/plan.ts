@@ -53,8 +53,6 @@ export interface RenderPlan {
   /** Header rows repeated on every printed page, e.g. "5:6". */
   printTitleRows?: string;
   landscape: boolean;
-  /** Bold rows (titles, headers, totals). */
-  boldRows: number[];
   /** Roles by A1 range, a later range winning over an earlier one: every cell of the printed form has one. */
   roles: { range: string; role: CellRole }[];
   /** Heights in points of the rows whose fixed text takes more than one line (or a larger font). */
