@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { renderPlan } from '../src/cli/template';
 import { buildPlan } from '../src/templates/build';
 import { templateById } from '../src/templates/definitions';
+import { innerPoints, rowPoints, textPoints } from '../src/templates/look';
 
 export type Indicator = [string, string, string, string, number | string, string, number, string];
 type Value = string | number | null;
@@ -221,19 +222,49 @@ function put(sheet: ExcelJS.Worksheet, row: number, col: number, value: Value): 
 }
 
 export function fillExample(sheet: ExcelJS.Worksheet, example: Example): void {
+  const rows = fillCells(sheet, example);
+  fitRows(sheet, rows);
+}
+
+/**
+ * Heights for the rows the example filled whose text wraps, as Excel and Calc fit a row to what a clerk types
+ * (neither fits rows when it opens a file another program wrote). Rows already given a height keep it.
+ */
+function fitRows(sheet: ExcelJS.Worksheet, rows: Iterable<number>): void {
+  for (const r of rows) {
+    const row = sheet.getRow(r);
+    if (row.height !== undefined) continue;
+    let lines = 1;
+    let size = 11;
+    row.eachCell((cell) => {
+      if (typeof cell.value !== 'string' || !cell.alignment?.wrapText || cell.isMerged) return;
+      const width = innerPoints(sheet.getColumn(cell.col).width ?? 8.43, cell.alignment.indent ?? 0);
+      size = cell.font?.size ?? size;
+      lines = Math.max(lines, Math.ceil(textPoints(cell.value, size) / width));
+    });
+    if (lines > 1) row.height = rowPoints(lines, size);
+  }
+}
+
+/** Fills the example's cells; returns the rows it filled. */
+function fillCells(sheet: ExcelJS.Worksheet, example: Example): number[] {
   if (example.kind === 'cells') {
     for (const [address, value] of Object.entries(example.cells)) {
       const { row, col } = sheet.getCell(address).fullAddress;
       put(sheet, row, col, value);
     }
-    return;
+    return Object.keys(example.cells).map((address) => Number(sheet.getCell(address).row));
   }
   if (example.kind === 'rows') {
     example.rows.forEach((values, i) => values.forEach((value, c) => put(sheet, example.first + i, c + 1, value)));
-    return;
+    return example.rows.map((_, i) => example.first + i);
   }
   sheet.getCell('A1').value = example.title;
-  for (const [label, value] of Object.entries(example.form)) put(sheet, rowOf(sheet, label), 2, value);
+  const filled: number[] = [];
+  for (const [label, value] of Object.entries(example.form)) {
+    filled.push(rowOf(sheet, label));
+    put(sheet, rowOf(sheet, label), 2, value);
+  }
   // The indicators typed over the guide rows from the top; the guide rows left over are cleared, as a clerk
   // deletes the ones they do not need.
   const header = rowOf(sheet, '一级指标');
@@ -245,5 +276,7 @@ export function fillExample(sheet: ExcelJS.Worksheet, example: Example): void {
       const value = indicator?.[col - 1];
       sheet.getCell(row, col).value = value === undefined || value === '' ? null : value;
     }
+    filled.push(row);
   }
+  return filled;
 }
