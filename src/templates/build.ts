@@ -271,7 +271,7 @@ function flatPlan(definition: TemplateDefinition, list: FlatList): RenderPlan {
     ['权重', 'number'],
     ['指标方向性', 'center'],
   ];
-  const b = new PlanBuilder(definition, [10, 13, 11, 13, 12, 12, 14, 10, 8, 10, 6, 12], true);
+  const b = new PlanBuilder(definition, [10, 12, 11, 12, 12, 12, 14, 10, 8, 10, 6, 12], true);
   b.title(definition.title, definition.unitLine);
   const header = b.row;
   b.headers(
