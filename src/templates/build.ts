@@ -98,7 +98,11 @@ class PlanBuilder {
   /** Label | value (merged across the rest of the width); amounts can be the sum of other rows. */
   form(rows: FormRow[]): Map<string, number> {
     const at = new Map<string, number>();
-    rows.forEach((row, i) => at.set(row.label, this.row + i));
+    let next = this.row;
+    for (const row of rows) {
+      at.set(row.label, next);
+      next += row.kind === 'text' ? (row.lines ?? 1) : 1;
+    }
     for (const row of rows) {
       const lines = row.kind === 'text' ? (row.lines ?? 1) : 1;
       const last = this.row + lines - 1;
@@ -322,7 +326,7 @@ function codePlan(definition: TemplateDefinition, table: CodeTable): RenderPlan 
     b.money(totalRow, 3 + i, totalRow, 'totalNumber');
     b.money(first, 3 + i, last);
   });
-  const parts = table.amounts.slice(1).map((_, i) => `${columnLetters(3 + i)}`);
+  const parts = table.amounts.slice(1).map((_, i) => columnLetters(3 + i));
   for (let r = first; r <= last; r++) {
     // 合计 = its parts, on every row; blank while the row is empty.
     const cells = parts.map((c) => `${c}${r}`).join(',');
