@@ -13,7 +13,14 @@ interface FakeRange {
   formulas?: unknown[][];
   numberFormat?: unknown[][];
   merged?: boolean;
-  format: { columnWidth?: number; font: { bold?: boolean } };
+  format: {
+    columnWidth?: number;
+    rowHeight?: number;
+    horizontalAlignment?: string;
+    wrapText?: boolean;
+    font: { bold?: boolean; name?: string; size?: number };
+    borders: { edges: Record<string, { style?: string; weight?: string }>; getItem(edge: string): object };
+  };
   dataValidation: { rule?: unknown; errorAlert?: { showAlert: boolean }; prompt?: { message: string } };
   merge(across: boolean): void;
 }
@@ -29,7 +36,15 @@ function fakeSheet(name: string) {
     getRange(address: string): FakeRange {
       ranges[address] ??= {
         address,
-        format: { font: {} },
+        format: {
+          font: {},
+          borders: {
+            edges: {},
+            getItem(this: { edges: Record<string, object> }, edge: string) {
+              return (this.edges[edge] ??= {});
+            },
+          },
+        },
         dataValidation: {},
         merge(this: FakeRange) {
           this.merged = true;
@@ -43,10 +58,16 @@ function fakeSheet(name: string) {
         this.rows = rows;
       },
     },
+    showGridlines: true,
     pageLayout: {
       titles: '',
+      printArea: '',
+      headersFooters: { defaultForAllPages: {} },
       setPrintTitleRows(this: { titles: string }, rows: string) {
         this.titles = rows;
+      },
+      setPrintArea(this: { printArea: string }, area: string) {
+        this.printArea = area;
       },
     } as Record<string, unknown>,
     activate(this: { active: boolean }) {
@@ -100,7 +121,9 @@ test('inserts the template as a new sheet with its values, formulas, merges, dro
   const header = plan.cells.find((c) => c.value === '一级指标')!.address;
   const headerRow = Number(header.slice(1));
   expect(sheet.getRange(`G${headerRow + 16}`).formulas).toEqual([[`=SUM(G${headerRow + 1}:G${headerRow + 15})`]]);
-  expect(sheet.getRange(`J${headerRow + 1}`).formulas).toEqual([[`=BUDGET.CHECK(A1:H${headerRow + 16})`]]);
+  expect(sheet.getRange(`J${headerRow + 1}`).formulas).toEqual([
+    [`=IFERROR(BUDGET.CHECK(A1:H${headerRow + 16}),"安装预算检查加载项后显示检查结果")`],
+  ]);
   expect(sheet.getRange('A1:H1').merged).toBe(true);
   const level2 = sheet.getRange(`B${headerRow + 1}:B${headerRow + 15}`);
   expect(level2.dataValidation.rule).toEqual({
@@ -109,25 +132,34 @@ test('inserts the template as a new sheet with its values, formulas, merges, dro
   expect(sheet.getRange(`F${headerRow + 1}:F${headerRow + 15}`).dataValidation.errorAlert?.showAlert).toBe(false);
   const funds = plan.numberFormats.find((f) => f.format === '#,##0.00')!;
   expect(sheet.getRange(funds.range).numberFormat).toEqual([['#,##0.00']]);
-  expect(sheet.getRange('C:C').format.columnWidth).toBe(30 * 7);
-  expect(sheet.freezePanes.rows).toBe(headerRow);
+  // Widths in points, as the file's: characters of the default font's digits, 5.25 pt each.
+  expect(sheet.getRange('C:C').format.columnWidth).toBe(plan.columnWidths[2]! * 5.25);
+  // The look of the CLI's file: 宋体 headers centred and bold, thin borders, no gridlines, print area and footer.
+  const headerRange = sheet.getRange(`A${headerRow}:H${headerRow}`).format;
+  expect(headerRange.font).toMatchObject({ name: '宋体', size: 11, bold: true });
+  expect(headerRange).toMatchObject({ horizontalAlignment: 'Center', wrapText: true });
+  expect(headerRange.borders.edges).toMatchObject({
+    EdgeTop: { style: 'Continuous', weight: 'Thin' },
+    InsideVertical: { style: 'Continuous', weight: 'Thin' },
+  });
+  expect(sheet.getRange('A1:H1').format.font).toMatchObject({ name: '黑体', size: 18 });
+  expect(sheet.showGridlines).toBe(false);
+  // The header sits below the form: nothing is frozen.
+  expect(sheet.freezePanes.rows).toBe(0);
   expect(sheet.pageLayout).toMatchObject({
     paperSize: 'A4',
-    orientation: 'Portrait',
+    orientation: 'Landscape',
     zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
     titles: `$${headerRow}:$${headerRow}`,
+    printArea: `A1:H${headerRow + 16}`,
+    centerHorizontally: true,
+    headersFooters: { defaultForAllPages: { centerFooter: '第 &P 页，共 &N 页' } },
   });
   expect(sheet.active).toBe(true);
   // The lists: a new hidden sheet and every name.
   const lists = excel.sheets.find((s) => s.name === LIST_SHEET)!;
   expect(lists.visibility).toBe('Hidden');
-  expect(lists.getRange('C1:C5').values).toEqual([
-    ['产出指标'],
-    ['数量指标'],
-    ['质量指标'],
-    ['时效指标'],
-    ['成本指标'],
-  ]);
+  expect(lists.getRange('C1:C4').values).toEqual([['产出指标'], ['数量指标'], ['质量指标'], ['时效指标']]);
   expect(excel.addedNames).toEqual(plan.lists!.names.map((n) => [n.name, `=${n.range}`]));
 });
 

@@ -391,7 +391,7 @@ describeInBrowser('task pane in headless Chromium', () => {
       });
     }
     expect([...table.merges].sort()).toEqual([...plan.merges].sort());
-    expect(table.frozenRows).toBe(plan.freezeRows);
+    expect(table.frozenRows ?? 0).toBe(plan.freezeRows);
     expect(added[1]!.visibility).toBe('Hidden');
     expect(state.names.map((n) => n.name).sort()).toEqual(plan.lists!.names.map((n) => n.name).sort());
     for (const name of state.names) expect(name.reference.startsWith('=')).toBe(true);

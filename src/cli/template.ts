@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import { parseRangeAddress } from '../validation/address';
+import { CHINESE_CHARSET, FOOTER, LOOKS, MARGINS, type CellLook } from '../templates/look';
 import type { RenderPlan } from '../templates/plan';
-import { uniqueSheetName } from '../templates/plan';
+import { cellRoles, uniqueSheetName } from '../templates/plan';
+
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 
 /**
  * Writes a template's plan into an exceljs workbook, as a new sheet (never replacing one), with the
@@ -9,16 +12,30 @@ import { uniqueSheetName } from '../templates/plan';
  */
 export function renderPlan(workbook: ExcelJS.Workbook, plan: RenderPlan): ExcelJS.Worksheet {
   const existing = workbook.worksheets.map((ws) => ws.name);
-  const sheet = workbook.addWorksheet(uniqueSheetName(plan.sheetName, existing));
+  const sheet = workbook.addWorksheet(uniqueSheetName(plan.sheetName, existing), {
+    views: [
+      plan.freezeRows > 0
+        ? { state: 'frozen', ySplit: plan.freezeRows, showGridLines: false }
+        : { state: 'normal', showGridLines: false },
+    ],
+  });
   for (const cell of plan.cells) {
     sheet.getCell(cell.address).value =
-      cell.formula !== undefined ? ({ formula: cell.formula } as ExcelJS.CellFormulaValue) : (cell.value ?? null);
+      cell.formula !== undefined
+        ? ({
+            formula: cell.formula,
+            ...(cell.result !== undefined ? { result: cell.result } : {}),
+          } as ExcelJS.CellFormulaValue)
+        : (cell.value ?? null);
   }
-  for (const range of plan.merges) sheet.mergeCells(range);
   plan.columnWidths.forEach((width, i) => {
     sheet.getColumn(i + 1).width = width;
   });
+  for (const { row, height } of plan.rowHeights) sheet.getRow(row).height = height;
+  for (const [address, role] of cellRoles(plan)) styleCell(sheet.getCell(address), LOOKS[role]);
   for (const { range, format } of plan.numberFormats) forEachCell(sheet, range, (cell) => (cell.numFmt = format));
+  // exceljs gives the cells of a merge the style of its first cell: borders all round, as the roles say.
+  for (const range of plan.merges) sheet.mergeCells(range);
   // exceljs has worksheet.dataValidations at run time; its type declarations leave it out.
   const validations = (
     sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }
@@ -34,19 +51,20 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: RenderPlan): ExcelJ
       prompt: validation.prompt,
     });
   }
-  for (const row of plan.boldRows) sheet.getRow(row).font = { bold: true };
-  const firstRow = sheet.getRow(1);
-  firstRow.font = { bold: true, size: 14 };
-  firstRow.alignment = { horizontal: 'center' };
-  if (plan.freezeRows > 0) sheet.views = [{ state: 'frozen', ySplit: plan.freezeRows }];
   sheet.pageSetup = {
     paperSize: 9, // A4
     orientation: plan.landscape ? 'landscape' : 'portrait',
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
+    horizontalCentered: true,
+    margins: MARGINS,
+    // exceljs writes "$" + this before the column letters only ("$A1:$H29", a moving row Calc ignores): the
+    // rows' "$" are ours, so the file holds "$A$1:$H$29".
+    printArea: plan.printArea.replace(/([A-Z]+)(\d+)/g, '$1$$$2'),
     ...(plan.printTitleRows ? { printTitlesRow: plan.printTitleRows } : {}),
   } as Partial<ExcelJS.PageSetup>;
+  sheet.headerFooter = { oddFooter: FOOTER } as ExcelJS.HeaderFooter;
   if (plan.lists && !workbook.getWorksheet(plan.lists.sheetName)) {
     const lists = workbook.addWorksheet(plan.lists.sheetName, { state: 'hidden' });
     plan.lists.columns.forEach((column, c) => {
@@ -56,6 +74,23 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: RenderPlan): ExcelJ
     for (const { name, range } of plan.lists.names) workbook.definedNames.add(range, name);
   }
   return sheet;
+}
+
+function styleCell(cell: ExcelJS.Cell, look: CellLook): void {
+  cell.font = {
+    name: look.font.name,
+    size: look.font.size,
+    bold: look.font.bold,
+    charset: CHINESE_CHARSET,
+    ...(look.font.color ? { color: { argb: look.font.color } } : {}),
+  };
+  cell.alignment = {
+    horizontal: look.horizontal,
+    vertical: 'middle',
+    wrapText: look.wrap,
+    ...(look.indent > 0 ? { indent: look.indent } : {}),
+  };
+  if (look.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 }
 
 function forEachCell(sheet: ExcelJS.Worksheet, a1: string, apply: (cell: ExcelJS.Cell) => void): void {

@@ -7,7 +7,8 @@ import type { ProfileId } from '../validation/config';
 export type FormRow =
   | { label: string; kind: 'text'; lines?: number }
   | { label: string; kind: 'amount'; sumOf?: string[]; value?: number }
-  | { label: string; kind: 'weight'; value: number };
+  /** 预算执行率's points when scored outside the table; left blank, so the status accepts what the profile does. */
+  | { label: string; kind: 'weight' };
 
 export interface IndicatorBlock {
   kind: 'indicators';
@@ -81,7 +82,7 @@ const PROJECT_FORM: FormRow[] = [
   { label: '年度资金总额（万元）', kind: 'amount', sumOf: ['其中：财政拨款（万元）', '其他资金（万元）'] },
   { label: '其中：财政拨款（万元）', kind: 'amount' },
   { label: '其他资金（万元）', kind: 'amount' },
-  { label: '预算执行率权重', kind: 'weight', value: 10 },
+  { label: '预算执行率权重', kind: 'weight' },
   { label: '年度绩效目标', kind: 'text', lines: 3 },
 ];
 

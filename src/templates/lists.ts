@@ -42,23 +42,32 @@ const UNITS = [
   'Mbps',
 ];
 
+/** The older framework's 二级 lists are named after their 一级 with this suffix: 产出指标_旧版 holds 成本指标. */
+const LEGACY_SUFFIX = '_旧版';
+
 /**
  * The dropdown lists, on one hidden sheet: 一级 from the profile; 二级 per 一级 as named ranges (the
- * dependent dropdown is =INDIRECT(一级 cell)); 指标性质; 单位; 指标方向性.
+ * dependent dropdown is =INDIRECT(一级 cell)); 指标性质; 单位; 指标方向性. The 2021 framework has 成本指标 as a
+ * 一级 only; the older one has it under 产出指标 (domain.md §3), in lists of its own. New lists go at the end,
+ * so that the columns of the lists written by earlier versions keep their letters.
  */
 export function listSheet(): ListSheet {
   const national = ['产出指标', '成本指标', '效益指标', '满意度指标'];
   const legacy = ['产出指标', '效益指标', '满意度指标'];
-  // 成本指标 under 产出指标 is the older framework's place for it; both are accepted (domain.md §3).
-  const level2: Record<string, string[]> = { ...LEVEL2, 产出指标: [...LEVEL2['产出指标']!, '成本指标'] };
+  const legacyLevel2: Record<string, string[]> = { ...LEVEL2, 产出指标: [...LEVEL2['产出指标']!, '成本指标'] };
   const lists: { name: string; header: string; values: string[] }[] = [
     { name: '一级指标列表', header: '一级指标', values: national },
     { name: '一级指标列表_旧版', header: '一级指标（旧版）', values: legacy },
     // Named after the 一级 itself: the 二级 dropdown is =INDIRECT(一级 cell).
-    ...national.map((name) => ({ name, header: name, values: level2[name]! })),
+    ...national.map((name) => ({ name, header: name, values: LEVEL2[name]! })),
     { name: '指标性质列表', header: '指标性质', values: ['≥', '≤', '=', '定性'] },
     { name: '计量单位列表', header: '计量单位', values: UNITS },
     { name: '指标方向性列表', header: '指标方向性', values: ['正向指标', '反向指标'] },
+    ...legacy.map((name) => ({
+      name: `${name}${LEGACY_SUFFIX}`,
+      header: `${name}（旧版）`,
+      values: legacyLevel2[name]!,
+    })),
   ];
   return {
     sheetName: LIST_SHEET,
@@ -72,4 +81,9 @@ export function listSheet(): ListSheet {
 
 export function level1ListName(profile: ProfileId): string {
   return profile === 'legacy' ? '一级指标列表_旧版' : '一级指标列表';
+}
+
+/** The 二级 dropdown's source for a 一级 cell ("$A14"): the list named after the 一级 in the profile's framework. */
+export function level2ListSource(profile: ProfileId, level1Cell: string): string {
+  return profile === 'legacy' ? `=INDIRECT(${level1Cell}&"${LEGACY_SUFFIX}")` : `=INDIRECT(${level1Cell})`;
 }

@@ -1,3 +1,5 @@
+import { cellAddress, parseRangeAddress } from '../validation/address';
+
 /**
  * What a template becomes on a sheet, independent of who writes it: cells (values and formulas), merges,
  * widths, number formats, dropdowns, named lists, frozen rows and print setup. The CLI renders a plan with
@@ -7,6 +9,8 @@ export interface PlanCell {
   address: string;
   value?: string | number;
   formula?: string;
+  /** What a formula shows before any program calculates it (the live check's note). */
+  result?: string;
 }
 
 export interface PlanValidation {
@@ -18,6 +22,21 @@ export interface PlanValidation {
   strict: boolean;
   prompt?: string;
 }
+
+/** What a cell is on the form; look.ts says how each role looks (font, alignment, border). */
+export type CellRole =
+  | 'title'
+  | 'unit'
+  | 'header'
+  | 'label'
+  | 'text'
+  | 'subtext'
+  | 'center'
+  | 'number'
+  | 'total'
+  | 'totalNumber'
+  | 'status'
+  | 'note';
 
 export interface RenderPlan {
   templateId: string;
@@ -34,8 +53,12 @@ export interface RenderPlan {
   /** Header rows repeated on every printed page, e.g. "5:6". */
   printTitleRows?: string;
   landscape: boolean;
-  /** Bold rows (titles, headers, totals). */
-  boldRows: number[];
+  /** Roles by A1 range, a later range winning over an earlier one: every cell of the printed form has one. */
+  roles: { range: string; role: CellRole }[];
+  /** Heights in points of the rows whose fixed text takes more than one line (or a larger font). */
+  rowHeights: { row: number; height: number }[];
+  /** The printed form, e.g. "A1:H30": the live check and other helpers stay outside it. */
+  printArea: string;
   /** The hidden sheet holding the dropdown lists, and the names that point into it. */
   lists?: ListSheet;
 }
@@ -58,4 +81,15 @@ export function uniqueSheetName(base: string, existing: readonly string[]): stri
     const candidate = `${base.slice(0, 31 - suffix.length)}${suffix}`;
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
+}
+
+/** Each cell's role by its A1 address, the later of two ranges winning. */
+export function cellRoles(plan: Pick<RenderPlan, 'roles'>): Map<string, CellRole> {
+  const roles = new Map<string, CellRole>();
+  for (const { range, role } of plan.roles) {
+    const r = parseRangeAddress(range);
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) roles.set(cellAddress(row, col), role);
+  }
+  return roles;
 }

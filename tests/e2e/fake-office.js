@@ -121,7 +121,7 @@
         state.writes.push({ sheet: sheet.name, address: this.address, numberFormat });
       },
       conditionalFormats: conditionalFormats(sheet, address || ''),
-      format: { font: {} },
+      format: { font: {}, borders: { getItem: () => ({}) } },
       dataValidation: {},
       load() {},
       untrack() {},
@@ -159,7 +159,7 @@
           sheet.frozenRows = rows;
         },
       },
-      pageLayout: { setPrintTitleRows() {} },
+      pageLayout: { setPrintTitleRows() {}, setPrintArea() {}, headersFooters: { defaultForAllPages: {} } },
       load() {},
       activate() {
         input.active = input.sheets.indexOf(sheet);

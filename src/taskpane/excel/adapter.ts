@@ -14,10 +14,9 @@ import type { CellRange, Grid } from '../../validation/grid';
 import { appendOfficeRows, padRows, type OfficeGrid } from '../../xlsx/office-values';
 import type { RenderPlan } from '../../templates/plan';
 import { uniqueSheetName } from '../../templates/plan';
+import { POINTS_PER_WIDTH } from '../../templates/look';
+import { applyTemplateLook } from './template-look';
 import { SEVERITY_FILLS } from '../../validation/messages';
-
-/** Excel column widths are in points; template widths are in characters of the default font. */
-const POINTS_PER_CHARACTER = 7;
 
 /**
  * Inserts a template as a new sheet, named uniquely ("项目支出绩效目标表 (2)"): never replaces or changes an
@@ -56,9 +55,10 @@ export async function insertTemplate(plan: RenderPlan): Promise<string> {
     for (const merge of plan.merges) sheet.getRange(merge).merge(false);
     plan.columnWidths.forEach((width, i) => {
       const letter = columnLetters(i);
-      sheet.getRange(`${letter}:${letter}`).format.columnWidth = width * POINTS_PER_CHARACTER;
+      // Office.js widths are in points; template widths are in characters of the default font's digits.
+      sheet.getRange(`${letter}:${letter}`).format.columnWidth = width * POINTS_PER_WIDTH;
     });
-    for (const row of plan.boldRows) sheet.getRange(`${row}:${row}`).format.font.bold = true;
+    applyTemplateLook(sheet, plan);
 
     if (plan.lists) {
       if (!existing.includes(plan.lists.sheetName)) {
