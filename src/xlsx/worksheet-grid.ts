@@ -12,16 +12,50 @@ export function workbookGrids(workbook: ExcelJS.Workbook): Grid[] {
   return grids;
 }
 
+/**
+ * A row's cells with their column numbers. exceljs's eachCell walks every index up to the row's last cell: a row
+ * holding only XFD1 costs 16,384 steps. A long row is walked by the cells it holds instead.
+ */
+function eachCellPresent(row: ExcelJS.Row, visit: (cell: ExcelJS.Cell, colNumber: number) => void): void {
+  const own = (row as unknown as { _cells?: (ExcelJS.Cell | undefined)[] })._cells;
+  if (!Array.isArray(own) || own.length <= 1024) {
+    row.eachCell({ includeEmpty: false }, visit);
+    return;
+  }
+  for (const key of Object.keys(own)) {
+    const cell = own[Number(key)];
+    if (cell && cell.type !== 0 /* ValueType.Null */) visit(cell, Number(key) + 1);
+  }
+}
+
+/**
+ * The worksheet's rows with their numbers. exceljs's eachRow asks each row whether it holds a value by walking all
+ * its cells, up to 16,384 per row: rows are taken from the sheet's own table here, and empty ones skipped by the caller.
+ */
+function eachRowPresent(worksheet: ExcelJS.Worksheet, visit: (row: ExcelJS.Row, rowNumber: number) => void): void {
+  const own = (worksheet as unknown as { _rows?: (ExcelJS.Row | undefined)[] })._rows;
+  if (!Array.isArray(own)) {
+    worksheet.eachRow({ includeEmpty: false }, visit);
+    return;
+  }
+  for (const key of own.length > 100_000 ? Object.keys(own) : own.keys()) {
+    const row = own[Number(key)];
+    if (row) visit(row, Number(key) + 1);
+  }
+}
+
 export function worksheetToGrid(worksheet: ExcelJS.Worksheet): Grid {
   const cells: CellValue[][] = [];
   const numberFormats: (string | undefined)[][] = [];
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+  eachRowPresent(worksheet, (row, rowNumber) => {
     const values: CellValue[] = [];
     const formats: (string | undefined)[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+    let present = 0;
+    eachCellPresent(row, (cell, colNumber) => {
       if (cell.isMerged && cell.master !== cell) return;
       const value = cellValueOf(cell);
       values[colNumber - 1] = value;
+      present++;
       // Only the format of a number (or of a number written as text) matters to the checker: 0.95 shown as
       // 95 %. Styles are costly to read, so other cells' are not.
       if (
@@ -31,8 +65,12 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet): Grid {
         formats[colNumber - 1] = cell.numFmt;
       }
     });
-    cells[rowNumber - 1] = fillHoles(values, null);
-    numberFormats[rowNumber - 1] = fillHoles(formats, undefined);
+    if (present === 0) return;
+    // A row is filled out to its last cell only when most of it is there: a row holding A1 and XFD1 stays two
+    // cells (a sparse array), so that memory follows the cells present, not their coordinates.
+    const dense = values.length <= denseRowLength(present);
+    cells[rowNumber - 1] = dense ? fillHoles(values, null) : values;
+    numberFormats[rowNumber - 1] = dense ? fillHoles(formats, undefined) : formats;
   });
   const merges = mergedRanges(worksheet).map((range) => parseRangeAddress(range));
   return { sheet: worksheet.name, cells: fillHoles(cells, []), merges, numberFormats: fillHoles(numberFormats, []) };
@@ -51,6 +89,11 @@ function mergedRanges(worksheet: ExcelJS.Worksheet): string[] {
     if (merge && typeof merge.range === 'string') ranges.push(merge.range);
   }
   return ranges;
+}
+
+/** The length up to which a row holding `present` cells is dense enough to be filled out (and checked whole). */
+export function denseRowLength(present: number): number {
+  return 4 * present + 512;
 }
 
 function fillHoles<T>(array: T[], filler: T): T[] {
