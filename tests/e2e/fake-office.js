@@ -68,13 +68,21 @@
 
   function conditionalFormats(sheet, address) {
     return {
+      load() {},
+      /** The formats of the sheet (Excel: those intersecting the range; the adapter reads them for the whole sheet). */
+      get items() {
+        return state.formats.filter((f) => f.sheetState === sheet);
+      },
       add(type) {
+        const custom = { rule: { formula: '' }, format: { fill: { color: '' } }, isNullObject: false };
         const format = {
           id: `{CF-${state.nextFormatId++}}`,
           sheet: sheet.name,
+          sheetState: sheet,
           address,
           type,
-          custom: { rule: { formula: '' }, format: { fill: { color: '' } } },
+          custom,
+          customOrNullObject: custom,
           isNullObject: false,
           load() {},
           delete() {
@@ -141,11 +149,24 @@
       select() {
         state.selected = { sheet: sheet.name, address: this.address };
       },
+      getUsedRangeOrNullObject() {
+        // The used part of this range: its intersection with the sheet's used range.
+        const used = worksheetObject(sheet).getUsedRangeOrNullObject();
+        if (used.isNullObject) return used;
+        const t = Math.max(top, used.rowIndex),
+          l = Math.max(left, used.columnIndex),
+          b = Math.min(top + rows, used.rowIndex + used.rowCount),
+          r = Math.min(left + cols, used.columnIndex + used.columnCount);
+        return b <= t || r <= l ? nullObject() : rangeObject(sheet, t, l, b - t, r - l);
+      },
     };
   }
 
+  let nextSheetId = 1;
   function worksheetObject(sheet) {
+    if (!sheet.id) sheet.id = `{SHEET-${nextSheetId++}}`;
     return {
+      id: sheet.id,
       name: sheet.name,
       isNullObject: false,
       get visibility() {
