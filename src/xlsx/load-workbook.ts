@@ -13,7 +13,6 @@ import {
   type InflateRaw,
   type WorkbookScan,
 } from './workbook-precheck';
-import { cutSparseRows } from './sparse-grid';
 import { workbookGrids } from './worksheet-grid';
 
 /** Something the reader left out or changed, said once for the file (never silently). */
@@ -89,15 +88,12 @@ export async function loadWorkbook(bytes: Uint8Array, options: LoadOptions = {})
 
 /** The loaded workbook's sheets as grids; merges from the scan where exceljs was told to skip them. */
 export function loadedGrids(loaded: LoadedWorkbook): Grid[] {
-  const grids = workbookGrids(loaded.workbook);
-  for (const grid of grids) {
-    const cut = cutSparseRows(grid);
-    if (cut)
-      loaded.notes.push({
-        kind: 'sparse-cells-skipped',
-        message: `工作表“${cut.sheet}”有 ${cut.count} 个单元格零散分布在很远的列（如 ${cut.examples.join('、')}），未检查 (${cut.count} cells scattered far to the right, not checked)`,
-      });
-  }
+  const grids = workbookGrids(loaded.workbook, (cut) =>
+    loaded.notes.push({
+      kind: 'sparse-cells-skipped',
+      message: `工作表“${cut.sheet}”有 ${cut.count} 个单元格零散分布在很远的列（如 ${cut.examples.join('、')}），未检查 (${cut.count} cells scattered far to the right, not checked)`,
+    }),
+  );
   if (!loaded.mergesFromScan) return grids;
   const scans = new Map(loaded.scan.sheets.map((sheet) => [sheet.name, sheet]));
   for (const grid of grids) {

@@ -3,12 +3,16 @@ import type ExcelJS from 'exceljs';
 import { parseRangeAddress } from '../validation/address';
 import type { CellValue, Grid } from '../validation/grid';
 import { parseNumberText } from '../validation/normalize';
+import { cutSparseRows, denseRowLength, type SparseCut } from './sparse-grid';
 import { DAY_MS, UNIX_EPOCH_SERIAL, excelDateText, isDateFormat } from './office-values';
 
-/** Every worksheet of a loaded workbook, in order. */
-export function workbookGrids(workbook: ExcelJS.Workbook): Grid[] {
+/**
+ * Every worksheet of a loaded workbook, in order. Cells scattered far to the right of a sheet whose rows would
+ * otherwise cost far more than its cells (sparse-grid.ts) are left out, and said to `onCut`.
+ */
+export function workbookGrids(workbook: ExcelJS.Workbook, onCut?: (cut: SparseCut) => void): Grid[] {
   const grids: Grid[] = [];
-  workbook.eachSheet((worksheet) => grids.push(worksheetToGrid(worksheet)));
+  workbook.eachSheet((worksheet) => grids.push(worksheetToGrid(worksheet, onCut)));
   return grids;
 }
 
@@ -44,7 +48,7 @@ function eachRowPresent(worksheet: ExcelJS.Worksheet, visit: (row: ExcelJS.Row, 
   }
 }
 
-export function worksheetToGrid(worksheet: ExcelJS.Worksheet): Grid {
+export function worksheetToGrid(worksheet: ExcelJS.Worksheet, onCut?: (cut: SparseCut) => void): Grid {
   const cells: CellValue[][] = [];
   const numberFormats: (string | undefined)[][] = [];
   eachRowPresent(worksheet, (row, rowNumber) => {
@@ -73,7 +77,15 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet): Grid {
     numberFormats[rowNumber - 1] = dense ? fillHoles(formats, undefined) : formats;
   });
   const merges = mergedRanges(worksheet).map((range) => parseRangeAddress(range));
-  return { sheet: worksheet.name, cells: fillHoles(cells, []), merges, numberFormats: fillHoles(numberFormats, []) };
+  const grid = {
+    sheet: worksheet.name,
+    cells: fillHoles(cells, []),
+    merges,
+    numberFormats: fillHoles(numberFormats, []),
+  };
+  const cut = cutSparseRows(grid);
+  if (cut) onCut?.(cut);
+  return grid;
 }
 
 /**
@@ -89,11 +101,6 @@ function mergedRanges(worksheet: ExcelJS.Worksheet): string[] {
     if (merge && typeof merge.range === 'string') ranges.push(merge.range);
   }
   return ranges;
-}
-
-/** The length up to which a row holding `present` cells is dense enough to be filled out (and checked whole). */
-export function denseRowLength(present: number): number {
-  return 4 * present + 512;
 }
 
 function fillHoles<T>(array: T[], filler: T): T[] {

@@ -66,19 +66,20 @@
     return { isNullObject: true, load() {} };
   }
 
+  /** The sheet of each conditional format, kept out of the format objects the tests read back. */
+  const formatSheets = new WeakMap();
   function conditionalFormats(sheet, address) {
     return {
       load() {},
       /** The formats of the sheet (Excel: those intersecting the range; the adapter reads them for the whole sheet). */
       get items() {
-        return state.formats.filter((f) => f.sheetState === sheet);
+        return state.formats.filter((f) => formatSheets.get(f) === sheet);
       },
       add(type) {
         const custom = { rule: { formula: '' }, format: { fill: { color: '' } }, isNullObject: false };
         const format = {
           id: `{CF-${state.nextFormatId++}}`,
           sheet: sheet.name,
-          sheetState: sheet,
           address,
           type,
           custom,
@@ -89,6 +90,7 @@
             state.formats = state.formats.filter((f) => f !== format);
           },
         };
+        formatSheets.set(format, sheet);
         state.formats.push(format);
         return format;
       },
@@ -162,11 +164,12 @@
     };
   }
 
-  let nextSheetId = 1;
+  /** Worksheet ids, stable across renames, kept beside the input sheets (which the tests compare as they were). */
+  const sheetIds = new WeakMap();
   function worksheetObject(sheet) {
-    if (!sheet.id) sheet.id = `{SHEET-${nextSheetId++}}`;
+    if (!sheetIds.has(sheet)) sheetIds.set(sheet, `{SHEET-${Math.random().toString(36).slice(2)}}`);
     return {
-      id: sheet.id,
+      id: sheetIds.get(sheet),
       name: sheet.name,
       isNullObject: false,
       get visibility() {
