@@ -23,6 +23,8 @@ const MB = 1024 * 1024;
 /** Rows and columns drawn in the grid; the check itself always covers every cell. */
 export const GRID_ROW_LIMIT = 2000;
 export const GRID_COLUMN_LIMIT = 100;
+/** Cells drawn at most: a wide sheet gets fewer rows, so that the page stays quick to draw. */
+export const GRID_CELL_LIMIT = 40_000;
 
 interface Loaded {
   fileName: string;
@@ -209,16 +211,16 @@ export function SheetGrid({
     }
     return byCell;
   }, [marked, grid.sheet]);
-  const rows = grid.cells.slice(0, GRID_ROW_LIMIT);
   let fullWidth = 0;
   for (const row of grid.cells) if (Array.isArray(row) && row.length > fullWidth) fullWidth = row.length;
   const width = Math.min(fullWidth, GRID_COLUMN_LIMIT);
-  const cut = grid.cells.length > GRID_ROW_LIMIT || fullWidth > GRID_COLUMN_LIMIT;
+  const rows = grid.cells.slice(0, Math.min(GRID_ROW_LIMIT, Math.floor(GRID_CELL_LIMIT / Math.max(1, width))));
+  const cut = grid.cells.length > rows.length || fullWidth > GRID_COLUMN_LIMIT;
   return (
     <div style={{ overflow: 'auto', flex: 1 }}>
       {cut && (
         <Text size={200} data-testid="grid-cut">
-          {shownText(locale, Math.min(grid.cells.length, GRID_ROW_LIMIT), grid.cells.length, width, fullWidth)}
+          {shownText(locale, rows.length, grid.cells.length, width, fullWidth)}
         </Text>
       )}
       <table style={{ borderCollapse: 'collapse', fontSize: 12 }}>
