@@ -4,7 +4,14 @@
  * characters), clearing exactly what was added, selecting a finding's cell.
  */
 import { installExcelMock } from './office-mock';
-import { ADDRESS_LIMIT, BLOCK_CELLS, HIGHLIGHT_COLORS, addressChunks } from '../src/taskpane/excel/adapter';
+import {
+  ADDRESS_LIMIT,
+  BLOCK_CELLS,
+  HIGHLIGHT_COLORS,
+  HIGHLIGHT_FORMULA,
+  addressChunks,
+  isHighlightFormula,
+} from '../src/taskpane/excel/adapter';
 import { cellAddress } from '../src/validation/address';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -12,24 +19,31 @@ const adapter = require('../src/taskpane/excel/adapter') as typeof import('../sr
 
 interface FakeFormat {
   id: string;
-  isNullObject: boolean;
+  type: string;
+  address: string;
   deleted: boolean;
   custom: { rule: { formula?: string }; format: { fill: { color?: string } } };
+  customOrNullObject: { isNullObject: boolean; rule: { formula?: string }; format: { fill: { color?: string } } };
   load(): void;
   delete(): void;
 }
 
-function fakeSheet(
-  name: string,
-  used: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } | null,
-  merges = '',
-) {
+type Used = { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } | null;
+
+function fakeSheet(name: string, used: Used, merges = '') {
   const blocks: { row: number; col: number; rows: number; cols: number }[] = [];
   const rangeRequests: string[] = [];
-  const formats = new Map<string, FakeFormat>();
+  const formats: FakeFormat[] = [];
   let nextId = 1;
+  const usedRange = (area: Used) => ({
+    ...(area ?? { rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 }),
+    isNullObject: area === null,
+    load() {},
+    getMergedAreasOrNullObject: () => ({ address: merges, isNullObject: merges === '', load() {} }),
+  });
   const sheet = {
     name,
+    id: `{${nextSheetId++}}`,
     isNullObject: false,
     blocks,
     rangeRequests,
@@ -40,14 +54,7 @@ function fakeSheet(
     activate() {
       sheet.activated = true;
     },
-    getUsedRangeOrNullObject() {
-      return {
-        ...(used ?? { rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 }),
-        isNullObject: used === null,
-        load() {},
-        getMergedAreasOrNullObject: () => ({ address: merges, isNullObject: merges === '', load() {} }),
-      };
-    },
+    getUsedRangeOrNullObject: () => usedRange(used),
     getRangeByIndexes(row: number, col: number, rows: number, cols: number) {
       blocks.push({ row, col, rows, cols });
       const values = Array.from({ length: rows }, (_, i) =>
@@ -60,26 +67,28 @@ function fakeSheet(
       );
       return { values, numberFormat, load() {}, untrack() {} };
     },
-    getRanges(address: string) {
-      rangeRequests.push(address);
-      return {
-        conditionalFormats: {
-          add() {
-            const format: FakeFormat = {
-              id: `cf${nextId++}`,
-              isNullObject: false,
-              deleted: false,
-              custom: { rule: {}, format: { fill: {} } },
-              load() {},
-              delete() {
-                format.deleted = true;
-              },
-            };
-            formats.set(format.id, format);
-            return format;
-          },
+    /** A conditional format as Excel keeps it: the user's own when `formula` is given. */
+    addFormat(address: string, formula?: string, type = 'Custom') {
+      const custom = { rule: {} as { formula?: string }, format: { fill: {} as { color?: string } } };
+      const format: FakeFormat = {
+        id: `{${name}-cf${nextId++}}`,
+        type,
+        address,
+        deleted: false,
+        custom,
+        customOrNullObject: Object.assign(custom, { isNullObject: type !== 'Custom' }),
+        load() {},
+        delete() {
+          format.deleted = true;
         },
       };
+      if (formula !== undefined) custom.rule.formula = formula;
+      formats.push(format);
+      return format;
+    },
+    getRanges(address: string) {
+      rangeRequests.push(address);
+      return { conditionalFormats: { add: (type: string) => sheet.addFormat(address, undefined, type) } };
     },
     getRange(address?: string) {
       return {
@@ -87,17 +96,20 @@ function fakeSheet(
           sheet.selected = address ?? '';
         },
         conditionalFormats: {
-          getItemOrNullObject: (id: string) =>
-            formats.get(id) ?? ({ id, isNullObject: true, load() {}, delete() {} } as unknown as FakeFormat),
+          load() {},
+          get items() {
+            return formats.filter((f) => !f.deleted);
+          },
         },
       };
     },
   };
   return sheet;
 }
+let nextSheetId = 1;
 type FakeSheet = ReturnType<typeof fakeSheet>;
 
-function installExcel(sheets: FakeSheet[]) {
+function installExcel(sheets: FakeSheet[], selection?: { sheet: FakeSheet; used: Used }) {
   const settings = new Map<string, string>();
   const { syncs } = installExcelMock(
     {
@@ -105,15 +117,19 @@ function installExcel(sheets: FakeSheet[]) {
         items: sheets,
         getActiveWorksheet: () => sheets[0],
         getItem: (name: string) => sheets.find((s) => s.name === name),
-        getItemOrNullObject: (name: string) =>
-          sheets.find((s) => s.name === name) ?? {
-            isNullObject: true,
-            load() {},
-            getRange: () => ({
-              conditionalFormats: { getItemOrNullObject: () => ({ isNullObject: true, load() {}, delete() {} }) },
-            }),
-          },
       },
+      getSelectedRange: () => ({
+        worksheet: selection?.sheet,
+        getUsedRangeOrNullObject: (valuesOnly: boolean) => {
+          expect(valuesOnly).toBe(true);
+          return {
+            ...(selection?.used ?? { rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 }),
+            isNullObject: !selection?.used,
+            load() {},
+            getMergedAreasOrNullObject: () => ({ address: '', isNullObject: true, load() {} }),
+          };
+        },
+      }),
       settings: {
         getItemOrNullObject: (key: string) => ({
           value: settings.get(key),
@@ -185,52 +201,118 @@ describe('highlighting and clearing', () => {
     cell: cellAddress(i * 3, (i % 5) * 2),
     severity: i % 2 === 0 ? ('error' as const) : ('warning' as const),
   }));
+  const ours = (sheet: FakeSheet) =>
+    sheet.formats.filter((f) => !f.deleted && isHighlightFormula(f.custom.rule.formula));
 
-  test('every cell is coloured by severity through conditional formats, in address chunks under 8,192 characters', async () => {
+  test('every cell is coloured by severity with our own formula, in address chunks under 8,192 characters; sheets recorded by id', async () => {
     const sheet = fakeSheet('预算表', null);
     const excel = installExcel([sheet]);
-    const added = await adapter.highlightFindings(targets);
+    const { added, missingSheets } = await adapter.highlightFindings(targets);
+    expect(missingSheets).toEqual([]);
     expect(sheet.rangeRequests.length).toBeGreaterThan(1);
     expect(added).toBe(sheet.rangeRequests.length);
     for (const chunk of sheet.rangeRequests) expect(chunk.length).toBeLessThan(ADDRESS_LIMIT);
     const requested = new Set(sheet.rangeRequests.flatMap((chunk) => chunk.split(',')));
     for (const target of targets) expect(requested.has(target.cell)).toBe(true);
-    const colours = [...sheet.formats.values()].map((f) => [f.custom.rule.formula, f.custom.format.fill.color]);
+    const colours = sheet.formats.map((f) => [f.custom.rule.formula, f.custom.format.fill.color]);
     expect(new Set(colours.map((c) => c.join(' ')))).toEqual(
-      new Set([`=TRUE ${HIGHLIGHT_COLORS.error}`, `=TRUE ${HIGHLIGHT_COLORS.warning}`]),
+      new Set([`${HIGHLIGHT_FORMULA} ${HIGHLIGHT_COLORS.error}`, `${HIGHLIGHT_FORMULA} ${HIGHLIGHT_COLORS.warning}`]),
     );
-    // Read the previous record, add everything, save the ids: three syncs for 3,000 cells.
+    // Read the sheets and the record, read the sheets' formats, add everything: three syncs for 3,000 cells.
     expect(excel.syncs()).toBe(3);
-    expect(JSON.parse(excel.settings.get('budgetCheck.highlights')!)).toEqual({ 预算表: [...sheet.formats.keys()] });
+    const record = adapter.parseHighlightRecord(excel.settings.get('budgetCheck.highlights'));
+    expect(record).toEqual(new Map([[sheet.id, added]]));
   });
 
-  test('clear removes exactly the highlights (the user’s own conditional format stays), in three syncs', async () => {
+  test('clear removes exactly ours; the user’s own rules before and after, custom or not, stay; three syncs', async () => {
     const sheet = fakeSheet('预算表', null);
-    const own = sheet.getRanges('A1').conditionalFormats.add();
-    sheet.rangeRequests.length = 0;
+    const before = sheet.addFormat('A1', '=A1>100');
     const excel = installExcel([sheet]);
     await adapter.highlightFindings(targets.slice(0, 10));
-    const ours = [...sheet.formats.values()].filter((f) => f !== own);
-    const before = excel.syncs();
-    const removed = await adapter.clearHighlights();
-    expect(removed).toBe(ours.length);
-    expect(ours.every((f) => f.deleted)).toBe(true);
-    expect(own.deleted).toBe(false);
-    expect(excel.syncs() - before).toBe(3);
+    // Added after ours: Excel gives it the id (priority) one of ours had.
+    const after = sheet.addFormat('B2', '=ISBLANK(B2)');
+    const bars = sheet.addFormat('C3', undefined, 'DataBar');
+    const mine = ours(sheet);
+    expect(mine.length).toBeGreaterThan(0);
+    const syncs = excel.syncs();
+    expect(await adapter.clearHighlights()).toBe(mine.length);
+    expect(mine.every((f) => f.deleted)).toBe(true);
+    expect([before, after, bars].map((f) => f.deleted)).toEqual([false, false, false]);
+    expect(excel.syncs() - syncs).toBe(3);
     expect(excel.settings.has('budgetCheck.highlights')).toBe(false);
-    // Nothing to clear the second time.
     expect(await adapter.clearHighlights()).toBe(0);
   });
 
-  test('highlighting again replaces the earlier highlights; ones the user already removed are skipped', async () => {
+  test('after a rename, clear still removes the highlights (and a second highlight replaces them)', async () => {
     const sheet = fakeSheet('预算表', null);
-    const excel = installExcel([sheet]);
+    installExcel([sheet]);
     await adapter.highlightFindings(targets.slice(0, 4));
-    const first = [...sheet.formats.values()];
-    sheet.formats.delete(first[0]!.id);
-    await adapter.highlightFindings(targets.slice(0, 4));
-    expect(first.slice(1).every((f) => f.deleted)).toBe(true);
-    expect(excel.syncs()).toBe(3 + 4);
+    const first = ours(sheet);
+    sheet.name = '预算表（改）';
+    await adapter.highlightFindings(targets.slice(0, 4).map((t) => ({ ...t, sheet: '预算表（改）' })));
+    expect(first.every((f) => f.deleted)).toBe(true);
+    const second = ours(sheet);
+    sheet.name = '再改';
+    expect(await adapter.clearHighlights()).toBe(second.length);
+    expect(ours(sheet)).toEqual([]);
+  });
+
+  test('sheets named toString, constructor and __proto__ are highlighted, recorded and cleared like any other', async () => {
+    const sheets = ['toString', 'constructor', '__proto__', 'hasOwnProperty'].map((name) => fakeSheet(name, null));
+    const excel = installExcel(sheets);
+    const result = await adapter.highlightFindings(
+      sheets.map((s) => ({ sheet: s.name, cell: 'B2', severity: 'error' as const })),
+    );
+    expect(result).toEqual({ added: 4, missingSheets: [] });
+    expect(sheets.map((s) => ours(s).length)).toEqual([1, 1, 1, 1]);
+    const record = adapter.parseHighlightRecord(excel.settings.get('budgetCheck.highlights'))!;
+    expect([...record.keys()].sort()).toEqual(sheets.map((s) => s.id).sort());
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(await adapter.clearHighlights()).toBe(4);
+  });
+
+  test('a sheet deleted since the check is skipped and named; the other sheets are highlighted and recorded', async () => {
+    const kept = fakeSheet('保留', null);
+    const excel = installExcel([kept]);
+    const result = await adapter.highlightFindings([
+      { sheet: '已删除', cell: 'A1', severity: 'error' },
+      { sheet: '保留', cell: 'A1', severity: 'warning' },
+    ]);
+    expect(result).toEqual({ added: 1, missingSheets: ['已删除'] });
+    expect(adapter.parseHighlightRecord(excel.settings.get('budgetCheck.highlights'))).toEqual(new Map([[kept.id, 1]]));
+  });
+
+  test('a corrupt, old or hostile stored record blocks neither highlight nor clear', async () => {
+    for (const value of [
+      'not json {',
+      '{"预算表":["{cf1}"]}',
+      '{"version":2,"sheets":{"__proto__":{"x":1}}}',
+      '{"version":2,"sheets":{"{1}":"3"}}',
+      'null',
+      '{"version":2,"sheets":{"{1}":-1}}',
+    ]) {
+      const sheet = fakeSheet('预算表', null);
+      const excel = installExcel([sheet]);
+      excel.settings.set('budgetCheck.highlights', value);
+      // Nothing the record holds reaches an object's prototype: it is invalid, or a map without that key.
+      const record = adapter.parseHighlightRecord(value);
+      expect(record === undefined || (record.size === 0 && !record.has('__proto__'))).toBe(true);
+      expect(({} as { x?: unknown }).x).toBeUndefined();
+      expect((await adapter.highlightFindings(targets.slice(0, 2))).added).toBe(2);
+      excel.settings.set('budgetCheck.highlights', value);
+      expect(await adapter.clearHighlights()).toBe(2);
+      expect(excel.settings.has('budgetCheck.highlights')).toBe(false);
+    }
+  });
+
+  test('with the record lost, clear finds ours by their formula, however Excel spells it back', async () => {
+    const sheet = fakeSheet('预算表', null);
+    sheet.addFormat('A1', '=n( "budgetCheck.highlight" ) = 0');
+    sheet.addFormat('A2', '=N("budgetCheck.highlightX")'); // Not ours: another text.
+    sheet.addFormat('A3', '=TRUE'); // A user's "always" rule, as ours once were.
+    installExcel([sheet]);
+    expect(await adapter.clearHighlights()).toBe(1);
+    expect(sheet.formats.map((f) => f.deleted)).toEqual([true, false, false]);
   });
 
   test('address chunks never split an address and stay under the limit', () => {
@@ -239,6 +321,14 @@ describe('highlighting and clearing', () => {
     expect(chunks.flatMap((c) => c.split(','))).toEqual(addresses);
     for (const chunk of chunks) expect(chunk.length).toBeLessThan(ADDRESS_LIMIT);
   });
+});
+
+test('a select-all selection reads only its used part', async () => {
+  const sheet = fakeSheet('预算表', { rowIndex: 0, columnIndex: 0, rowCount: 10, columnCount: 3 });
+  installExcel([sheet], { sheet, used: { rowIndex: 4, columnIndex: 2, rowCount: 6, columnCount: 3 } });
+  const [grid] = await adapter.readGrids('selection');
+  expect(sheet.blocks).toEqual([{ row: 4, col: 2, rows: 6, cols: 3 }]);
+  expect(grid!.cells).toHaveLength(10);
 });
 
 test('selecting a finding activates its sheet and selects its cell in one sync', async () => {

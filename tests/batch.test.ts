@@ -21,14 +21,16 @@ import { EXAMPLE_WORKBOOKS } from '../scripts/examples';
 import { writeWorkbook } from '../scripts/examples/render';
 import { Worker } from 'node:worker_threads';
 import { annotatedCopyPaths } from '../src/cli/annotate';
-import { checkFiles, runOnWorker } from '../src/cli/batch';
+import { checkFile, checkFiles, runOnWorker } from '../src/cli/batch';
 import { annotateWorkbook } from '../src/xlsx/annotate-workbook';
 import { safeText } from '../src/xlsx/export-safety';
 import { hyperlinkFormula } from '../src/cli/report-xlsx';
-import { summarizeZip } from '../src/xlsx/workbook-bytes';
 import { parseConfig, type Finding } from '../src/validation';
 import { OLE_HEADER, claimUncompressedSize, cli, writeExamples } from './cli-helpers';
 import { tempDir } from './helpers';
+
+// Every file is checked in a worker of its own: a worker starting on a busy 2-core machine takes seconds.
+jest.setTimeout(120_000);
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -85,10 +87,11 @@ async function zipClaimingSize(bytes: number): Promise<Buffer> {
   return buffer;
 }
 
-test('a worker that dies (out of memory, a crash) is reported for its file, never silently lost', async () => {
+test('a worker that dies (out of memory, a crash) or runs out of time is reported for its file, never silently lost', async () => {
   const config = parseConfig({});
+  const job = (name: string) => ({ name, path: name, config, locale: 'zh-CN' as const });
   const exits = new Worker('process.exit(3)', { eval: true });
-  await expect(runOnWorker(exits, 'huge.xlsx', config, 'zh-CN')).resolves.toEqual({
+  await expect(runOnWorker(exits, job('huge.xlsx'))).resolves.toEqual({
     result: { file: 'huge.xlsx', error: '检查进程意外退出 (checker exited with code 3)' },
     workerDied: true,
   });
@@ -96,17 +99,26 @@ test('a worker that dies (out of memory, a crash) is reported for its file, neve
     "require('worker_threads').parentPort.on('message', () => { throw new Error('JavaScript heap out of memory'); })",
     { eval: true },
   );
-  const outcome = await runOnWorker(throws, 'big.xlsx', config, 'zh-CN');
+  const outcome = await runOnWorker(throws, job('big.xlsx'), { timeoutSeconds: 60, memoryMb: 512 });
   expect(outcome).toEqual({
-    result: { file: 'big.xlsx', error: '文件过大，检查时内存不足 (too large: ran out of memory)' },
+    result: {
+      file: 'big.xlsx',
+      error:
+        '文件过大或超时：检查所需内存超过 512 MB，已停止 (too large or too slow: over the 512 MB memory limit; see --max-memory)',
+    },
     workerDied: true,
   });
   await throws.terminate();
-});
-
-test('the zip guard reads sizes from the central directory without inflating', async () => {
-  expect(summarizeZip(await zipClaimingSize(5000))).toEqual({ entries: 1, uncompressedBytes: 5000 });
-  expect(summarizeZip(Buffer.from('not a zip'))).toBeUndefined();
+  const hangs = new Worker("require('worker_threads').parentPort.on('message', () => { for (;;); })", { eval: true });
+  const slow = await runOnWorker(hangs, job('slow.xlsx'), { timeoutSeconds: 0.5, memoryMb: 512 });
+  expect(slow).toEqual({
+    result: {
+      file: 'slow.xlsx',
+      error: '文件过大或超时：检查超过 0.5 秒，已停止 (too large or too slow: stopped after 0.5 s; see --timeout)',
+    },
+    workerDied: true,
+  });
+  await hangs.terminate();
 });
 
 test('a folder with bad files: one clear line each, exit 2, every other file checked', async () => {
@@ -117,21 +129,24 @@ test('a folder with bad files: one clear line each, exit 2, every other file che
   expect(lines.find((l) => l.includes('notes.xlsx'))).toContain('不是 .xlsx 文件');
   expect(lines.find((l) => l.includes('truncated.xlsx'))).toContain('.xlsx 文件已损坏');
   expect(lines.find((l) => l.includes('protected.xlsx'))).toContain('文件已加密或为旧版 .xls 格式');
-  expect(lines.find((l) => l.includes('bomb.xlsx'))).toContain('解压后内容过大');
+  expect(lines.find((l) => l.includes('bomb.xlsx'))).toContain('文件过大或超时：解压后内容过大');
   expect(result.stdout).toMatch(/共检查 6 个文件：\d+ 个错误，\d+ 个警告，\d+ 个提示；另有 4 个文件无法读取/);
   // The odd file: the #REF! and the weights are reported on the sheet with quotes and an emoji.
   expect(result.stdout).toContain("=SUM(1).xlsx  'O''Brien 😀 表'!C2  错误  structure/error-value");
 });
 
-test('workers and a single thread give the same results, in the order of the files', async () => {
+test('one worker and three give the same results as checking in this thread, in the order of the files', async () => {
   const files = readdirSync(intake)
     .filter((f) => f.endsWith('.xlsx'))
     .map((f) => join(intake, f));
   const config = parseConfig({});
   const parallel = await checkFiles(files, config, 'zh-CN', { jobs: 3 });
   const serial = await checkFiles(files, config, 'zh-CN', { jobs: 1 });
+  const inThread = [];
+  for (const file of files) inThread.push(await checkFile(file, config, 'zh-CN'));
   expect(parallel.map((r) => r.file)).toEqual(files);
   expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
+  expect(JSON.stringify(serial)).toBe(JSON.stringify(inThread));
 });
 
 test('--report and --annotate: the inputs are byte-for-byte unchanged; copies go elsewhere, highlighted, with a findings sheet', async () => {
@@ -169,7 +184,7 @@ test('--report and --annotate: the inputs are byte-for-byte unchanged; copies go
   expect(locations).toContain("'+cmd!C2");
   expect(locations.filter((text) => /^[=+\-@]/.test(text))).toEqual([]);
   const link = (findings.getRow(2).getCell(2).value as ExcelJS.CellFormulaValue).formula;
-  expect(link).toMatch(/^HYPERLINK\("[^"]+\/intake\/[^"]+\.xlsx#'.+'!\w+\d+","[^"]+!\w+\d+"\)$/);
+  expect(link).toMatch(/^HYPERLINK\("\.\/\.\.\/[^"/]+\/intake\/[^"]+\.xlsx#'.+'!\w+\d+","[^"]+!\w+\d+"\)$/);
   const perFile = summary.getWorksheet('文件汇总')!;
   expect(perFile.rowCount).toBe(1 + 10);
   const statuses = perFile.getRows(2, 10)!.map((row) => String(row.getCell(5).value));
@@ -184,7 +199,10 @@ test('--annotate into the inputs’ own folder is refused before anything is wri
   const before = sha256(file);
   const result = await cli(file, '--annotate', folder);
   expect(result.code).toBe(2);
-  expect(result.stderr).toContain('would overwrite the input');
+  expect(result.stderr).toBe(
+    `budget-check: --annotate 会覆盖被检查的文件 ${file}，请另选文件夹 (--annotate would overwrite the input ${file}: choose another folder)\n`,
+  );
+  expect(result.stdout).toBe('');
   expect(sha256(file)).toBe(before);
 });
 
@@ -273,9 +291,9 @@ test('a copy that cannot be written is reported for its file, exit 2; the other 
   const blocked = EXAMPLE_WORKBOOKS[2]!.file;
   for (const jobs of ['1', '2']) {
     const out = join(tempDir(), 'annotated');
-    // A folder where the copy should go: the copy cannot be written there.
+    // A folder where the copy should go: the copy cannot be written there (even with --force).
     mkdirSync(join(out, blocked), { recursive: true });
-    const result = await cli(folder, '--annotate', out, '--jobs', jobs);
+    const result = await cli(folder, '--annotate', out, '--jobs', jobs, '--force');
     expect(result.code).toBe(2);
     const message = `^budget-check: ${escapeRegExp(join(folder, blocked))}: 无法写入标注副本 .+ \\(cannot write the annotated copy: .+\\)$`;
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(message))]);
@@ -293,7 +311,7 @@ test('a copy that cannot be written is reported for its file, exit 2; the other 
   // JSON says it for the file, beside its findings.
   const jsonOut = join(tempDir(), 'annotated');
   mkdirSync(join(jsonOut, blocked), { recursive: true });
-  const json = await cli(folder, '--annotate', jsonOut, '--format', 'json');
+  const json = await cli(folder, '--annotate', jsonOut, '--format', 'json', '--force');
   expect(json.code).toBe(2);
   const jsonFiles: { file: string; annotationError?: string; findings: unknown[] }[] = JSON.parse(json.stdout).files;
   expect(jsonFiles.filter((f) => f.annotationError).map((f) => f.file)).toEqual([join(folder, blocked)]);
@@ -301,7 +319,7 @@ test('a copy that cannot be written is reported for its file, exit 2; the other 
   // SARIF says it too, so that CI does not take the run for a success.
   const out = join(tempDir(), 'annotated');
   mkdirSync(join(out, blocked), { recursive: true });
-  const sarif = await cli(folder, '--annotate', out, '--jobs', '2', '--format', 'sarif');
+  const sarif = await cli(folder, '--annotate', out, '--jobs', '2', '--format', 'sarif', '--force');
   expect(sarif.code).toBe(2);
   const invocation = JSON.parse(sarif.stdout).runs[0].invocations[0];
   expect(invocation.executionSuccessful).toBe(false);
@@ -402,24 +420,23 @@ test('a dense sheet of 1,048,576 filled rows is checked to the last row, with th
   expect(findings[0].message).toContain('A1:A1048576');
 }, 180_000);
 
-test('outputs inside the input folder: not read back as inputs on the next run; the report folder is created', async () => {
+test('outputs inside a checked folder are refused before anything is read or written', async () => {
   const folder = join(tempDir(), 'in');
   mkdirSync(folder);
   copyFileSync(join(intake, EXAMPLE_WORKBOOKS[2]!.file), join(folder, 'a.xlsx'));
-  for (let i = 0; i < 2; i++) {
-    const result = await cli(
-      folder,
-      '--annotate',
-      join(folder, 'checked'),
-      '--report',
-      join(folder, 'out', 'summary.xlsx'),
-    );
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^.*a\.xlsx .*weight\/sum/m);
-    expect(result.stdout.trim().split('\n').pop()).toMatch(/^共检查 1 个文件/);
-  }
-  expect(readdirSync(join(folder, 'checked'))).toEqual(['a.xlsx']);
-  expect(readdirSync(join(folder, 'out'))).toEqual(['summary.xlsx']);
+  const before = sha256(join(folder, 'a.xlsx'));
+  const annotate = await cli(folder, '--annotate', join(folder, 'checked'));
+  expect(annotate.code).toBe(2);
+  expect(annotate.stderr).toContain('--annotate lies inside the checked folder');
+  const report = await cli(folder, '--report', join(folder, 'out', 'summary.xlsx'), '--force');
+  expect(report.code).toBe(2);
+  expect(report.stderr).toContain('--report lies inside the checked folder');
+  expect(readdirSync(folder)).toEqual(['a.xlsx']);
+  expect(sha256(join(folder, 'a.xlsx'))).toBe(before);
+  // Outside the folder, the report's folder is created.
+  const elsewhere = join(tempDir(), 'deep', 'er', 'summary.xlsx');
+  expect((await cli(folder, '--report', elsewhere)).code).toBe(1);
+  expect(statSync(elsewhere).size).toBeGreaterThan(0);
 });
 
 test('a progress bar on a terminal, none when stderr is not one', async () => {
@@ -437,11 +454,15 @@ test('a progress bar on a terminal, none when stderr is not one', async () => {
   expect((await runWithTerminal(true)).stderr).toContain('检查中');
 });
 
-test('report links escape "#", "%" and quotes in paths and sheet names', () => {
+test('report links are relative ("./…") and escape "#", "%", "\\" and quotes in paths and sheet names', () => {
   expect(hyperlinkFormula('预算 #1 100%/a.xlsx', "O'Brien", 'B7', "O'Brien!B7")).toBe(
-    `HYPERLINK("预算 %231 100%25/a.xlsx#'O''Brien'!B7","O'Brien!B7")`,
+    `HYPERLINK("./预算 %231 100%25/a.xlsx#'O''Brien'!B7","O'Brien!B7")`,
   );
-  expect(hyperlinkFormula('a"b.xlsx', '表', 'A1', '表!A1')).toBe('HYPERLINK("a""b.xlsx#\'表\'!A1","表!A1")');
+  expect(hyperlinkFormula('a"b.xlsx', '表', 'A1', '表!A1')).toBe('HYPERLINK("./a""b.xlsx#\'表\'!A1","表!A1")');
+  // A file named like a share on a Linux disk never becomes a link to a host.
+  expect(hyperlinkFormula('\\\\host\\share\\x.xlsx', '表', 'A1', '表!A1')).toBe(
+    'HYPERLINK("./%5C%5Chost%5Cshare%5Cx.xlsx#\'表\'!A1","表!A1")',
+  );
 });
 
 test('formula-looking text is neutralized', () => {

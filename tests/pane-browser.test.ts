@@ -11,7 +11,8 @@ import ExcelJS from 'exceljs';
 import { extname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readWorkbookGrids } from '../src/cli/read-xlsx';
-import { HIGHLIGHT_COLORS } from '../src/taskpane/excel/adapter';
+import { HIGHLIGHT_COLORS, HIGHLIGHT_FORMULA } from '../src/taskpane/excel/adapter';
+import { HOSTILE_FILES, docxBytes, noSheetBytes } from '../bench/hostile-files';
 import { buildPlan } from '../src/templates/build';
 import { templateById } from '../src/templates/definitions';
 import { uniqueSheetName } from '../src/templates/plan';
@@ -237,18 +238,21 @@ describeInBrowser('task pane in headless Chromium', () => {
         highlighted: true,
       });
     }
-    for (const format of highlighted.formats) expect(format.custom.rule.formula).toBe('=TRUE');
-    const recorded = Object.values(
-      JSON.parse(Object.values(highlighted.settings)[0]!) as Record<string, string[]>,
-    ).flat();
-    expect(recorded.sort()).toEqual(highlighted.formats.map((f) => f.id).sort());
+    for (const format of highlighted.formats) expect(format.custom.rule.formula).toBe(HIGHLIGHT_FORMULA);
+    // Recorded by worksheet id, with the count of formats on each sheet.
+    const recorded = JSON.parse(Object.values(highlighted.settings)[0]!) as {
+      version: number;
+      sheets: Record<string, number>;
+    };
+    expect(recorded.version).toBe(2);
+    expect(Object.values(recorded.sheets).reduce((a, b) => a + b, 0)).toBe(highlighted.formats.length);
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'taskpane-zh-CN.png') });
 
     // Highlighting again replaces, never stacks.
     await page.getByRole('button', { name: '在表中标出' }).click();
-    const again = await waitForState(page, (s) => s.syncs >= highlighted.syncs + 4);
+    const again = await waitForState(page, (s) => s.syncs >= highlighted.syncs + 3);
     expect(again.formats.length).toBe(highlighted.formats.length);
 
     // Clear: no format and no setting left; no cell value or format was ever written.
@@ -562,6 +566,23 @@ describeInBrowser('standalone page: the pane on an .xlsx in an ordinary browser'
     writeFileSync(join(dir, 'bomb.xlsx'), bomb);
     await page.locator('input[type=file]').setInputFiles(join(dir, 'bomb.xlsx'));
     await page.getByText(/“bomb\.xlsx” unpacks to about \d+ MB, over the 200 MB limit/).waitFor();
+    // A renamed .docx and a workbook without a sheet: 不是 Excel 工作簿, no empty view, no failing download.
+    writeFileSync(join(dir, 'letter.xlsx'), docxBytes());
+    await page.locator('input[type=file]').setInputFiles(join(dir, 'letter.xlsx'));
+    await page.getByText('“letter.xlsx”：不是 Excel 工作簿').waitFor();
+    writeFileSync(join(dir, 'empty.xlsx'), noSheetBytes());
+    await page.locator('input[type=file]').setInputFiles(join(dir, 'empty.xlsx'));
+    await page.getByText('“empty.xlsx”：不是 Excel 工作簿').waitFor();
+    // Cells at A1, XFD1 and XFD1048576 (2 KB): the page draws 100 columns and 40,000 cells at most, and says so.
+    const corners = HOSTILE_FILES.find((f) => f.name === 'three-corners.xlsx')!;
+    writeFileSync(join(dir, corners.name), corners.bytes());
+    await page.locator('input[type=file]').setInputFiles(join(dir, corners.name));
+    const cut = page.getByTestId('grid-cut');
+    await cut.waitFor({ timeout: 90_000 });
+    expect(await cut.innerText()).toBe(
+      'Showing the first 400 rows and 100 columns (to column CV) of 1048576 rows and 16384 columns; the check covers every cell.',
+    );
+    expect(await page.locator('tr').first().locator('td').count()).toBe(100);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

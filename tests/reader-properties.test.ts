@@ -724,6 +724,9 @@ function findingInside(grids: Grid[], finding: Finding): boolean {
 /** Each run writes and reads a workbook of up to three small sheets (about 10 ms); READER_RUNS=2000 for a longer search. */
 const RUNS = { numRuns: Number(process.env.READER_RUNS ?? 80) };
 
+// Property runs on a busy 2-core machine take longer than jest's 5 s default.
+jest.setTimeout(60_000);
+
 describe('workbookGrids on arbitrary workbooks round-tripped through .xlsx bytes', () => {
   it('never throws, and returns one grid per worksheet, in order, named as the sheet', async () => {
     await fc.assert(

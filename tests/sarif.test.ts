@@ -25,6 +25,9 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'examples', 'broken.xlsx'), 'not a workbook');
 });
 
+// The CLI checks every file in a worker of its own: slower than jest's 5 s default on a busy 2-core machine.
+jest.setTimeout(60_000);
+
 test('--format sarif validates against the SARIF 2.1.0 schema', async () => {
   const { code, log } = await sarifOf([join(dir, 'examples')]);
   expect(code).toBe(2);

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Finding, Locale } from '../validation';
 import { annotateWorkbook } from '../xlsx/annotate-workbook';
 
@@ -37,7 +37,13 @@ export function annotatedCopyPaths(files: readonly string[], dir: string): (stri
   const targets = annotatedPaths(files, dir);
   const taken = new Set<string>();
   return files.map((file) => {
-    const target = targets.get(file)!;
+    let target = targets.get(file)!;
+    // We write .xlsx: a macro-enabled name on a file without macros would not open. "a.xlsm" → "a.xlsx", or
+    // "a.xlsm.xlsx" when a.xlsx is also checked.
+    if (/\.xlsm$/i.test(target)) {
+      const plain = target.replace(/\.xlsm$/i, '.xlsx');
+      target = targets.has(plain) || [...targets.values()].includes(plain) ? `${target}.xlsx` : plain;
+    }
     const sameFileAgain = `${fileId(file) ?? resolve(file)}|${target.toLowerCase()}`;
     if (taken.has(target) || taken.has(sameFileAgain)) return undefined;
     taken.add(target);
@@ -88,6 +94,26 @@ export async function writeAnnotatedCopy(
   target: string,
 ): Promise<void> {
   annotateWorkbook(workbook, findings, locale);
+  await writeFileAtomically(target, (temporary) => workbook.xlsx.writeFile(temporary));
+}
+
+/** Where a file is written before it is renamed into place: beside it, so that the rename never crosses disks. */
+export function temporaryPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.budget-check.tmp`);
+}
+
+/**
+ * Writes a file through a temporary file renamed into place: a write that fails midway leaves the target as it was
+ * (no 0-byte or half-written workbook) and removes the temporary file.
+ */
+export async function writeFileAtomically(target: string, write: (temporary: string) => Promise<void>): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
-  await workbook.xlsx.writeFile(target);
+  const temporary = temporaryPathFor(target);
+  try {
+    await write(temporary);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
 }

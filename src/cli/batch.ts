@@ -1,53 +1,47 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type ExcelJS from 'exceljs';
 import { checkGrids, type Config, type Locale, type Report } from '../validation';
-import { workbookGrids } from '../xlsx/worksheet-grid';
-import { writeAnnotatedCopy } from './annotate';
+import { loadedGrids, type LoadedWorkbook } from '../xlsx/load-workbook';
+import { temporaryPathFor, writeAnnotatedCopy } from './annotate';
 import type { FileResult } from './format';
-import { readWorkbook, readWorkbookGrids } from './read-xlsx';
+import { readWorkbook } from './read-xlsx';
 
-/** Checks one file; with `annotatedCopy`, also writes the file's highlighted copy there from the same parse. */
+/** A file to check: the name the user sees, and the path to open (raw bytes for a name that is not UTF-8). */
+export interface InputFile {
+  name: string;
+  path: string | Buffer;
+}
+
+const asInput = (file: string | InputFile): InputFile => (typeof file === 'string' ? { name: file, path: file } : file);
+
+/** Checks one file in this thread; with `annotatedCopy`, also writes the file's highlighted copy there from the same parse. */
 export async function checkFile(
-  file: string,
+  input: string | InputFile,
   config: Config,
   locale: Locale,
   annotatedCopy?: string,
 ): Promise<FileResult> {
-  if (annotatedCopy !== undefined) return checkAndAnnotate(file, config, locale, annotatedCopy);
-  try {
-    // Only the grids are kept: the workbook can be freed while the file is checked.
-    const grids = await readWorkbookGrids(file);
-    return { file, report: checkGrids(grids, { config, locale }) };
-  } catch (error) {
-    return { file, error: errorMessage(error) };
-  }
-}
-
-/** The workbook is kept until its copy is written, then dropped with this call: nothing is cached across files. */
-async function checkAndAnnotate(
-  file: string,
-  config: Config,
-  locale: Locale,
-  annotatedCopy: string,
-): Promise<FileResult> {
-  let workbook: ExcelJS.Workbook;
+  const { name: file, path } = asInput(input);
+  let loaded: LoadedWorkbook;
   let report: Report;
   try {
-    workbook = await readWorkbook(file);
-    report = checkGrids(workbookGrids(workbook), { config, locale });
+    loaded = await readWorkbook(path, { forCopy: annotatedCopy !== undefined });
+    report = checkGrids(loadedGrids(loaded), { config, locale });
   } catch (error) {
     return { file, error: errorMessage(error) };
   }
+  const notes = loaded.notes.map((note) => note.message);
+  const result: FileResult = { file, report, ...(notes.length > 0 ? { notes } : {}) };
+  if (annotatedCopy === undefined) return result;
   try {
-    await writeAnnotatedCopy(workbook, report.findings, locale, annotatedCopy);
-    return { file, report };
+    // The workbook is kept until its copy is written, then dropped with this call: nothing is cached across files.
+    await writeAnnotatedCopy(loaded.workbook, report.findings, locale, annotatedCopy);
+    return result;
   } catch (error) {
     return {
-      file,
-      report,
+      ...result,
       annotationError: `无法写入标注副本 ${annotatedCopy} (cannot write the annotated copy: ${errorMessage(error)})`,
     };
   }
@@ -57,12 +51,20 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Default limits of one file's check: generous for real workbooks (100k rows check in a few seconds). */
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+export const DEFAULT_MEMORY_MB = 2048;
+
 export interface BatchOptions {
-  /** Worker threads to use; 1 checks in this thread. Default: one per core. */
+  /** Worker threads to use at once. Default: one per core. Every file is checked in a worker, even a single one. */
   jobs?: number;
   onProgress?: (done: number, total: number, file: string) => void;
   /** Where each file's annotated copy is written, by the position of the file in `files`; none where undefined. */
   annotatedCopies?: readonly (string | undefined)[];
+  /** Wall-clock limit of one file's check, in seconds. */
+  timeoutSeconds?: number;
+  /** Heap limit of the worker checking a file, in MB. */
+  memoryMb?: number;
 }
 
 /** The compiled worker: beside this file when running from dist/, in dist/ when running from src/ (tests). */
@@ -71,45 +73,47 @@ function workerPath(): string {
   return existsSync(beside) ? beside : join(__dirname, '..', '..', 'dist', 'src', 'cli', 'worker.js');
 }
 
-/** Checks files across worker threads; results come back in the order of `files`. One file failing never stops the others. */
+/**
+ * Checks files in worker threads, each file in isolation under a time and a memory limit; results come back in the
+ * order of `files`. A file that fails, runs out of time or memory is reported for itself; the others go on.
+ */
 export async function checkFiles(
-  files: readonly string[],
+  files: readonly (string | InputFile)[],
   config: Config,
   locale: Locale,
   options: BatchOptions = {},
 ): Promise<FileResult[]> {
-  const jobs = Math.max(1, Math.min(options.jobs ?? cpus().length, files.length));
-  const results: FileResult[] = new Array(files.length);
-  let done = 0;
-  const finish = (index: number, result: FileResult) => {
-    results[index] = result;
-    done++;
-    options.onProgress?.(done, files.length, result.file);
+  const inputs = files.map(asInput);
+  const jobs = Math.max(1, Math.min(options.jobs ?? cpus().length, inputs.length));
+  const limits = {
+    timeoutSeconds: options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+    memoryMb: options.memoryMb ?? DEFAULT_MEMORY_MB,
   };
-  if (jobs === 1) {
-    for (let i = 0; i < files.length; i++)
-      finish(i, await checkFile(files[i]!, config, locale, options.annotatedCopies?.[i]));
-    return results;
-  }
+  const results: FileResult[] = new Array(inputs.length);
+  let done = 0;
   let next = 0;
   const path = workerPath();
   await Promise.all(
     Array.from({ length: jobs }, async () => {
-      let worker = startWorker(path);
+      let worker: Worker | undefined;
       try {
-        while (next < files.length) {
+        while (next < inputs.length) {
           const index = next++;
-          const file = files[index]!;
-          const outcome = await runOnWorker(worker, file, config, locale, options.annotatedCopies?.[index]);
-          finish(index, outcome.result);
-          // A worker that died (out of memory on a huge file, a crash) is replaced; its file is reported, never lost.
+          worker ??= startWorker(path, limits.memoryMb);
+          const job: WorkerJob = { ...inputs[index]!, config, locale, annotatedCopy: options.annotatedCopies?.[index] };
+          const outcome = await runOnWorker(worker, job, limits);
+          results[index] = outcome.result;
+          options.onProgress?.(++done, inputs.length, outcome.result.file);
+          // A worker that was stopped or died is replaced; its file is reported, never lost.
           if (outcome.workerDied) {
             await worker.terminate().catch(() => undefined);
-            worker = startWorker(path);
+            worker = undefined;
+            // A copy being written when the worker stopped is left half-done in its temporary file: removed.
+            if (job.annotatedCopy !== undefined) rmSync(temporaryPathFor(job.annotatedCopy), { force: true });
           }
         }
       } finally {
-        await worker.terminate();
+        await worker?.terminate();
       }
     }),
   );
@@ -117,30 +121,36 @@ export async function checkFiles(
 }
 
 /** What a worker is sent for each file. */
-export interface WorkerJob {
-  file: string;
+export interface WorkerJob extends InputFile {
   config: Config;
   locale: Locale;
   /** Where to write the file's annotated copy, if one is wanted. */
   annotatedCopy?: string;
 }
 
-/** Memory a worker may use before it is stopped: one huge file must not take the whole machine down. */
-const WORKER_HEAP_MB = 3072;
+function startWorker(path: string, memoryMb: number): Worker {
+  return new Worker(path, { resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+}
 
-function startWorker(path: string): Worker {
-  return new Worker(path, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+/** The message for a file stopped by a limit. */
+export function overLimitMessage(limit: { seconds: number } | { memoryMb: number }): string {
+  return 'seconds' in limit
+    ? `文件过大或超时：检查超过 ${limit.seconds} 秒，已停止 (too large or too slow: stopped after ${limit.seconds} s; see --timeout)`
+    : `文件过大或超时：检查所需内存超过 ${limit.memoryMb} MB，已停止 (too large or too slow: over the ${limit.memoryMb} MB memory limit; see --max-memory)`;
 }
 
 export function runOnWorker(
   worker: Worker,
-  file: string,
-  config: Config,
-  locale: Locale,
-  annotatedCopy?: string,
+  job: WorkerJob,
+  limits: { timeoutSeconds: number; memoryMb: number } = {
+    timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+    memoryMb: DEFAULT_MEMORY_MB,
+  },
 ): Promise<{ result: FileResult; workerDied: boolean }> {
+  const file = job.name;
   return new Promise((resolve) => {
     const done = (result: FileResult, workerDied: boolean) => {
+      clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
@@ -148,18 +158,27 @@ export function runOnWorker(
     };
     const onMessage = (message: FileResult) => done(message, false);
     const onError = (error: Error) => {
-      const reason = /heap|memory|ERR_WORKER_OUT_OF_MEMORY/i.test(
+      const outOfMemory = /heap|memory|ERR_WORKER_OUT_OF_MEMORY/i.test(
         `${error.message} ${(error as NodeJS.ErrnoException).code ?? ''}`,
-      )
-        ? '文件过大，检查时内存不足 (too large: ran out of memory)'
-        : `检查时出错 (internal error: ${error.message})`;
-      done({ file, error: reason }, true);
+      );
+      done(
+        {
+          file,
+          error: outOfMemory
+            ? overLimitMessage({ memoryMb: limits.memoryMb })
+            : `检查时出错 (internal error: ${error.message})`,
+        },
+        true,
+      );
     };
     const onExit = (code: number) => done({ file, error: `检查进程意外退出 (checker exited with code ${code})` }, true);
+    const timer = setTimeout(
+      () => done({ file, error: overLimitMessage({ seconds: limits.timeoutSeconds }) }, true),
+      limits.timeoutSeconds * 1000,
+    );
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    const job: WorkerJob = { file, config, locale, annotatedCopy };
     worker.postMessage(job);
   });
 }

@@ -8,6 +8,17 @@ export interface FileResult {
   error?: string;
   /** Set when the file was checked but its annotated copy (--annotate) could not be written. */
   annotationError?: string;
+  /** What the reader left out (merged areas too large, macros not carried into the copy …), one line each. */
+  notes?: string[];
+}
+
+/**
+ * Text from a file name or a sheet as it may be printed to a terminal: control characters (escape sequences, a
+ * carriage return that hides the line) and bidirectional overrides are removed.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
 /** Linter-style text: one line per finding, then a summary line. */
@@ -25,7 +36,9 @@ export function formatText(results: readonly FileResult[], locale: Locale): stri
       const where = cellRef(finding.sheet, finding.cell);
       const related = finding.related.length > 0 ? `  [${finding.related.join(', ')}]` : '';
       lines.push(
-        `${result.file}  ${where}  ${SEVERITY_LABELS[locale][finding.severity]}  ${finding.ruleId}  ${finding.message}${related}`,
+        printable(
+          `${result.file}  ${where}  ${SEVERITY_LABELS[locale][finding.severity]}  ${finding.ruleId}  ${finding.message}${related}`,
+        ),
       );
     }
   }
@@ -38,7 +51,10 @@ export function formatText(results: readonly FileResult[], locale: Locale): stri
   return lines.join('\n') + '\n';
 }
 
-/** {"version":1,"files":[{"file","tables","findings"}]}; unreadable files carry "error" instead, a copy --annotate could not write "annotationError". */
+/**
+ * {"version":1,"files":[{"file","tables","findings"}]}; unreadable files carry "error" instead, a copy --annotate
+ * could not write "annotationError", what the reader left out "notes".
+ */
 export function formatJson(results: readonly FileResult[]): string {
   return (
     JSON.stringify(
@@ -50,6 +66,7 @@ export function formatJson(results: readonly FileResult[]): string {
             : {
                 file: result.file,
                 ...(result.annotationError ? { annotationError: result.annotationError } : {}),
+                ...(result.notes ? { notes: result.notes } : {}),
                 tables: result.report!.tables,
                 findings: result.report!.findings,
                 summary: result.report!.summary,

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_RULES, Config, Locale, LOCALES, parseConfig } from '../validation';
-import { FileResult, formatJson, formatText } from './format';
-import { annotatedCopyPaths, annotationConflicts } from './annotate';
-import { checkFiles, progressBar } from './batch';
+import { FileResult, formatJson, formatText, printable } from './format';
+import { annotatedCopyPaths, writeFileAtomically } from './annotate';
+import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, checkFiles, progressBar } from './batch';
+import { expandInputs } from './inputs';
+import { outputProblem } from './outputs';
 import { writeSummaryWorkbook } from './report-xlsx';
 import { toSarif } from './sarif';
 import { renderPlan } from './template';
@@ -26,12 +28,16 @@ function packageVersion(): string {
 }
 
 const USAGE = `用法 Usage: budget-check <文件或文件夹 files or folders…> [--format text|json|sarif] [--locale zh-CN|en-US] [--config config.json]
-       [--report summary.xlsx] [--annotate <folder>] [--jobs N]
+       [--report summary.xlsx] [--annotate <folder>] [--force] [--jobs N] [--timeout 秒 seconds] [--max-memory MB]
 
 检查 .xlsx 工作簿中的预算绩效目标表和部门预算公开表。
 Checks budget performance-target and budget-disclosure tables in .xlsx workbooks.
 
 模板 Templates: budget-check template --list | budget-check template <name> -o file.xlsx
+
+输出从不覆盖输入；已有文件须加 --force 才覆盖。Outputs never replace an input; an existing file only with --force.
+每个文件单独检查，超过 --timeout（默认 ${DEFAULT_TIMEOUT_SECONDS} 秒）或 --max-memory（默认 ${DEFAULT_MEMORY_MB} MB）即停止并报告该文件。
+Each file is checked alone and stopped past --timeout (default ${DEFAULT_TIMEOUT_SECONDS} s) or --max-memory (default ${DEFAULT_MEMORY_MB} MB).
 
 退出码 Exit codes: 0 无错误 no error finding · 1 有错误 error findings · 2 用法错误或文件无法读取 usage error or unreadable input`;
 
@@ -42,8 +48,6 @@ function isTTY(): boolean {
   return process.stderr.isTTY === true;
 }
 
-const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et'];
-
 interface CliOptions {
   paths: string[];
   format: 'text' | 'json' | 'sarif';
@@ -51,7 +55,10 @@ interface CliOptions {
   config: Config;
   report?: string;
   annotate?: string;
+  force: boolean;
   jobs?: number;
+  timeoutSeconds: number;
+  memoryMb: number;
 }
 
 export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
@@ -67,6 +74,9 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
         report: { type: 'string' },
         annotate: { type: 'string' },
         jobs: { type: 'string', short: 'j' },
+        force: { type: 'boolean' },
+        timeout: { type: 'string' },
+        'max-memory': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -88,7 +98,27 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
   const report = parsed.values.report;
   if (report !== undefined && extname(report).toLowerCase() !== '.xlsx')
     throw new UsageError(`--report must name an .xlsx file, not "${report}"`);
-  return { paths: parsed.positionals, format, locale, config, report, annotate: parsed.values.annotate, jobs };
+  const timeoutSeconds = positiveNumber(parsed.values.timeout, '--timeout', DEFAULT_TIMEOUT_SECONDS);
+  const memoryMb = positiveNumber(parsed.values['max-memory'], '--max-memory', DEFAULT_MEMORY_MB);
+  return {
+    paths: parsed.positionals,
+    format,
+    locale,
+    config,
+    report,
+    annotate: parsed.values.annotate,
+    force: parsed.values.force === true,
+    jobs,
+    timeoutSeconds,
+    memoryMb,
+  };
+}
+
+function positiveNumber(text: string | undefined, option: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${option} must be a number > 0, not "${text}"`);
+  return value;
 }
 
 async function loadConfig(file: string): Promise<Config> {
@@ -121,32 +151,6 @@ async function loadConfig(file: string): Promise<Config> {
       : String(error);
     throw new UsageError(`${file}: invalid config: ${detail}`);
   }
-}
-
-/** Files named directly are checked whatever their extension (and rejected clearly); folders give their .xlsx files. */
-export async function expandPaths(paths: string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const path of paths) {
-    const info = await stat(path).catch(() => undefined);
-    if (info?.isDirectory()) files.push(...(await listWorkbooks(path)));
-    else files.push(path);
-  }
-  return files;
-}
-
-async function listWorkbooks(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  const files: string[] = [];
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await listWorkbooks(path)));
-    // "~$name.xlsx" are Excel's lock files, not workbooks. .xls and WPS .et files are listed so that
-    // the user is told they cannot be read, rather than have them skipped.
-    else if (SPREADSHEET_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !entry.name.startsWith('~$'))
-      files.push(path);
-  }
-  return files;
 }
 
 const TEMPLATE_USAGE = `用法 Usage: budget-check template --list
@@ -188,7 +192,7 @@ async function runTemplate(argv: string[], out: (text: string) => void, err: (te
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = renderPlan(workbook, buildPlan(definition));
-  await workbook.xlsx.writeFile(output);
+  await writeFileAtomically(output, (temporary) => workbook.xlsx.writeFile(temporary));
   out(`${output}: ${sheet.name}\n`);
   return 0;
 }
@@ -209,43 +213,65 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     out(`${USAGE}\n`);
     return 0;
   }
-  // What this run writes is never read as an input (a second run over the same folder stays clean).
-  const outputs = [options.annotate, options.report].filter((p): p is string => p !== undefined).map((p) => resolve(p));
-  const isOutput = (file: string) =>
-    outputs.some((out) => resolve(file) === out || resolve(file).startsWith(out + sep));
-  const named = new Set(options.paths.map((p) => resolve(p)));
-  // Files found by scanning a folder skip our own outputs; a file the user names is always checked.
-  const files = (await expandPaths(options.paths)).filter((file) => named.has(resolve(file)) || !isOutput(file));
+  // Every input is listed before anything else happens: outputs are checked against all of them, never filtered out.
+  const { files, folders } = await expandInputs(options.paths);
   if (files.length === 0) {
-    err(`budget-check: no .xlsx file found in ${options.paths.join(', ')}\n`);
+    err(`budget-check: no .xlsx file found in ${options.paths.map(printable).join(', ')}\n`);
     return 2;
   }
   // Each checked file's copy is written by whoever checked it, from the workbook it already read, at these paths.
-  const annotatedCopies = options.annotate ? annotatedCopyPaths(files, options.annotate) : undefined;
-  if (annotatedCopies) {
-    const conflicts = annotationConflicts(files, annotatedCopies);
-    if (conflicts.length > 0) {
-      err(`budget-check: --annotate would overwrite the input ${conflicts[0]}: choose another folder\n`);
-      return 2;
-    }
+  const annotatedCopies = options.annotate
+    ? annotatedCopyPaths(
+        files.map((f) => f.name),
+        options.annotate,
+      )
+    : undefined;
+  const refused = outputProblem({
+    inputs: files,
+    folders,
+    report: options.report,
+    annotate: options.annotate,
+    annotatedCopies,
+    force: options.force,
+  });
+  if (refused) {
+    err(`budget-check: ${refused}\n`);
+    return 2;
   }
-  if (options.report) mkdirSync(dirname(resolve(options.report)), { recursive: true });
   const progress = isTTY() ? progressBar(err) : undefined;
   const results: FileResult[] = await checkFiles(files, options.config, options.locale, {
     jobs: options.jobs,
     onProgress: progress,
     annotatedCopies,
+    timeoutSeconds: options.timeoutSeconds,
+    memoryMb: options.memoryMb,
   });
   for (const result of results) {
-    if (result.error) err(`budget-check: ${result.file}: ${result.error}\n`);
-    if (result.annotationError) err(`budget-check: ${result.file}: ${result.annotationError}\n`);
+    if (result.error) err(`budget-check: ${printable(result.file)}: ${result.error}\n`);
+    for (const note of result.notes ?? []) err(`budget-check: ${printable(result.file)}: ${note}\n`);
+    if (result.annotationError) err(`budget-check: ${printable(result.file)}: ${result.annotationError}\n`);
   }
-  if (options.report) await writeSummaryWorkbook(results, options.report, options.locale);
+  // The results are printed before any report is written: a report that cannot be written loses nothing.
   if (options.format === 'sarif')
     out(`${JSON.stringify(toSarif(results, options.locale, packageVersion()), null, 2)}\n`);
   else out(options.format === 'json' ? formatJson(results) : formatText(results, options.locale));
-  if (results.some((r) => r.error || r.annotationError)) return 2;
-  return results.some((r) => r.report!.summary.error > 0) ? 1 : 0;
+  let code = results.some((r) => r.error || r.annotationError)
+    ? 2
+    : results.some((r) => r.report!.summary.error > 0)
+      ? 1
+      : 0;
+  if (options.report) {
+    try {
+      await writeFileAtomically(options.report, (temporary) =>
+        writeSummaryWorkbook(results, temporary, options.locale),
+      );
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      err(`budget-check: 无法写入汇总报告 ${printable(options.report)} (cannot write the summary report: ${reason})\n`);
+      code = 2;
+    }
+  }
+  return code;
 }
 
 if (require.main === module) {

@@ -1,8 +1,14 @@
-import ExcelJS from 'exceljs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Grid } from '../validation/grid';
-import { workbookGrids } from '../xlsx/worksheet-grid';
-import { MAX_UNCOMPRESSED_BYTES, workbookBytesProblem } from '../xlsx/workbook-bytes';
+import {
+  loadWorkbook,
+  loadedGrids,
+  problemMessage,
+  type LoadOptions,
+  type LoadedWorkbook,
+} from '../xlsx/load-workbook';
+import { WorkbookProblemError, type InflateRaw } from '../xlsx/workbook-precheck';
+import { inflateRawSync } from 'node:zlib';
 
 /**
  * exceljs knows Excel's built-in number formats 27–36 and 50–58 only per culture, and gives a cell under one of them
@@ -18,6 +24,9 @@ function knowChineseBuiltInFormats(): void {
 }
 knowChineseBuiltInFormats();
 
+/** Node's zlib, stopped at `maxOutput` bytes (a RangeError past it). */
+const inflateRaw: InflateRaw = (input, maxOutput) => inflateRawSync(input, { maxOutputLength: maxOutput });
+
 /** A file the CLI cannot read, with a one-line reason for the user. */
 export class UnreadableWorkbookError extends Error {
   constructor(
@@ -30,36 +39,25 @@ export class UnreadableWorkbookError extends Error {
 }
 
 /** Reads every worksheet of an .xlsx file into engine grids. */
-export async function readWorkbookGrids(file: string): Promise<Grid[]> {
-  return workbookGrids(await readWorkbook(file));
+export async function readWorkbookGrids(file: string | Uint8Array): Promise<Grid[]> {
+  return loadedGrids(await readWorkbook(file));
 }
 
-/** Loads an .xlsx file with exceljs, after the checks that keep unreadable and dangerous files out. */
-export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  const info = await stat(file).catch(() => undefined);
-  if (!info) throw new UnreadableWorkbookError(file, '文件不存在 file not found');
-  if (!info.isFile()) throw new UnreadableWorkbookError(file, '不是文件 not a regular file');
-  const bytes = await readFile(file);
-  const problem = workbookBytesProblem(bytes);
-  if (problem?.kind === 'encrypted-or-legacy') {
-    throw new UnreadableWorkbookError(
-      file,
-      '文件已加密或为旧版 .xls 格式，请另存为未加密的 .xlsx (password-protected or legacy .xls; save as an unprotected .xlsx)',
-    );
-  }
-  if (problem?.kind === 'not-xlsx') throw new UnreadableWorkbookError(file, '不是 .xlsx 文件 (not an .xlsx file)');
-  if (problem?.kind === 'too-large') {
-    throw new UnreadableWorkbookError(
-      file,
-      `解压后内容过大（${Math.round(problem.uncompressedBytes / 1024 / 1024)} MB，上限 ${MAX_UNCOMPRESSED_BYTES / 1024 / 1024} MB），未读取；请拆分工作簿 (uncompressed size too large, file not read)`,
-    );
-  }
-  const workbook = new ExcelJS.Workbook();
+/**
+ * Loads a workbook file (a path, or a file name's raw bytes on a disk whose names are not UTF-8) with exceljs, after
+ * the byte-level checks that keep unreadable, corrupt and hostile files out.
+ */
+export async function readWorkbook(file: string | Uint8Array, options: LoadOptions = {}): Promise<LoadedWorkbook> {
+  const name = typeof file === 'string' ? file : Buffer.from(file).toString('latin1');
+  const path = typeof file === 'string' ? file : Buffer.from(file);
+  const info = await stat(path).catch(() => undefined);
+  if (!info) throw new UnreadableWorkbookError(name, '文件不存在 file not found');
+  if (!info.isFile()) throw new UnreadableWorkbookError(name, '不是文件 not a regular file');
+  const bytes = await readFile(path);
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return await loadWorkbook(bytes, { inflateRaw, ...options });
   } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new UnreadableWorkbookError(file, `.xlsx 文件已损坏，无法读取 (corrupt .xlsx: ${detail})`);
+    if (error instanceof WorkbookProblemError) throw new UnreadableWorkbookError(name, problemMessage(error));
+    throw error;
   }
-  return workbook;
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { dirname, relative } from 'node:path';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import type { Locale } from '../validation';
 import { SEVERITY_LABELS } from '../validation/messages';
 import { safeText } from '../xlsx/export-safety';
@@ -8,12 +8,17 @@ import { sheetLocation } from '../xlsx/annotate-workbook';
 import type { FileResult } from './format';
 
 /**
- * =HYPERLINK("sub/b.xlsx#'表'!D5", "表!D5"): opens the checked file at the cell. A formula rather than a
- * hyperlink record, whose file part and location Excel would read as one; "#" and "%" in the path are escaped.
+ * =HYPERLINK("./sub/b.xlsx#'表'!D5", "表!D5"): opens the checked file at the cell. A formula rather than a
+ * hyperlink record, whose file part and location Excel would read as one. The path is relative to the summary and
+ * always starts with "./": a file named "\\host\share\x.xlsx" on Linux must never become a link to a host (a click
+ * on Windows may send the user's credentials there); "\\", "#" and "%" within a name are escaped.
  */
-export function hyperlinkFormula(path: string, sheet: string, cell: string, text: string): string {
-  const file = path.split('\\').join('/').replace(/%/g, '%25').replace(/#/g, '%23');
-  const target = `${file}#${sheetLocation(sheet, cell)}`;
+export function hyperlinkFormula(relativePath: string, sheet: string, cell: string, text: string): string {
+  const file = relativePath
+    .split(sep)
+    .map((part) => part.replace(/%/g, '%25').replace(/#/g, '%23').replace(/\\/g, '%5C'))
+    .join('/');
+  const target = `${isAbsolute(relativePath) ? file : `./${file}`}#${sheetLocation(sheet, cell)}`;
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   return `HYPERLINK(${quote(target)},${quote(text)})`;
 }

@@ -36,6 +36,13 @@ export function toSarif(results: readonly FileResult[], locale: Locale, version:
       });
       return;
     }
+    for (const note of result.notes ?? []) {
+      notifications.push({
+        level: 'warning',
+        message: { text: note },
+        locations: [{ physicalLocation: { artifactLocation } }],
+      });
+    }
     if (result.annotationError) {
       notifications.push({
         level: 'error',
@@ -81,7 +88,12 @@ export function toSarif(results: readonly FileResult[], locale: Locale, version:
         },
         artifacts,
         results: sarifResults,
-        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+        invocations: [
+          {
+            executionSuccessful: !notifications.some((n) => n.level === 'error'),
+            toolExecutionNotifications: notifications,
+          },
+        ],
         language: locale,
         columnKind: 'unicodeCodePoints',
       },

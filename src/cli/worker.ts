@@ -3,5 +3,10 @@ import { parentPort } from 'node:worker_threads';
 import { checkFile, type WorkerJob } from './batch';
 
 parentPort?.on('message', (job: WorkerJob) => {
-  void checkFile(job.file, job.config, job.locale, job.annotatedCopy).then((result) => parentPort!.postMessage(result));
+  void checkFile(
+    { name: job.name, path: typeof job.path === 'string' ? job.path : Buffer.from(job.path) },
+    job.config,
+    job.locale,
+    job.annotatedCopy,
+  ).then((result) => parentPort!.postMessage(result));
 });

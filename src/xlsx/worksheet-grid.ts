@@ -3,25 +3,63 @@ import type ExcelJS from 'exceljs';
 import { parseRangeAddress } from '../validation/address';
 import type { CellValue, Grid } from '../validation/grid';
 import { parseNumberText } from '../validation/normalize';
+import { cutSparseRows, denseRowLength, type SparseCut } from './sparse-grid';
 import { DAY_MS, UNIX_EPOCH_SERIAL, excelDateText, isDateFormat } from './office-values';
 
-/** Every worksheet of a loaded workbook, in order. */
-export function workbookGrids(workbook: ExcelJS.Workbook): Grid[] {
+/**
+ * Every worksheet of a loaded workbook, in order. Cells scattered far to the right of a sheet whose rows would
+ * otherwise cost far more than its cells (sparse-grid.ts) are left out, and said to `onCut`.
+ */
+export function workbookGrids(workbook: ExcelJS.Workbook, onCut?: (cut: SparseCut) => void): Grid[] {
   const grids: Grid[] = [];
-  workbook.eachSheet((worksheet) => grids.push(worksheetToGrid(worksheet)));
+  workbook.eachSheet((worksheet) => grids.push(worksheetToGrid(worksheet, onCut)));
   return grids;
 }
 
-export function worksheetToGrid(worksheet: ExcelJS.Worksheet): Grid {
+/**
+ * A row's cells with their column numbers. exceljs's eachCell walks every index up to the row's last cell: a row
+ * holding only XFD1 costs 16,384 steps. A long row is walked by the cells it holds instead.
+ */
+function eachCellPresent(row: ExcelJS.Row, visit: (cell: ExcelJS.Cell, colNumber: number) => void): void {
+  const own = (row as unknown as { _cells?: (ExcelJS.Cell | undefined)[] })._cells;
+  if (!Array.isArray(own) || own.length <= 1024) {
+    row.eachCell({ includeEmpty: false }, visit);
+    return;
+  }
+  for (const key of Object.keys(own)) {
+    const cell = own[Number(key)];
+    if (cell && cell.type !== 0 /* ValueType.Null */) visit(cell, Number(key) + 1);
+  }
+}
+
+/**
+ * The worksheet's rows with their numbers. exceljs's eachRow asks each row whether it holds a value by walking all
+ * its cells, up to 16,384 per row: rows are taken from the sheet's own table here, and empty ones skipped by the caller.
+ */
+function eachRowPresent(worksheet: ExcelJS.Worksheet, visit: (row: ExcelJS.Row, rowNumber: number) => void): void {
+  const own = (worksheet as unknown as { _rows?: (ExcelJS.Row | undefined)[] })._rows;
+  if (!Array.isArray(own)) {
+    worksheet.eachRow({ includeEmpty: false }, visit);
+    return;
+  }
+  for (const key of own.length > 100_000 ? Object.keys(own) : own.keys()) {
+    const row = own[Number(key)];
+    if (row) visit(row, Number(key) + 1);
+  }
+}
+
+export function worksheetToGrid(worksheet: ExcelJS.Worksheet, onCut?: (cut: SparseCut) => void): Grid {
   const cells: CellValue[][] = [];
   const numberFormats: (string | undefined)[][] = [];
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+  eachRowPresent(worksheet, (row, rowNumber) => {
     const values: CellValue[] = [];
     const formats: (string | undefined)[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+    let present = 0;
+    eachCellPresent(row, (cell, colNumber) => {
       if (cell.isMerged && cell.master !== cell) return;
       const value = cellValueOf(cell);
       values[colNumber - 1] = value;
+      present++;
       // Only the format of a number (or of a number written as text) matters to the checker: 0.95 shown as
       // 95 %. Styles are costly to read, so other cells' are not.
       if (
@@ -31,11 +69,23 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet): Grid {
         formats[colNumber - 1] = cell.numFmt;
       }
     });
-    cells[rowNumber - 1] = fillHoles(values, null);
-    numberFormats[rowNumber - 1] = fillHoles(formats, undefined);
+    if (present === 0) return;
+    // A row is filled out to its last cell only when most of it is there: a row holding A1 and XFD1 stays two
+    // cells (a sparse array), so that memory follows the cells present, not their coordinates.
+    const dense = values.length <= denseRowLength(present);
+    cells[rowNumber - 1] = dense ? fillHoles(values, null) : values;
+    numberFormats[rowNumber - 1] = dense ? fillHoles(formats, undefined) : formats;
   });
   const merges = mergedRanges(worksheet).map((range) => parseRangeAddress(range));
-  return { sheet: worksheet.name, cells: fillHoles(cells, []), merges, numberFormats: fillHoles(numberFormats, []) };
+  const grid = {
+    sheet: worksheet.name,
+    cells: fillHoles(cells, []),
+    merges,
+    numberFormats: fillHoles(numberFormats, []),
+  };
+  const cut = cutSparseRows(grid);
+  if (cut) onCut?.(cut);
+  return grid;
 }
 
 /**

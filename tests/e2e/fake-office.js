@@ -66,21 +66,31 @@
     return { isNullObject: true, load() {} };
   }
 
+  /** The sheet of each conditional format, kept out of the format objects the tests read back. */
+  const formatSheets = new WeakMap();
   function conditionalFormats(sheet, address) {
     return {
+      load() {},
+      /** The formats of the sheet (Excel: those intersecting the range; the adapter reads them for the whole sheet). */
+      get items() {
+        return state.formats.filter((f) => formatSheets.get(f) === sheet);
+      },
       add(type) {
+        const custom = { rule: { formula: '' }, format: { fill: { color: '' } }, isNullObject: false };
         const format = {
           id: `{CF-${state.nextFormatId++}}`,
           sheet: sheet.name,
           address,
           type,
-          custom: { rule: { formula: '' }, format: { fill: { color: '' } } },
+          custom,
+          customOrNullObject: custom,
           isNullObject: false,
           load() {},
           delete() {
             state.formats = state.formats.filter((f) => f !== format);
           },
         };
+        formatSheets.set(format, sheet);
         state.formats.push(format);
         return format;
       },
@@ -141,11 +151,25 @@
       select() {
         state.selected = { sheet: sheet.name, address: this.address };
       },
+      getUsedRangeOrNullObject() {
+        // The used part of this range: its intersection with the sheet's used range.
+        const used = worksheetObject(sheet).getUsedRangeOrNullObject();
+        if (used.isNullObject) return used;
+        const t = Math.max(top, used.rowIndex),
+          l = Math.max(left, used.columnIndex),
+          b = Math.min(top + rows, used.rowIndex + used.rowCount),
+          r = Math.min(left + cols, used.columnIndex + used.columnCount);
+        return b <= t || r <= l ? nullObject() : rangeObject(sheet, t, l, b - t, r - l);
+      },
     };
   }
 
+  /** Worksheet ids, stable across renames, kept beside the input sheets (which the tests compare as they were). */
+  const sheetIds = new WeakMap();
   function worksheetObject(sheet) {
+    if (!sheetIds.has(sheet)) sheetIds.set(sheet, `{SHEET-${Math.random().toString(36).slice(2)}}`);
     return {
+      id: sheetIds.get(sheet),
       name: sheet.name,
       isNullObject: false,
       get visibility() {

@@ -17,6 +17,7 @@ import { uniqueSheetName } from '../../templates/plan';
 import { POINTS_PER_WIDTH } from '../../templates/look';
 import { applyTemplateLook } from './template-look';
 import { SEVERITY_FILLS } from '../../validation/messages';
+import { z } from 'zod';
 
 /**
  * Inserts a template as a new sheet, named uniquely ("项目支出绩效目标表 (2)"): never replaces or changes an
@@ -124,8 +125,9 @@ export async function readGrids(scope: ReadScope, onProgress?: (done: number, to
       sources.push({ sheet, range, merges });
     };
     if (scope === 'selection') {
-      const range = context.workbook.getSelectedRange();
-      add(range.worksheet, range);
+      // A select-all selection is 1,048,576 × 16,384 cells: only its used part is read.
+      const selected = context.workbook.getSelectedRange();
+      add(selected.worksheet, selected.getUsedRangeOrNullObject(true));
     } else if (scope === 'sheet') {
       const sheet = context.workbook.worksheets.getActiveWorksheet();
       add(sheet, sheet.getUsedRangeOrNullObject(true));
@@ -212,88 +214,133 @@ export function addressChunks(addresses: readonly string[], limit = ADDRESS_LIMI
 }
 
 /**
- * Colours the findings' cells by severity with conditional formats ("=TRUE"), which leave every cell's own
- * format untouched; their ids are kept in the workbook's settings so that clearHighlights removes exactly
- * them, even after the workbook was closed. Earlier highlights are replaced. Four syncs, whatever the count.
+ * The formula of our highlights' conditional formats: always TRUE, and ours alone, so that clearHighlights finds
+ * exactly them on any sheet (a renamed or copied one, after the record was lost) and never a user's own rule.
+ * ConditionalFormat.id is a priority, not a stable id: it cannot tell ours from a rule the user added later.
  */
-export async function highlightFindings(targets: readonly HighlightTarget[]): Promise<number> {
-  return Excel.run(async (context) => {
-    await deleteRecorded(context);
+export const HIGHLIGHT_FORMULA = '=N("budgetCheck.highlight")=0';
 
+/** Whether a rule's formula is ours, however Excel spells it back (case, spaces, "=" or not). */
+export function isHighlightFormula(formula: unknown): boolean {
+  return (
+    typeof formula === 'string' && formula.replace(/\s+/g, '').toLowerCase().includes('n("budgetcheck.highlight")')
+  );
+}
+
+/** What the workbook's settings remember of the last highlights: the worksheet ids (stable across renames) and counts. */
+const HighlightRecord = z.object({
+  version: z.literal(2),
+  sheets: z.record(z.string(), z.number().int().nonnegative()),
+});
+
+/** The record in the settings, as a prototype-free map; undefined when absent, of an older version or corrupt. */
+export function parseHighlightRecord(value: unknown): Map<string, number> | undefined {
+  let json: unknown;
+  try {
+    json = typeof value === 'string' ? JSON.parse(value) : value;
+  } catch {
+    return undefined;
+  }
+  const parsed = HighlightRecord.safeParse(json);
+  return parsed.success ? new Map(Object.entries(parsed.data.sheets)) : undefined;
+}
+
+export interface HighlightResult {
+  /** Conditional formats added. */
+  added: number;
+  /** Sheets named by findings that are no longer in the workbook (deleted or renamed since the check). */
+  missingSheets: string[];
+}
+
+/**
+ * Colours the findings' cells by severity with conditional formats of our own formula, which leave every cell's own
+ * format untouched; the sheets are recorded by worksheet id in the workbook's settings. Earlier highlights are
+ * replaced; findings on a sheet deleted or renamed since the check are skipped and named. Three syncs, whatever the
+ * count.
+ */
+export async function highlightFindings(targets: readonly HighlightTarget[]): Promise<HighlightResult> {
+  return Excel.run(async (context) => {
+    const { sheets } = await deleteOurs(context);
+
+    const byName = new Map(sheets.map((sheet) => [sheet.name, sheet]));
     const groups = new Map<
       string,
-      { sheet: string; severity: HighlightTarget['severity']; cells: { row: number; col: number }[] }
+      { sheet: Excel.Worksheet; severity: HighlightTarget['severity']; cells: { row: number; col: number }[] }
     >();
+    const missing = new Set<string>();
     for (const target of targets) {
-      const key = `${target.sheet}\u0000${target.severity}`;
-      const group = groups.get(key) ?? { sheet: target.sheet, severity: target.severity, cells: [] };
+      const sheet = byName.get(target.sheet);
+      if (!sheet) {
+        missing.add(target.sheet);
+        continue;
+      }
+      const key = `${sheet.id}\u0000${target.severity}`;
+      const group = groups.get(key) ?? { sheet, severity: target.severity, cells: [] };
       group.cells.push(parseCellAddress(target.cell));
       groups.set(key, group);
     }
-    const added: { sheet: string; format: Excel.ConditionalFormat }[] = [];
+    const record = new Map<string, number>();
+    let added = 0;
     for (const group of groups.values()) {
-      const sheet = context.workbook.worksheets.getItem(group.sheet);
       for (const chunk of addressChunks(compactCells(group.cells))) {
-        const format = sheet.getRanges(chunk).conditionalFormats.add(Excel.ConditionalFormatType.custom);
-        format.custom.rule.formula = '=TRUE';
+        const format = group.sheet.getRanges(chunk).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+        format.custom.rule.formula = HIGHLIGHT_FORMULA;
         format.custom.format.fill.color = HIGHLIGHT_COLORS[group.severity];
-        format.load('id');
-        added.push({ sheet: group.sheet, format });
+        record.set(group.sheet.id, (record.get(group.sheet.id) ?? 0) + 1);
+        added++;
       }
     }
+    context.workbook.settings.add(
+      SETTINGS_KEY,
+      JSON.stringify({ version: 2, sheets: Object.fromEntries(record) } satisfies z.infer<typeof HighlightRecord>),
+    );
     await context.sync();
-    const record: Record<string, string[]> = {};
-    for (const { sheet, format } of added) (record[sheet] ??= []).push(format.id);
-    context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(record));
-    await context.sync();
-    return added.length;
+    return { added, missingSheets: [...missing] };
   });
 }
 
-/** Removes exactly the conditional formats highlightFindings added; nothing else on the sheets changes. Three syncs. */
+/**
+ * Removes exactly our conditional formats, recognized by their formula on every sheet, whatever the record says
+ * (renamed sheets, a lost or corrupt setting); a user's own rules stay. Three syncs.
+ */
 export async function clearHighlights(): Promise<number> {
   return Excel.run(async (context) => {
-    const { setting, removed } = await deleteRecorded(context);
-    if (!setting) return 0;
-    setting.delete();
+    const { setting, removed } = await deleteOurs(context);
+    if (!setting.isNullObject) setting.delete();
     await context.sync();
     return removed;
   });
 }
 
 /**
- * Deletes the conditional formats the last highlightFindings recorded, those that still exist (the user may
- * have removed a sheet or a format meanwhile). Two syncs, or one when nothing is recorded.
+ * Deletes our conditional formats on every sheet (queued; the caller's next sync carries it out). Two syncs: the sheets
+ * and the record, then every sheet's conditional formats with their types and formulas.
  */
-async function deleteRecorded(context: Excel.RequestContext): Promise<{ setting?: Excel.Setting; removed: number }> {
+async function deleteOurs(
+  context: Excel.RequestContext,
+): Promise<{ sheets: Excel.Worksheet[]; setting: Excel.Setting; removed: number }> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items');
   const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-  setting.load('value,isNullObject');
+  setting.load('value');
   await context.sync();
-  if (setting.isNullObject) return { removed: 0 };
-  const recorded = lookupRecorded(context, JSON.parse(String(setting.value)) as Record<string, string[]>);
+  const collections = worksheets.items.map((sheet) => {
+    const formats = sheet.getRange().conditionalFormats;
+    formats.load('items/type,items/customOrNullObject/rule/formula');
+    return formats;
+  });
   await context.sync();
-  return { setting, removed: deleteExisting(recorded) };
-}
-
-/** Looks up recorded conditional formats (sheets or formats the user removed meanwhile come back as null objects). */
-function lookupRecorded(context: Excel.RequestContext, record: Record<string, string[]>): Excel.ConditionalFormat[] {
-  const formats: Excel.ConditionalFormat[] = [];
-  for (const [sheetName, ids] of Object.entries(record)) {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
-    for (const id of ids) {
-      const format = sheet.getRange().conditionalFormats.getItemOrNullObject(id);
-      format.load('isNullObject');
-      formats.push(format);
+  let removed = 0;
+  for (const formats of collections) {
+    for (const format of formats.items) {
+      if (format.type !== Excel.ConditionalFormatType.custom) continue;
+      const custom = format.customOrNullObject;
+      if (!custom || custom.isNullObject || !isHighlightFormula(custom.rule?.formula)) continue;
+      format.delete();
+      removed++;
     }
   }
-  return formats;
-}
-
-/** Deletes the looked-up formats that still exist; returns how many. */
-function deleteExisting(formats: Excel.ConditionalFormat[]): number {
-  const existing = formats.filter((format) => !format.isNullObject);
-  for (const format of existing) format.delete();
-  return existing.length;
+  return { sheets: worksheets.items, setting, removed };
 }
 
 /** Activates the finding's sheet and selects its cell: one sync. */

@@ -12,21 +12,26 @@ import { cellAddress } from '../../validation/address';
 import { isExcelError, type Grid } from '../../validation/grid';
 import { SEVERITY_FILLS } from '../../validation/messages';
 import { annotateWorkbook } from '../../xlsx/annotate-workbook';
-import { MAX_UNCOMPRESSED_BYTES, workbookBytesProblem } from '../../xlsx/workbook-bytes';
-import { workbookGrids } from '../../xlsx/worksheet-grid';
+import { loadWorkbook, loadedGrids, problemMessage } from '../../xlsx/load-workbook';
+import { PRECHECK_LIMITS, WorkbookProblemError } from '../../xlsx/workbook-precheck';
 import type { PaneActions } from '../actions';
 import { App } from '../App';
 import { STRINGS } from '../i18n';
 
 const MB = 1024 * 1024;
 
-/** Rows drawn in the grid; the check itself always covers every row. */
+/** Rows and columns drawn in the grid; the check itself always covers every cell. */
 export const GRID_ROW_LIMIT = 2000;
+export const GRID_COLUMN_LIMIT = 100;
+/** Cells drawn at most: a wide sheet gets fewer rows, so that the page stays quick to draw. */
+export const GRID_CELL_LIMIT = 40_000;
 
 interface Loaded {
   fileName: string;
   bytes: ArrayBuffer;
   grids: Grid[];
+  /** What the reader left out, one line each. */
+  notes: string[];
 }
 
 export function Standalone({ locale }: { locale: Locale }) {
@@ -43,30 +48,36 @@ export function Standalone({ locale }: { locale: Locale }) {
   const open = async (file: File) => {
     setError(undefined);
     const bytes = await file.arrayBuffer();
-    // The CLI's checks, before exceljs sees the bytes: a zip bomb would otherwise hang the page.
-    const problem = workbookBytesProblem(new Uint8Array(bytes));
-    if (problem) {
-      if (problem.kind === 'encrypted-or-legacy') setError(t.encrypted(file.name));
-      else if (problem.kind === 'too-large')
-        setError(t.tooLarge(file.name, Math.round(problem.uncompressedBytes / MB), MAX_UNCOMPRESSED_BYTES / MB));
-      else setError(t.notXlsx(file.name));
-      return;
-    }
-    const workbook = new ExcelJS.Workbook();
+    // The CLI's checks and limits, before exceljs expands anything: a zip bomb or a 2 KB sheet reaching XFD1048576
+    // would otherwise hang the page.
+    let grids: Grid[];
+    let notes: string[];
     try {
-      await workbook.xlsx.load(bytes);
-    } catch {
-      setError(t.notXlsx(file.name));
+      const workbook = await loadWorkbook(new Uint8Array(bytes));
+      grids = loadedGrids(workbook);
+      notes = workbook.notes.map((note) => note.message);
+    } catch (caught) {
+      setError(openError(file.name, caught));
       return;
     }
-    const grids = workbookGrids(workbook);
-    setLoaded({ fileName: file.name, bytes, grids });
+    setLoaded({ fileName: file.name, bytes, grids, notes });
     setSheet(grids[0]?.sheet);
     setSelected(undefined);
     setMarked([]);
     setReport(undefined);
     // A new file gets a fresh pane (no findings from the previous one).
     setGeneration((g) => g + 1);
+  };
+
+  /** The message for a file that cannot be opened, in the page's words where it has them. */
+  const openError = (name: string, caught: unknown): string => {
+    if (!(caught instanceof WorkbookProblemError)) return t.notXlsx(name);
+    const problem = caught.problem;
+    if (problem.kind === 'encrypted-or-legacy') return t.encrypted(name);
+    if (problem.kind === 'not-xlsx') return t.notXlsx(name);
+    if (problem.kind === 'too-large' && problem.declared)
+      return t.tooLarge(name, Math.round(problem.uncompressedBytes / MB), PRECHECK_LIMITS.uncompressedBytes / MB);
+    return `“${name}”：${problemMessage(caught)}`;
   };
 
   const actions: PaneActions = useMemo(
@@ -97,18 +108,21 @@ export function Standalone({ locale }: { locale: Locale }) {
 
   const download = async () => {
     if (!loaded || !report) return;
-    // A fresh copy from the original bytes: the workbook shown is never modified.
-    const copy = new ExcelJS.Workbook();
-    await copy.xlsx.load(loaded.bytes);
-    annotateWorkbook(copy, report.findings, locale);
-    const blob = new Blob([await copy.xlsx.writeBuffer()], {
-      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `${loaded.fileName.replace(/\.xlsx$/i, '')}-${locale === 'zh-CN' ? '检查结果' : 'checked'}.xlsx`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    try {
+      // A fresh copy from the original bytes: the workbook shown is never modified.
+      const { workbook: copy } = await loadWorkbook(new Uint8Array(loaded.bytes), { forCopy: true });
+      annotateWorkbook(copy, report.findings, locale);
+      const blob = new Blob([await copy.xlsx.writeBuffer()], {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = `${loaded.fileName.replace(/\.xls[xm]$/i, '')}-${locale === 'zh-CN' ? '检查结果' : 'checked'}.xlsx`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    } catch (caught) {
+      setError(openError(loaded.fileName, caught));
+    }
   };
 
   const grid = loaded?.grids.find((g) => g.sheet === sheet);
@@ -142,6 +156,11 @@ export function Standalone({ locale }: { locale: Locale }) {
               <MessageBarBody>{error}</MessageBarBody>
             </MessageBar>
           )}
+          {loaded?.notes.map((note) => (
+            <MessageBar key={note} intent="warning">
+              <MessageBarBody>{note}</MessageBarBody>
+            </MessageBar>
+          ))}
         </div>
         {loaded && (
           <App
@@ -192,11 +211,18 @@ export function SheetGrid({
     }
     return byCell;
   }, [marked, grid.sheet]);
-  const rows = grid.cells.slice(0, GRID_ROW_LIMIT);
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  let fullWidth = 0;
+  for (const row of grid.cells) if (Array.isArray(row) && row.length > fullWidth) fullWidth = row.length;
+  const width = Math.min(fullWidth, GRID_COLUMN_LIMIT);
+  const rows = grid.cells.slice(0, Math.min(GRID_ROW_LIMIT, Math.floor(GRID_CELL_LIMIT / Math.max(1, width))));
+  const cut = grid.cells.length > rows.length || fullWidth > GRID_COLUMN_LIMIT;
   return (
     <div style={{ overflow: 'auto', flex: 1 }}>
-      {grid.cells.length > GRID_ROW_LIMIT && <Text size={200}>{t.rowsShown(GRID_ROW_LIMIT, grid.cells.length)}</Text>}
+      {cut && (
+        <Text size={200} data-testid="grid-cut">
+          {shownText(locale, rows.length, grid.cells.length, width, fullWidth)}
+        </Text>
+      )}
       <table style={{ borderCollapse: 'collapse', fontSize: 12 }}>
         <tbody>
           {rows.map((row, r) => (
@@ -246,4 +272,18 @@ export function SheetGrid({
       </table>
     </div>
   );
+}
+
+/** What the grid leaves out: the rows and columns drawn of those the sheet has. The check covers them all. */
+export function shownText(
+  locale: Locale,
+  rows: number,
+  totalRows: number,
+  columns: number,
+  totalColumns: number,
+): string {
+  const lastColumn = columns > 0 ? cellAddress(0, columns - 1).replace(/\d+$/, '') : 'A';
+  return locale === 'zh-CN'
+    ? `仅显示前 ${rows} 行、前 ${columns} 列（至 ${lastColumn} 列）；工作表共 ${totalRows} 行、${totalColumns} 列，检查涵盖全部单元格。`
+    : `Showing the first ${rows} rows and ${columns} columns (to column ${lastColumn}) of ${totalRows} rows and ${totalColumns} columns; the check covers every cell.`;
 }

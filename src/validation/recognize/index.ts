@@ -8,6 +8,7 @@ import { buildAmountTables } from './amounts';
 import { findMoneyUnit, readFormBlock } from './form';
 import { AmountHeader, Header, IndicatorHeader, readHeaderAt } from './headers';
 import { buildIndicatorTable } from './indicators';
+import { rowHasMergedText } from './merged-rows';
 
 /** Rows above an amount table searched for its title and "单位：万元". */
 const AMOUNT_PREAMBLE_ROWS = 4;
@@ -38,11 +39,6 @@ function findHeaders(view: SheetView): Header[] {
     r = header.bottom;
   }
   return headers;
-}
-
-function rowHasMergedText(view: SheetView, row: number): boolean {
-  for (let c = 0; c < view.columnCount; c++) if (view.filledText(row, c) !== '') return true;
-  return false;
 }
 
 function recognizeSheet(view: SheetView, notes: RecognitionNote[]): { tables: Table[]; covered: boolean[] } {
