@@ -152,11 +152,13 @@ export function readZipDirectory(data: Uint8Array): ZipEntry[] {
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     let localOffset = view.getUint32(at + 42, true);
+    if (at + 46 + nameLength + extraLength + commentLength > directoryEnd) throw corrupt('zip directory damaged');
     const name = decoder.decode(data.subarray(at + 46, at + 46 + nameLength));
     // ZIP64 extended information: the 64-bit values of the fields that hold 0xFFFFFFFF, in this order.
     for (let e = at + 46 + nameLength, end = e + extraLength; e + 4 <= end;) {
       const id = view.getUint16(e, true);
       const length = view.getUint16(e + 2, true);
+      if (e + 4 + length > end) break;
       if (id === 0x0001) {
         let field = e + 4;
         if (uncompressedSize === 0xffffffff && field + 8 <= e + 4 + length)
