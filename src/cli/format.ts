@@ -67,6 +67,7 @@ export function formatJson(results: readonly FileResult[]): string {
                 file: result.file,
                 ...(result.annotationError ? { annotationError: result.annotationError } : {}),
                 ...(result.notes ? { notes: result.notes } : {}),
+                sheets: result.report!.sheets,
                 tables: result.report!.tables,
                 findings: result.report!.findings,
                 summary: result.report!.summary,

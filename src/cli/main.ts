@@ -7,6 +7,7 @@ import { ALL_RULES, Config, Locale, LOCALES, parseConfig } from '../validation';
 import { FileResult, formatJson, formatText, printable } from './format';
 import { annotatedCopyPaths, writeFileAtomically } from './annotate';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, checkFiles, progressBar } from './batch';
+import { explainFile } from './explain';
 import { expandInputs } from './inputs';
 import { outputProblem } from './outputs';
 import { writeSummaryWorkbook } from './report-xlsx';
@@ -34,6 +35,8 @@ const USAGE = `用法 Usage: budget-check <文件或文件夹 files or folders�
 Checks budget performance-target and budget-disclosure tables in .xlsx workbooks.
 
 模板 Templates: budget-check template --list | budget-check template <name> -o file.xlsx
+识别说明 Explain: budget-check --explain file.xlsx  列出识别到的表格、各列的表头路径与角色、核对的关系和未识别的内容
+  (what recognition found: tables, each column's header path and role, the identities checked, what was left out)
 
 输出从不覆盖输入；已有文件须加 --force 才覆盖。Outputs never replace an input; an existing file only with --force.
 每个文件单独检查，超过 --timeout（默认 ${DEFAULT_TIMEOUT_SECONDS} 秒）或 --max-memory（默认 ${DEFAULT_MEMORY_MB} MB）即停止并报告该文件。
@@ -59,6 +62,8 @@ interface CliOptions {
   jobs?: number;
   timeoutSeconds: number;
   memoryMb: number;
+  /** Print what recognition made of each file instead of checking it. */
+  explain: boolean;
 }
 
 export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
@@ -77,6 +82,7 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
         force: { type: 'boolean' },
         timeout: { type: 'string' },
         'max-memory': { type: 'string' },
+        explain: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -111,6 +117,7 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
     jobs,
     timeoutSeconds,
     memoryMb,
+    explain: parsed.values.explain === true,
   };
 }
 
@@ -237,6 +244,18 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
   if (refused) {
     err(`budget-check: ${refused}\n`);
     return 2;
+  }
+  if (options.explain) {
+    let code = 0;
+    for (const file of files) {
+      try {
+        out(await explainFile(file, options.locale));
+      } catch (error) {
+        err(`budget-check: ${printable(file.name)}: ${error instanceof Error ? error.message : String(error)}\n`);
+        code = 2;
+      }
+    }
+    return code;
   }
   const progress = isTTY() ? progressBar(err) : undefined;
   const results: FileResult[] = await checkFiles(files, options.config, options.locale, {
