@@ -335,7 +335,7 @@ class ParagraphReader {
     private readonly source: TextSource,
     private readonly paragraph: Paragraph,
     private readonly reading: DocumentReading,
-    private readonly continuing: OpenList | undefined,
+    continuing: OpenList | undefined,
     private readonly itemAbove: Mention | undefined,
   ) {
     if (continuing) this.lists.push(continuing);
