@@ -3,8 +3,9 @@
  * rows, column roles by letter, every row as [sheet row, kind, code, parent's row], and the identities each row must
  * satisfy. Where recognition is wrong today the test says what is right and is marked `test.failing`.
  */
+import { checkGrids } from '../../src/validation';
 import * as fixtures from './budget-fixtures';
-import { findingsOf, modelOf, reportOf } from './recognize';
+import { findingsOf, gridOfFixture, modelOf, reportOf } from './recognize';
 
 describe('功能分类 tables', () => {
   test('功能分类科目编码 above 类 | 款 | 项, 合计 on top: codes from the three columns, 合计 = Σ 类', () => {
@@ -444,6 +445,28 @@ describe('三公 tables', () => {
       notes: [],
     });
   });
+});
+
+test('a set of tables on their own sheets, and a text sheet: each sheet says how many tables were checked', () => {
+  const grids = [
+    fixtures.summaryWithSerialAndColumnNumbers,
+    fixtures.classSectionItemTotalAtBottom,
+    fixtures.ofWhichLines,
+    fixtures.textOnly,
+  ].map(gridOfFixture);
+  expect(modelOf(grids).tables.map((t) => `${t.sheet} ${t.layout}`)).toEqual([
+    '部门预算收支总表 labels:income',
+    '部门预算收支总表 labels:expense',
+    '功能分类 code',
+    '支出总表 labels',
+  ]);
+  expect(checkGrids(grids).sheets).toEqual([
+    { sheet: '部门预算收支总表', tables: 2 },
+    { sheet: '功能分类', tables: 1 },
+    { sheet: '支出总表', tables: 1 },
+    { sheet: '情况说明', tables: 0 },
+  ]);
+  expect(checkGrids(grids).findings).toEqual([]);
 });
 
 test('every budget fixture with numbers is recognized: a table on its sheet, every number claimed', () => {
