@@ -270,7 +270,7 @@ describe('收支总表 and lists of labels', () => {
         {
           kind: 'amounts',
           sheet: '申报表',
-          range: 'C3:D10',
+          range: 'C3:G10',
           title: '部门整体支出绩效目标申报表',
           headerRows: [3, 4],
           columns: { A: null, B: null, C: 'label', D: 'amount', E: null, F: null, G: 'share' },
@@ -416,7 +416,7 @@ describe('三公 tables', () => {
       tables: [
         {
           kind: 'amounts',
-          range: 'A3:C10',
+          range: 'A3:E10',
           moneyUnit: '万元',
           headerRows: [3, 4],
           columns: { A: 'label', B: 'amount', C: 'amount', E: 'change' },

@@ -110,7 +110,8 @@ function buildSide(
       (c): c is number => c !== undefined,
     ),
   );
-  const right = Math.max(...columns.map((c) => c.col), labelColumn ?? 0);
+  // The table spans its known columns that are never added up too (执行率, 得分, 备注, 机关运行经费).
+  const right = Math.max(...columns.map((c) => c.col), labelColumn ?? 0, ...header.infoColumns.map((c) => c.col));
   const table: AmountTable = {
     kind: 'amounts',
     id: '',

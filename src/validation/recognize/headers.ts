@@ -230,27 +230,25 @@ function isHeaderLikeText(key: string): boolean {
 
 /**
  * A group row above the anchor: header cells merged across several columns over the anchor row (资金来源 over
- * 本级 | 上级 | 其他; 收入 over 项目 | 预算数), or merged down into it. A merged text alone is not enough (a
- * 目标 text above the header is merged too): at least one cell is merged down into the anchor row, or names a
- * column or a group of columns.
+ * 本级 | 上级 | 其他; 收入 over 项目 | 预算数), or merged down into it. Every cell of it is a header: merged down
+ * into the anchor row, or naming a column or a group of columns. A form row above the header ("年度目标 | 建成…",
+ * "项目名称 | 学校运动场改造 | 资金总额 | 300万元") has values among its cells: it is the form's.
  */
 function isGroupRowAbove(view: SheetView, row: number, below: number, kind: Header['type']): boolean {
   if (holdsNumber(view, row)) return false;
   const cols = view.filledColumns(row);
   if (cols.length === 0) return false;
   let groups = 0;
-  let evidence = false;
   for (const c of cols) {
     const key = view.keyOf(row, c);
     if (!isHeaderLikeText(key)) return false;
-    const right = view.mergeRight(row, c);
     const mergedDown = view.origin(below, c).row <= row;
-    if (right > c || mergedDown) groups++;
-    if (mergedDown || namesColumn(key, kind) || isGroupHeaderName(key)) evidence = true;
+    if (!mergedDown && !namesColumn(key, kind) && !isGroupHeaderName(key)) return false;
+    if (view.mergeRight(row, c) > c || mergedDown) groups++;
   }
   // One cell merged over the whole sheet width is a caption ("绩效指标"), not a group of columns.
   if (cols.length === 1 && view.mergeRight(row, cols[0]!) - cols[0]! + 1 >= view.columnCount - 1) return false;
-  return groups > 0 && evidence;
+  return groups > 0;
 }
 
 /**

@@ -41,7 +41,7 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
     id: '',
     sheet: view.name,
     title: input.title,
-    range: { top: Math.min(input.formTop, header.top), left: header.left, bottom: header.bottom, right: header.right },
+    range: { top: Math.min(input.formTop, header.top), ...spanOf(view, header, input.formTop), bottom: header.bottom },
     headerRows: range(header.top, header.bottom),
     moneyUnit: input.moneyUnit,
     columnEvidence: evidence,
@@ -209,6 +209,23 @@ function executionPointsOf(view: SheetView, blocks: readonly AmountTable[]): Num
     }
   }
   return undefined;
+}
+
+/** The columns a table spans: its header band's (备注 and 分值 included) and its form's above it. */
+function spanOf(view: SheetView, header: IndicatorHeader, formTop: number): { left: number; right: number } {
+  let left = header.left;
+  let right = header.right;
+  for (const col of header.paths.keys()) {
+    left = Math.min(left, col);
+    right = Math.max(right, col);
+  }
+  for (let r = Math.max(0, formTop); r < header.top; r++) {
+    const cols = view.filledColumns(r);
+    if (cols.length === 0) continue;
+    left = Math.min(left, cols[0]!);
+    right = Math.max(right, view.mergeRight(r, cols[cols.length - 1]!));
+  }
+  return { left, right };
 }
 
 function yearOf(title: string | undefined): number | undefined {
