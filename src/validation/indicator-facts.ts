@@ -32,6 +32,8 @@ export interface IndicatorFacts {
   isEconomicCost: boolean;
   /** Under 时效指标, or a name about time (及时, 时限, 完成时间 …). */
   isTimeliness: boolean;
+  /** A 时效 target that is the serial number of a date (44561 = "2021-12-31"): that date; no unit is missing. */
+  dateSerial?: string;
 }
 
 const COST_KINDS: ReadonlySet<Level2Kind> = new Set(['cost', 'economicCost', 'socialCost', 'ecoCost']);
@@ -91,7 +93,9 @@ export function factsOf(indicator: Indicator): IndicatorFacts {
     isCount: isCountName && !nameIsRate && !isGrowth,
     isEconomicCost: costByLevel && level2 !== 'socialCost' && level2 !== 'ecoCost',
     isTimeliness: level2 === 'timeliness' || TIME_NAME.test(name),
+    dateSerial: undefined,
   };
+  if (facts.isTimeliness) facts.dateSerial = dateOfSerial(value);
   indicator.facts = facts;
   return facts;
 }
@@ -107,6 +111,21 @@ export function withoutTemplateMarks(nameKey: string): string {
 
 /** "(≥**%)", "(≤XX元/株)", "(≥某某户)": a target left to fill in, with placeholders for the number. */
 export const TEMPLATE_HINT = /\([^()]*(?:\*|[XＸx×]{1,3}|某|…)[^()]*\)$/;
+
+/** Serial numbers of the days 2000-01-01 … 2099-12-31 in Excel's 1900 date system. */
+const FIRST_SERIAL = 36526;
+const LAST_SERIAL = 73050;
+const EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** The date a bare whole number in the serial range stands for; a number with a unit (天, 小时) is a duration. */
+function dateOfSerial(value: IndicatorValue): string | undefined {
+  const { kind, number, ownUnit, columnUnit } = value;
+  if (kind !== 'quantitative' || number === undefined || !number.isInteger()) return undefined;
+  if (ownUnit !== undefined || (columnUnit !== undefined && !/^\d+$/.test(columnUnit))) return undefined;
+  const serial = number.toNumber();
+  if (serial < FIRST_SERIAL || serial > LAST_SERIAL) return undefined;
+  return new Date(EPOCH_MS + serial * 86_400_000).toISOString().slice(0, 10);
+}
 
 /** Σ of the weights of the indicators that have one (exact). */
 export function weightSum(indicators: readonly Indicator[]): Decimal {

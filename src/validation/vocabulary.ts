@@ -248,7 +248,10 @@ const INFO_COLUMNS: readonly [InfoColumnKind, RegExp][] = [
   ['share', /^(占比|比例|比重|所占比例|占总额比例|构成比)$/],
   ['points', /^(分值|权重|标准分|分数)$/],
   ['score', /^(得分|自评得分|评分)$/],
-  ['change', /^(增减幅度|增减率|增长率|增幅|变动率|增减%|增减比例|增、减幅度)$/],
+  [
+    'change',
+    /^(增减幅度|增减率|增长率|增幅|变动率|增减%|增减比例|增、减幅度|增减金额|增、减金额|增减额|增减数|增减变动)$/,
+  ],
   ['note', /^(备注|说明|测算依据|测算\(公式\)依据|测算过程|资金用途|用途|依据)$/],
   // An amount of its own beside the table's parts (三公 表's 机关运行经费), never one of them.
   ['separate', /^机关运行经费(预算数|支出|决算数)?$/],
@@ -458,7 +461,16 @@ export type FormField =
   | 'period';
 
 const FORM_LABELS: Record<FormField, readonly string[]> = {
-  name: ['项目名称', '项目支出名称', '专项资金名称', '部门名称', '部门(单位)名称', '单位名称', '项目(专项资金)名称'],
+  name: [
+    '项目名称',
+    '项目支出名称',
+    '专项资金名称',
+    '部门名称',
+    '部门(单位)名称',
+    '单位名称',
+    '项目(专项资金)名称',
+    '名称',
+  ],
   total: [
     '资金总额',
     '年度本级预算金额',
@@ -532,7 +544,7 @@ export const UNIT_LABEL_PREFERENCE: readonly string[] = [
 
 /** Rows that end a table: the next form's first label, footers, notes. */
 export function isTableStopLabel(key: string): boolean {
-  return /^(项目名称|项目支出名称|专项资金名称|部门名称|部门\(单位\)名称|填表人|填报人|其他需说明的问题|主管部门审核意见|单位负责人|编制单位|填报单位|附件\d|表[一二三四五六七八九十\d]+$|\(?备注|注[:：]|说明[:：])/.test(
+  return /^(项目名称|项目支出名称|专项资金名称|部门名称|部门\(单位\)名称|填表人|填报人|其他需说明的问题|(主管|财政)?部门审核意见|(主管|财政)?部门审批意见|审核意见|单位负责人|编制单位|填报单位|附件\d|表[一二三四五六七八九十\d]+$|\(?备注|注[:：]|说明[:：])/.test(
     key,
   );
 }

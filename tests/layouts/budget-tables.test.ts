@@ -1,7 +1,7 @@
 /**
  * Budget-disclosure layouts (issue 14): for each small made-up sheet, the model recognition must make of it: header
  * rows, column roles by letter, every row as [sheet row, kind, code, parent's row], and the identities each row must
- * satisfy. Where recognition is wrong today the test says what is right and is marked `test.failing`.
+ * satisfy.
  */
 import { checkGrids } from '../../src/validation';
 import * as fixtures from './budget-fixtures';
@@ -328,9 +328,7 @@ describe('三公 tables', () => {
     expect(findingsOf(fixtures.sanGongOneRow)).toEqual([]);
   });
 
-  // Wrong today: a 三公 table has no label column, so it is taken for a block of a form (layout "block:flat"), and the
-  // report says the sheet has 0 recognized and checked tables although its identities were checked.
-  test.failing('a one-row 三公 table is a table of its own, counted on its sheet', () => {
+  test('a one-row 三公 table is a table of its own, counted on its sheet', () => {
     expect(modelOf(fixtures.sanGongOneRow).tables[0]).toMatchObject({ layout: 'flat' });
     expect(reportOf(fixtures.sanGongOneRow).sheets).toEqual([{ sheet: '三公经费', tables: 1 }]);
   });
@@ -370,9 +368,7 @@ describe('三公 tables', () => {
     expect(findingsOf(fixtures.sanGongThreeRowHeader)).toEqual([]);
   });
 
-  // Wrong today: as above, "block:flat" and 0 tables on the sheet; and the table's range stops at F, leaving its own
-  // 机关运行经费 column G outside it.
-  test.failing('a three-row 三公 header: a table of its own, its range covering 机关运行经费', () => {
+  test('a three-row 三公 header: a table of its own, its range covering 机关运行经费', () => {
     expect(modelOf(fixtures.sanGongThreeRowHeader).tables[0]).toMatchObject({ layout: 'flat', range: 'A3:G6' });
     expect(reportOf(fixtures.sanGongThreeRowHeader).sheets).toEqual([{ sheet: '三公和机关运行经费', tables: 1 }]);
   });
@@ -396,9 +392,7 @@ describe('三公 tables', () => {
     expect(findingsOf(fixtures.sanGongList)).toEqual([]);
   });
 
-  // Wrong today: "其中：（1）公务用车购置费" is a part of line 6 but the next line "（2）公务用车运行费" is a plain item under
-  // it ([8, 'item', null, 6]): the two halves of one breakdown are modelled differently.
-  test.failing('其中 (1) … (2) …: both lines are parts of 公务用车购置及运行费', () => {
+  test('其中 (1) … (2) …: both lines are parts of 公务用车购置及运行费', () => {
     expect(modelOf(fixtures.sanGongList).tables[0]).toMatchObject({
       rows: [
         [4, 'total'],
@@ -437,9 +431,7 @@ describe('三公 tables', () => {
     expect(findingsOf(fixtures.sanGongWithChange, 'sum')).toEqual([]);
   });
 
-  // Wrong today: 增减金额 is given no role, so its numbers are "unrecognized" (note unrecognized-range D4:D10 and a
-  // structure/unrecognized finding at D4) although 增减幅度 beside it is known as a change column.
-  test.failing('增减金额 is a change column like 增减幅度, not an unrecognized range', () => {
+  test('增减金额 is a change column like 增减幅度, not an unrecognized range', () => {
     expect(modelOf(fixtures.sanGongWithChange)).toMatchObject({
       tables: [{ columns: { D: 'change', E: 'change' }, infoColumns: { D: 'change', E: 'change' } }],
       notes: [],

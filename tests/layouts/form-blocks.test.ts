@@ -75,9 +75,6 @@ describe('自评表: 资金情况 block, indicator block with 总分', () => {
     );
   });
 
-  // Wrong today: the form row "项目名称 | 农村饮水工程维修 (merged B3:D3) | | 实施单位 | 县水务站" right above the block's
-  // header is taken as a group row of it: the block's headerRows are [3, 4] and its paths read "农村饮水工程维修›年初预算数",
-  // "实施单位›全年执行数", "县水务站›分值".
   test('the form row above the 资金情况 block is the form’s, not the block header’s', () => {
     const block = modelOf(fixtures.selfEvaluation).tables[0]!;
     expect(block).toMatchObject({ kind: 'amounts', headerRows: [4] });
@@ -123,9 +120,6 @@ describe('申报表: 项目预算成本构成 block, 一级指标 column holding
     expect(findingsOf(broken, 'sum')).toEqual(['sum/hierarchy E8 mismatch']);
   });
 
-  // Wrong today: the form rows right above both headers are taken as group rows. The block's headerRows are [3, 4]
-  // (paths "办公楼维修改造›金额", "市机关事务中心›2020年实际执行数" …); the indicator header's are [9, 10], with column A
-  // read as 'target' (from "绩效目标" above "绩效指标") and E, F given paths of the 绩效目标 text.
   test('the form rows above the block and above the indicator header are the form’s', () => {
     const [block, indicators] = modelOf(fixtures.costCompositionForm).tables;
     expect(block).toMatchObject({ kind: 'amounts', headerRows: [4] });

@@ -1,7 +1,7 @@
 /**
  * Indicator-table layouts (issue 14): for each small made-up sheet, the model recognition must make of it, written
  * out in full (tables, header rows, column roles by letter, projects). Where recognition is wrong today the test says
- * what is right and is marked `test.failing`, with what it gets instead.
+ * what is right.
  */
 import { explainModel, recognizeWorkbook } from '../../src/validation';
 import * as fixtures from './indicator-fixtures';
@@ -247,8 +247,6 @@ describe('level columns', () => {
     expect(findingsOf(fixtures.scoredLevel1('产出指标(40-50)分', 40), 'weight', 'structure')).toEqual([]);
   });
 
-  // Wrong today: "产出指标（权重50）" is not read as 产出指标 (the 一级 name stays unknown), so the project is said to
-  // have no 产出指标 (structure/required-levels at A2), and its declared 50 is not checked against 40 + 20.
   test('一级 names with a score "（权重50）" are 产出指标 and state 50', () => {
     expect(findingsOf(fixtures.scoredLevel1('产出指标（权重50）'))).toEqual([]);
     expect(findingsOf(fixtures.scoredLevel1('产出指标（权重50）', 40), 'weight', 'structure')).toEqual([
@@ -286,9 +284,7 @@ describe('时效 targets written as dates', () => {
     expect(findingsOf(fixtures.dateTarget(45657))).toEqual(expect.arrayContaining(['value/date-serial D3 serial']));
   });
 
-  // Wrong today: the serial is also reported as unit/missing at D3 ("45657 has no unit"): a date takes no unit, and
-  // the one problem (a date written as its serial) is said twice, once misleadingly.
-  test.failing('the serial number 45657 is one finding, value/date-serial, not also a missing unit', () => {
+  test('the serial number 45657 is one finding, value/date-serial, not also a missing unit', () => {
     expect(findingsOf(fixtures.dateTarget(45657))).toEqual(['value/date-serial D3 serial']);
   });
 });
@@ -429,9 +425,7 @@ describe('forms (label → value rows above the indicator block)', () => {
     });
   });
 
-  // Wrong today: the department's name, on the form row "名称 | 某区价格认证中心", is not read (no project name: findings
-  // say “第 7 行起的项目”).
-  test.failing('a department table under "名称 | …" is named after it', () => {
+  test('a department table under "名称 | …" is named after it', () => {
     expect(modelOf(fixtures.departmentFormNineColumns).tables[0]).toMatchObject({
       projects: [{ name: '某区价格认证中心', indicators: 6 }],
     });
@@ -464,9 +458,7 @@ describe('forms (label → value rows above the indicator block)', () => {
     ]);
   });
 
-  // Wrong today: the footer row "财政部门审核意见 | | 同意" is read as a 7th indicator (row 13, 一级 "财政部门审核意见",
-  // 三级 "同意"), and the table runs to row 13. (主管部门审核意见 ends a table; 财政部门审核意见 does not.)
-  test.failing('the 财政部门审核意见 footer ends the table', () => {
+  test('the 财政部门审核意见 footer ends the table', () => {
     expect(modelOf(fixtures.oldFrameworkForm).tables[0]).toMatchObject({
       range: 'A1:D12',
       projects: [{ name: '道路洒水降尘服务', indicators: 6, rows: '7:12' }],
@@ -538,9 +530,7 @@ describe('forms (label → value rows above the indicator block)', () => {
     expect(findingsOf(fixtures.dutyListForm, 'sum')).toEqual([]);
   });
 
-  // Wrong today: the list's header "项目名称 | 金额" (D4:E4) is read as a form label and its value, so the department
-  // table is named "金额" instead of "县档案馆" (部门名称).
-  test.failing('a list’s 项目名称 column header is not the form’s 项目名称 label', () => {
+  test('a list’s 项目名称 column header is not the form’s 项目名称 label', () => {
     expect(modelOf(fixtures.dutyListForm).tables[1]).toMatchObject({
       projects: [{ name: '县档案馆', budget: '150', indicators: 6 }],
     });
@@ -590,9 +580,6 @@ describe('forms (label → value rows above the indicator block)', () => {
     ]);
   });
 
-  // Wrong today: the form row "年度目标 | 建成高标准农田500亩" (merged B4:D4) right above the header is taken as a group
-  // row of the header: headerRows [4, 5], every column's path starts with it (A "年度目标›一级指标", B "建成高标准农田500亩›
-  // 二级指标" …), and the project has no 年度目标.
   test('a form row right above the header is the form’s, not the header’s (年度目标)', () => {
     expect(modelOf(fixtures.textFundsForm).tables[0]).toEqual({
       kind: 'indicators',
@@ -606,9 +593,6 @@ describe('forms (label → value rows above the indicator block)', () => {
     });
   });
 
-  // Wrong today: "项目名称 | 学校运动场改造 (merged B1:C1) | 资金总额 | 300万元" is taken as a group row of the header:
-  // headerRows [1, 2], paths "项目名称›一级指标", "学校运动场改造›二级指标(长期)", "300万元›二级指标(年度)" …, and the
-  // project has neither its name nor its budget.
   test('a form row right above the header is the form’s, not the header’s (项目名称, 资金总额)', () => {
     expect(modelOf(fixtures.twinColumnsUnderForm)).toEqual({
       tables: [

@@ -138,7 +138,7 @@ function buildSide(
   const firstAmountCol = Math.min(...columns.map((c) => c.col));
   const amountColumnNumbers = columns.map((c) => c.col);
   // Open numbered items, outermost first: a plain label belongs to the innermost one.
-  let open: { index: number; level: number }[] = [];
+  let open: { index: number; level: number; partOf?: boolean }[] = [];
   let lastClass = '';
   let lastSection = '';
   for (const r of bodyRows) {
@@ -215,10 +215,20 @@ function buildSide(
       if (CHILD_PREFIX.test(labelKey) && index > 0 && table.rows[index - 1]!.kind === 'item') {
         row.parent = index - 1;
         row.partOf = true;
+        // "其中：（1）…" numbers the breakdown: "（2）…" below it is the next part of the same parent.
+        const partLevel = numberingLevel(labelKey.replace(CHILD_PREFIX, ''));
+        if (partLevel !== undefined) {
+          open.push({ index: index - 1, level: partLevel - 0.5 });
+          open.push({ index, level: partLevel, partOf: true });
+        }
       } else if (level !== undefined) {
-        while (open.length > 0 && open[open.length - 1]!.level >= level) open.pop();
+        while (open.length > 0 && open[open.length - 1]!.level >= level) {
+          const closed = open.pop()!;
+          // A numbered line after a numbered 其中 line at its level is the next part of the same breakdown.
+          if (closed.partOf && closed.level === level) row.partOf = true;
+        }
         if (open.length > 0) row.parent = open[open.length - 1]!.index;
-        open.push({ index, level });
+        open.push({ index, level, partOf: row.partOf });
       } else if (open.length > 0 && labelKey !== '') {
         row.parent = open[open.length - 1]!.index;
         // Lines after a "其中：" line belong to the same partial breakdown.

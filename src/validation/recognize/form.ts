@@ -11,9 +11,15 @@ const INLINE_AMOUNT = /([^\s:：,，;；]+?)\s*[:：]\s*([+-]?(?:\d{1,3}(?:,\d{3
  * Reads the label → value block above an indicator table (rows top..bottom): "项目名称 | X",
  * "年度本级预算金额 | 232.03", and values written inside one cell, "资金总额：582.03万元".
  */
-export function readFormBlock(view: SheetView, top: number, bottom: number): FormValue[] {
+export function readFormBlock(
+  view: SheetView,
+  top: number,
+  bottom: number,
+  skipRows: ReadonlySet<number> = new Set(),
+): FormValue[] {
   const values: FormValue[] = [];
   for (let r = top; r <= bottom; r++) {
+    if (skipRows.has(r)) continue;
     const cols = view.filledColumns(r);
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i]!;

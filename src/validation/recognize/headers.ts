@@ -425,7 +425,13 @@ function amountHeaderOf(view: SheetView, band: Band): AmountHeader {
     if (role) amountColumns.push({ col, role: role.role, header: role.header });
     else unknownColumns.push(col);
   }
-  const labelsInBody = codeColumn === undefined && codeParts.class === undefined && labelColumns.length === 0;
+  const roles = new Set(amountColumns.map((a) => a.role));
+  // A one-row 三公 table has no labels at all: a table of its own, not a block of a form.
+  const labelsInBody =
+    codeColumn === undefined &&
+    codeParts.class === undefined &&
+    labelColumns.length === 0 &&
+    !(roles.has('abroad') && roles.has('reception'));
   if (labelsInBody) {
     // A caption merged down the block's left side ("项目资金（万元）") names no column of its own.
     for (let i = unknownColumns.length - 1; i >= 0; i--) {

@@ -75,8 +75,10 @@ function recognizeSheet(view: SheetView, notes: RecognitionNote[]): { tables: Ta
     const moneyUnit = header.moneyUnit ?? findMoneyUnit(view, tableTop, header.top - 1);
     let built: Table[];
     if (header.type === 'indicators') {
-      const form = readFormBlock(view, tableTop, header.top - 1);
       const blocks = tables.filter((t): t is AmountTable => t.kind === 'amounts' && t.block && t.range.top >= tableTop);
+      // A block's header row names its columns ("项目名称 | 金额"): no label → value pair of the form.
+      const blockHeaderRows = new Set(blocks.flatMap((b) => b.headerRows));
+      const form = readFormBlock(view, tableTop, header.top - 1, blockHeaderRows);
       const table = buildIndicatorTable({ view, header, bodyRows, form, formTop: tableTop, title, moneyUnit, blocks });
       table.headerRows.push(...headerRows);
       built = [table];
@@ -112,8 +114,8 @@ function formTop(view: SheetView, from: number, headerTop: number, tables: Table
   }
   for (const table of tables) {
     if (table.sheet !== view.name || table.kind !== 'amounts' || table.range.bottom < top) continue;
-    if (table.layout === 'code') top = Math.max(top, table.range.bottom + 1);
-    else table.block = true;
+    if (table.layout === 'labels') table.block = true;
+    else top = Math.max(top, table.range.bottom + 1);
   }
   return firstNonEmptyRow(view, top, headerTop);
 }
@@ -192,10 +194,12 @@ function isStopRow(view: SheetView, row: number): boolean {
  * a block of a form, a text where the block has amounts, rates or scores (the next part of the form).
  */
 function endsAmountBody(view: SheetView, row: number, header: AmountHeader): boolean {
-  const firstAmount = Math.min(...header.amountColumns.map((a) => a.col));
+  const amountCols = header.amountColumns.map((a) => a.col);
   for (const c of view.filledColumns(row)) {
-    if (c >= firstAmount) break;
-    if (view.mergeRight(row, c) >= firstAmount && view.number(row, c) === null) return true;
+    const right = view.mergeRight(row, c);
+    if (right === c || view.number(row, c) !== null) continue;
+    // A text merged across columns, an amount column among them, is a paragraph or a note, not a line.
+    if (amountCols.some((a) => a >= c && a <= right)) return true;
   }
   if (!header.labelsInBody) return false;
   const numeric = header.infoColumns.filter((i) => i.kind !== 'note').map((i) => i.col);

@@ -25,7 +25,10 @@ export const missingUnitRule: Rule = {
   },
   visitIndicators(context) {
     return (indicator, _project, table) => {
-      const { kind, unit, declaredQualitative } = factsOf(indicator).value;
+      const facts = factsOf(indicator);
+      const { kind, unit, declaredQualitative } = facts.value;
+      // A date's serial number (44561) is value/date-serial's: a date has no unit.
+      if (facts.dateSerial !== undefined) return;
       // A row with no name is structure/nameless's business.
       if (kind !== 'quantitative' || unit !== undefined || declaredQualitative || !indicator.level3) return;
       // "培训人数（人次）", "合格率（%）": the unit is written in the name.

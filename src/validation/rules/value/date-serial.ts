@@ -1,11 +1,5 @@
-import Decimal from 'decimal.js';
 import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
 import type { Rule } from '../types';
-
-/** Serial numbers of the days 2000-01-01 … 2099-12-31 in Excel's 1900 date system. */
-const FIRST_SERIAL = new Decimal(36526);
-const LAST_SERIAL = new Decimal(73050);
-const EPOCH_MS = Date.UTC(1899, 11, 30);
 
 export const dateSerialRule: Rule = {
   id: 'value/date-serial',
@@ -34,15 +28,11 @@ export const dateSerialRule: Rule = {
   visitIndicators(context) {
     return (indicator, _project, table) => {
       const facts = factsOf(indicator);
-      const { kind, number, ownUnit, columnUnit } = facts.value;
-      if (!facts.isTimeliness || kind !== 'quantitative' || number === undefined) return;
-      if (!number.isInteger() || number.lt(FIRST_SERIAL) || number.gt(LAST_SERIAL)) return;
-      // A written unit (天, 个工作日, 小时) makes it a duration, not a date.
-      if (ownUnit !== undefined || (columnUnit !== undefined && !/^\d+$/.test(columnUnit))) return;
-      const date = new Date(EPOCH_MS + number.toNumber() * 86_400_000).toISOString().slice(0, 10);
+      const date = facts.dateSerial;
+      if (date === undefined) return;
       context.report({
         messageId: 'serial',
-        data: { name: indicatorName(indicator), value: number.toString(), date },
+        data: { name: indicatorName(indicator), value: facts.value.number!.toString(), date },
         at: valueCell(indicator, table),
       });
     };
