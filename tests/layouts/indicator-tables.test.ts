@@ -1,7 +1,6 @@
 /**
  * Indicator-table layouts (issue 14): for each small made-up sheet, the model recognition must make of it, written
- * out in full (tables, header rows, column roles by letter, projects). Where recognition is wrong today the test says
- * what is right.
+ * out in full (tables, header rows, column roles by letter, projects).
  */
 import { explainModel, recognizeWorkbook } from '../../src/validation';
 import * as fixtures from './indicator-fixtures';
