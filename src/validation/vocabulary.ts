@@ -473,6 +473,7 @@ const FORM_LABELS: Record<FormField, readonly string[]> = {
   ],
   total: [
     '资金总额',
+    '项目资金',
     '年度本级预算金额',
     '预算金额',
     '当年预算',

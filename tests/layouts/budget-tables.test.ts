@@ -275,7 +275,7 @@ describe('收支总表 and lists of labels', () => {
           headerRows: [3, 4],
           columns: { A: null, B: null, C: 'label', D: 'amount', E: null, F: null, G: 'share' },
           paths: { E: '近两年收支金额›2019年', F: '近两年收支金额›2020年' },
-          layout: 'block:labels',
+          layout: 'labels',
           rows: [
             [5, 'item'],
             [6, 'item'],
@@ -292,6 +292,8 @@ describe('收支总表 and lists of labels', () => {
     });
     // Each 合计 adds its own group: 500 = 500 + 0 and 500 = 375 + 125; the phone number is no amount.
     expect(findingsOf(fixtures.incomeExpenseComposition)).toEqual([]);
+    // With no indicator block below it, the composition is a table of its own: its sheet counts it as checked.
+    expect(reportOf(fixtures.incomeExpenseComposition).sheets[0]!.tables).toBe(1);
   });
 
   test('a text-only sheet: no table, and nothing to say (no numbers in cells)', () => {

@@ -128,7 +128,8 @@ function buildSide(
     columns,
     rows: [],
     infoColumns: header.infoColumns,
-    block: header.labelsInBody,
+    // Set by the indicator table whose form holds it (recognizeSheet).
+    block: false,
     // A column the checker does not know may be part of the total: the row identity is not asserted then.
     rowFormulas: header.unknownColumns.some((c) => c > Math.min(...columns.map((a) => a.col)))
       ? []

@@ -1,3 +1,4 @@
+import { directionOf } from '../../vocabulary';
 import { cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
 import type { Rule } from '../types';
 
@@ -39,7 +40,12 @@ export const costComparatorRule: Rule = {
           data: { name: indicatorName(indicator), comparator },
           at: indicator.comparator ?? valueCell(indicator, table),
         });
-      } else if (comparator === undefined && kind === 'quantitative') {
+      } else if (
+        comparator === undefined &&
+        kind === 'quantitative' &&
+        // 指标方向 "反向" says the target is a ceiling: the sign is given by the column.
+        directionOf(indicator.direction?.text ?? '') !== 'negative'
+      ) {
         context.report({
           messageId: 'no-comparator',
           data: { name: indicatorName(indicator), value: cellText(indicator.value) },
