@@ -5,7 +5,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { decimalOfCellNumber, difference, scaledOf, sumDecimals } from '../src/validation/decimal';
-import { addsUpExactly } from '../src/validation/rules/sum/compare';
+import { addsUpExactly } from '../src/validation/rules/shared/compare';
 
 const digits = fc.stringMatching(/^[1-9]\d{0,17}$/);
 const amount = fc.oneof(

@@ -51,9 +51,11 @@ const BENEFIT_KINDS: ReadonlySet<Level2Kind> = new Set([
 ]);
 const COUNT = /个数|数量|人次|次数|件数|户数|人数|台数|家数|场次|条数|篇数/;
 
+const factsCache = new WeakMap<Indicator, IndicatorFacts>();
+
 export function factsOf(indicator: Indicator): IndicatorFacts {
-  // Kept on the indicator itself: a WeakMap of 10⁵ entries costs more in garbage collection than the facts do.
-  const cached = indicator.facts;
+  // Cached beside the model, never in it: recognition's output is read-only to the rules.
+  const cached = factsCache.get(indicator);
   if (cached) return cached;
   const name = indicator.level3 ? withoutTemplateMarks(keyOfNormalized(indicator.level3.text)) : '';
   const level1 = indicator.level1 ? level1KindOf(indicator.level1.text) : undefined;
@@ -96,7 +98,7 @@ export function factsOf(indicator: Indicator): IndicatorFacts {
     dateSerial: undefined,
   };
   if (facts.isTimeliness) facts.dateSerial = dateOfSerial(value);
-  indicator.facts = facts;
+  factsCache.set(indicator, facts);
   return facts;
 }
 

@@ -4,7 +4,6 @@
  */
 import type Decimal from 'decimal.js';
 import type { CellRange } from './grid';
-import type { IndicatorFacts } from './indicator-facts';
 import type { MoneyUnit } from './normalize';
 import type { AmountColumn, FormField, IndicatorColumn, InfoColumnKind } from './vocabulary';
 
@@ -56,8 +55,6 @@ export interface Indicator {
   valueType?: TextCell;
   /** Columns the row's content sits away from the header (−1 = one column left); 0 when aligned. */
   shift: number;
-  /** What the rules derive from the indicator, once (indicator-facts.ts); not set by recognition. */
-  facts?: IndicatorFacts;
 }
 
 /** A 一级/二级 row that states the score of its children (a row with a weight but no 三级 name). */

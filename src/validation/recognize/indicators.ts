@@ -185,7 +185,6 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
       direction: textAt(view, r, columns.direction, shift),
       valueType: textAt(view, r, columns.valueType, shift),
       shift,
-      facts: undefined,
     };
     if (project.indicators.length === 0) project.firstRow = r;
     project.indicators.push(indicator);

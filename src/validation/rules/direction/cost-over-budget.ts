@@ -2,7 +2,7 @@ import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
 import { isMoneyUnit } from '../../indicator-value';
 import { money } from '../../messages';
 import { toYuan } from '../../normalize';
-import { projectName } from '../weight/sum';
+import { projectName } from '../shared/names';
 import type { Rule } from '../types';
 
 export const costOverBudgetRule: Rule = {

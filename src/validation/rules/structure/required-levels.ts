@@ -1,6 +1,6 @@
 import { factsOf } from '../../indicator-facts';
 import type { Level1Kind } from '../../vocabulary';
-import { projectName } from '../weight/sum';
+import { projectName } from '../shared/names';
 import type { Rule } from '../types';
 
 const LABEL: Record<Level1Kind, { 'zh-CN': string; 'en-US': string }> = {

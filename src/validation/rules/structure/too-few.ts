@@ -1,4 +1,4 @@
-import { projectName } from '../weight/sum';
+import { projectName } from '../shared/names';
 import type { Rule } from '../types';
 
 const MINIMUM = 3;

@@ -1,6 +1,6 @@
 import type { AmountRow, AmountTable } from '../../model';
 import type { Rule } from '../types';
-import { compareSum } from './compare';
+import { compareSum } from '../shared/compare';
 
 export const balanceRule: Rule = {
   id: 'sum/balance',

@@ -2,7 +2,7 @@ import type { AmountTable, FormValue, IndicatorTable, NumberCell } from '../../m
 import { toYuan } from '../../normalize';
 import { formFieldOf, type FormField } from '../../vocabulary';
 import type { Rule } from '../types';
-import { MISMATCH_MESSAGE, compareSum } from './compare';
+import { MISMATCH_MESSAGE, compareSum } from '../shared/compare';
 
 /** Amounts a form states once and a list inside the same form may state again. */
 const STATED_TWICE: ReadonlySet<FormField> = new Set(['total', 'basic', 'project', 'generalBudget', 'governmentFund']);

@@ -2,8 +2,8 @@ import type { FormValue, IndicatorTable, NumberCell } from '../../model';
 import { toYuan } from '../../normalize';
 import type { FormField } from '../../vocabulary';
 import type { Rule, RuleContext } from '../types';
-import { projectName } from '../weight/sum';
-import { MISMATCH_MESSAGE, compareSum } from './compare';
+import { projectName } from '../shared/names';
+import { MISMATCH_MESSAGE, compareSum } from '../shared/compare';
 
 /** Ways a form splits its 资金总额: by source of funds, and by kind of expenditure. */
 const SOURCE_SETS: readonly (readonly FormField[])[] = [

@@ -1,8 +1,8 @@
 import type { AmountRow, AmountTable, NumberCell } from '../../model';
 import { sumDecimals } from '../../decimal';
 import type { Rule, RuleContext } from '../types';
-import { MISMATCH_MESSAGE, addsUpExactly, compareSum } from './compare';
-import { columnHeader, rowName } from './labels';
+import { MISMATCH_MESSAGE, addsUpExactly, compareSum } from '../shared/compare';
+import { columnHeader, rowName } from '../shared/labels';
 
 export const hierarchyRule: Rule = {
   id: 'sum/hierarchy',

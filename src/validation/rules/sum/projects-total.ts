@@ -1,8 +1,8 @@
 import type { NumberCell } from '../../model';
 import { MoneyUnit, toYuan } from '../../normalize';
 import type { Rule } from '../types';
-import { compareSum } from './compare';
-import { groupTiesToAny, projectTies } from './project-groups';
+import { compareSum } from '../shared/compare';
+import { groupTiesToAny, projectTies } from '../shared/project-groups';
 
 export const projectsTotalRule: Rule = {
   id: 'sum/projects-total',

@@ -1,6 +1,6 @@
 import { money } from '../../messages';
 import type { Rule } from '../types';
-import { groupTiesToAny, projectTies } from './project-groups';
+import { groupTiesToAny, projectTies } from '../shared/project-groups';
 
 export const projectsUntiedRule: Rule = {
   id: 'sum/projects-untied',

@@ -1,7 +1,7 @@
 import type { AmountTable } from '../../model';
 import type { Rule } from '../types';
-import { MISMATCH_MESSAGE, addsUpExactly, compareSum } from './compare';
-import { columnHeader, rowName } from './labels';
+import { MISMATCH_MESSAGE, addsUpExactly, compareSum } from '../shared/compare';
+import { columnHeader, rowName } from '../shared/labels';
 
 export const rowTotalRule: Rule = {
   id: 'sum/row-total',

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { MISMATCH_MESSAGE, compareSum } from './compare';
+import { MISMATCH_MESSAGE, compareSum } from '../shared/compare';
 
 export const unitProjectsRule: Rule = {
   id: 'sum/unit-projects',

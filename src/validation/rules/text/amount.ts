@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
 import { money } from '../../messages';
 import type { TextCell } from '../../model';
-import { targetLabel } from './year';
-import { projectName } from '../weight/sum';
+import { targetLabel } from '../shared/names';
+import { projectName } from '../shared/names';
 import type { Rule } from '../types';
 
 /** "投入9.2万元", "共70.34万元/年"; not "5万元/人/年" or "0.1万元/亩" (rates per unit). */

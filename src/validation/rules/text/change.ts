@@ -10,7 +10,7 @@ import {
   quote,
   TEXT_ROUNDING_RULE_ID,
   written,
-} from './statement-report';
+} from '../shared/statement-report';
 
 const VERB = {
   up: { 'zh-CN': '增加', 'en-US': 'up' },

@@ -1,7 +1,7 @@
 import { checkCount } from '../../text/checks';
 import { readWorkbookText } from '../../text';
 import type { Rule } from '../types';
-import { quote } from './statement-report';
+import { quote } from '../shared/statement-report';
 
 export const textCountRule: Rule = {
   id: 'text/count',

@@ -2,7 +2,7 @@ import type { Table, TextCell } from '../../model';
 import { textKey } from '../../normalize';
 import { fundLabel, fundsNamed } from '../../text/quantities';
 import type { Rule } from '../types';
-import { quote } from './statement-report';
+import { quote } from '../shared/statement-report';
 
 /** "注：…", "说明：…", "（备注：…）": a note. */
 const NOTE = /^[(（]?(注|说明|备注|附注)\d?[:：]/;

@@ -1,7 +1,15 @@
 import { checkParts } from '../../text/checks';
 import { readWorkbookText } from '../../text';
 import type { Rule } from '../types';
-import { cellsOf, inUnitOf, maxDecimals, nameOf, quote, TEXT_ROUNDING_RULE_ID, written } from './statement-report';
+import {
+  cellsOf,
+  inUnitOf,
+  maxDecimals,
+  nameOf,
+  quote,
+  TEXT_ROUNDING_RULE_ID,
+  written,
+} from '../shared/statement-report';
 
 export const textPartsRule: Rule = {
   id: 'text/parts',

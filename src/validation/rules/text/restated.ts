@@ -1,7 +1,7 @@
 import { cellAddress } from '../../address';
 import { readWorkbookText, restatements } from '../../text';
 import type { Rule } from '../types';
-import { nameOf, quote, TEXT_ROUNDING_RULE_ID, written } from './statement-report';
+import { nameOf, quote, TEXT_ROUNDING_RULE_ID, written } from '../shared/statement-report';
 
 export const textRestatedRule: Rule = {
   id: 'text/restated',

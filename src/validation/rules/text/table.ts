@@ -1,7 +1,7 @@
 import { cellAddress, qualifiedAddress } from '../../address';
 import { readWorkbookText, tableComparisons } from '../../text';
 import type { Rule } from '../types';
-import { inUnitOf, nameOf, quote, TEXT_ROUNDING_RULE_ID, written } from './statement-report';
+import { inUnitOf, nameOf, quote, TEXT_ROUNDING_RULE_ID, written } from '../shared/statement-report';
 
 export const textTableRule: Rule = {
   id: 'text/table',

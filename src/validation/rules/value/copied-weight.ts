@@ -1,5 +1,5 @@
 import { factsOf } from '../../indicator-facts';
-import { projectName } from '../weight/sum';
+import { projectName } from '../shared/names';
 import type { Indicator } from '../../model';
 import type { Rule } from '../types';
 

@@ -5,7 +5,7 @@ import type { Indicator, NumberCell, TextCell } from '../../model';
 import { textKey } from '../../normalize';
 import { declaredScore } from '../../vocabulary';
 import type { Rule } from '../types';
-import { projectName } from './sum';
+import { projectName } from '../shared/names';
 
 export const levelScoreRule: Rule = {
   id: 'weight/level-score',

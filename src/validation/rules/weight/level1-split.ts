@@ -3,7 +3,7 @@ import { factsOf, weightSum } from '../../indicator-facts';
 import { plain } from '../../messages';
 import type { Level1Kind } from '../../vocabulary';
 import type { Rule } from '../types';
-import { projectName } from './sum';
+import { projectName } from '../shared/names';
 
 const LEVEL1_LABEL: Record<Level1Kind, string> = {
   output: '产出指标',

@@ -3,6 +3,7 @@ import { ZERO } from '../../decimal';
 import { weightSum } from '../../indicator-facts';
 import { Localized, plain } from '../../messages';
 import type { Project } from '../../model';
+import { projectName } from '../shared/names';
 import type { Rule } from '../types';
 
 export const weightSumRule: Rule = {
@@ -121,8 +122,4 @@ function expectedTotals(
     });
   }
   return options;
-}
-
-export function projectName(project: Project): string {
-  return project.name?.text ?? `第 ${project.firstRow + 1} 行起的项目`;
 }
