@@ -137,10 +137,17 @@ export function settleIndicatorColumns(
     if (!header.paths.has(col)) evidence.push({ col, path: [], role, why: why.get(col) ?? 'content' });
   }
   evidence.sort((a, b) => a.col - b.col);
-  return { columns, evidence };
+  // A fresh object: the deletes above leave `columns` slow to read, and the builder reads it for every row.
+  const settled: Partial<Record<IndicatorColumn, number>> = {};
+  for (const [role, col] of Object.entries(columns) as [IndicatorColumn, number][]) settled[role] = col;
+  return { columns: settled, evidence };
 }
 
-function profileColumn(view: SheetView, col: number, rows: readonly number[]): ColumnProfile {
+/** Enough body rows to tell what a column holds; a table of 10⁵ rows says nothing more than its first thousand. */
+const PROFILE_ROWS = 1000;
+
+function profileColumn(view: SheetView, col: number, allRows: readonly number[]): ColumnProfile {
+  const rows = allRows.length > PROFILE_ROWS ? allRows.slice(0, PROFILE_ROWS) : allRows;
   const profile: ColumnProfile = {
     filled: 0,
     comparators: 0,
