@@ -1,5 +1,5 @@
 import type { Locale, Report } from '../validation';
-import { SEVERITY_LABELS } from '../validation/messages';
+import { SEVERITY_LABELS } from '../validation';
 
 export interface FileResult {
   file: string;

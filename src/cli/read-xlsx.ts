@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import type { Grid } from '../validation/grid';
+import { type Grid } from '../validation';
 import {
   loadWorkbook,
   loadedGrids,

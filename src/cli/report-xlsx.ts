@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import type { Locale } from '../validation';
-import { SEVERITY_LABELS } from '../validation/messages';
+import { SEVERITY_LABELS, columnLetters } from '../validation';
 import { safeText } from '../xlsx/export-safety';
-import { columnLetters } from '../validation/address';
 import { sheetLocation } from '../xlsx/annotate-workbook';
 import type { FileResult } from './format';
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { parseRangeAddress } from '../validation/address';
+import { parseRangeAddress } from '../validation';
 import { CHINESE_CHARSET, FOOTER, LOOKS, MARGINS, type CellLook } from '../templates/look';
 import type { RenderPlan } from '../templates/plan';
 import { cellRoles, uniqueSheetName } from '../templates/plan';

@@ -3,14 +3,22 @@
  * translation between Excel's arguments / results and the engine's grid / report.
  */
 import Decimal from 'decimal.js';
-import { parseCellAddress, qualifiedAddress, splitSheetRef } from '../validation/address';
-import { SEVERITY_LABELS } from '../validation/messages';
-import { parseNumberText } from '../validation/normalize';
-import { PROFILE_IDS, parseConfig, type ConfigInput, type Locale } from '../validation/config';
-import type { Grid } from '../validation/grid';
 import { appendOfficeRows, padRows, type OfficeGrid } from '../xlsx/office-values';
-import { parseIndicatorValue } from '../validation/indicator-value';
-import { checkGrids, type Report } from '../validation';
+import {
+  checkGrids,
+  type Report,
+  parseCellAddress,
+  qualifiedAddress,
+  splitSheetRef,
+  SEVERITY_LABELS,
+  parseNumberText,
+  PROFILE_IDS,
+  parseConfig,
+  parseIndicatorValue,
+  type ConfigInput,
+  type Locale,
+  type Grid,
+} from '../validation';
 
 /** Excel passes at most about 5 MB to a custom function; past this the task pane is the tool. */
 export const MAX_CELLS = 100_000;

@@ -4,7 +4,7 @@
  * (custom-functions-metadata-plugin), the Chinese names from ./localization.
  */
 /* global CustomFunctions, Excel, Office */
-import type { Locale } from '../validation/config';
+import { type Locale } from '../validation';
 import { readNumberFormats } from '../taskpane/excel/adapter';
 import { localeOf } from '../taskpane/i18n';
 import { BadOptionsError, RangeTooLargeError, checkRange, parseValueText, sumCheck, weightsOfRange } from './core';

@@ -20,7 +20,7 @@ import type { Finding, Locale, Report } from '../validation';
 import type { ReadScope } from './excel/adapter';
 import type { PaneActions } from './actions';
 import { TEMPLATES } from '../templates/definitions';
-import { parseCellAddress } from '../validation/address';
+import { parseCellAddress } from '../validation';
 import { STRINGS } from './i18n';
 import { DEFAULT_SETTINGS, Settings, settingsToConfig, type SettingsInput } from './Settings';
 

@@ -12,11 +12,11 @@ import {
   PROFILES,
   ConfigSchema,
   parseConfig,
+  normalizeText,
   type ConfigInput,
   type Locale,
   type ProfileId,
-} from '../validation/config';
-import { normalizeText } from '../validation/normalize';
+} from '../validation';
 import { STRINGS } from './i18n';
 
 /** What the user typed: numbers stay text until checked, so a half-typed "0." is not lost. Blank = the profile's value. */

@@ -1,4 +1,4 @@
-import type { Locale } from '../validation/config';
+import { type Locale } from '../validation';
 
 /** The pane's words, zh-CN first. */
 export const STRINGS = {

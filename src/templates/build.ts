@@ -1,5 +1,11 @@
-import { cellAddress, columnLetters, parseCellAddress, parseRangeAddress } from '../validation/address';
-import { parseConfig, type Config } from '../validation';
+import {
+  parseConfig,
+  type Config,
+  cellAddress,
+  columnLetters,
+  parseCellAddress,
+  parseRangeAddress,
+} from '../validation';
 import type { CodeTable, FlatList, FormRow, IndicatorBlock, SummaryTable, TemplateDefinition } from './definitions';
 import { level1ListName, level2ListSource, listSheet } from './lists';
 import { BODY_SIZE, innerPoints, LOOKS, rowPoints, textPoints } from './look';

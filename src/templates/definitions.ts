@@ -2,7 +2,7 @@
  * The standard tables as data. Each template is a list of parts (title, form rows, an indicator block, an
  * amount table …) that build.ts turns into a RenderPlan.
  */
-import type { ProfileId } from '../validation/config';
+import { type ProfileId } from '../validation';
 
 export type FormRow =
   | { label: string; kind: 'text'; lines?: number }

@@ -1,5 +1,4 @@
-import { columnLetters } from '../validation/address';
-import type { ProfileId } from '../validation/config';
+import { columnLetters, type ProfileId } from '../validation';
 import type { ListSheet } from './plan';
 
 export const LIST_SHEET = '_预算检查列表';

@@ -1,4 +1,4 @@
-import { cellAddress, parseRangeAddress } from '../validation/address';
+import { cellAddress, parseRangeAddress } from '../validation';
 
 /**
  * What a template becomes on a sheet, independent of who writes it: cells (values and formulas), merges,

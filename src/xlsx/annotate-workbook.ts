@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs';
 import type { Finding, Locale } from '../validation';
 import { safeText } from './export-safety';
-import { SEVERITY_FILLS, SEVERITY_LABELS } from '../validation/messages';
+import { SEVERITY_FILLS, SEVERITY_LABELS } from '../validation';
 
 /** ARGB, opaque. */
 export const FINDING_FILLS: Record<Finding['severity'], string> = {

@@ -5,7 +5,7 @@
  * No Node APIs: used by the CLI and by the standalone page.
  */
 import ExcelJS from 'exceljs';
-import type { Grid } from '../validation/grid';
+import { type Grid } from '../validation';
 import {
   PRECHECK_LIMITS,
   WorkbookProblemError,

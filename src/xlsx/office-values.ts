@@ -3,7 +3,7 @@
  * values the CLI reads from the same cells of the saved file (worksheet-grid.ts). Used by the task pane's adapter
  * and by the worksheet functions. No Office.js here: plain values in, grid values out.
  */
-import { asExcelErrorString, type CellValue, type Grid } from '../validation/grid';
+import { asExcelErrorString, type CellValue, type Grid } from '../validation';
 
 /** Excel's first date, serial 0 (1899-12-30), and the day after its last, 9999-12-31. */
 const FIRST_EXCEL_DATE = Date.UTC(1899, 11, 30);

@@ -5,8 +5,7 @@
  * silently. What is checked then costs in proportion to the cells
  * present, whatever their coordinates. Reader-independent: works on any grid with sparse rows.
  */
-import { cellAddress } from '../validation/address';
-import type { CellValue, Grid } from '../validation/grid';
+import { cellAddress, type CellValue, type Grid } from '../validation';
 
 /** The length up to which a row holding `present` cells is dense enough to be filled out (and checked whole). */
 export function denseRowLength(present: number): number {

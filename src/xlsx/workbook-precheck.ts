@@ -11,7 +11,7 @@
  * No Node APIs: used by the CLI and by the standalone page in the browser.
  */
 import { Inflate } from 'fflate';
-import type { CellRange } from '../validation/grid';
+import { type CellRange } from '../validation';
 
 export const EXCEL_MAX_ROWS = 1_048_576;
 export const EXCEL_MAX_COLUMNS = 16_384;

@@ -1,8 +1,6 @@
 /** An exceljs worksheet as an engine grid. No file access: used by the CLI (Node) and the standalone pane (browser). */
 import type ExcelJS from 'exceljs';
-import { parseRangeAddress } from '../validation/address';
-import type { CellValue, Grid } from '../validation/grid';
-import { parseNumberText } from '../validation/normalize';
+import { parseRangeAddress, parseNumberText, type CellValue, type Grid } from '../validation';
 import { cutSparseRows, denseRowLength, type SparseCut } from './sparse-grid';
 import { DAY_MS, UNIX_EPOCH_SERIAL, excelDateText, isDateFormat } from './office-values';
 

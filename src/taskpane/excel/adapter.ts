@@ -9,14 +9,15 @@ import {
   parseCellAddress,
   parseRangeAddress,
   splitSheetRef,
-} from '../../validation/address';
-import type { CellRange, Grid } from '../../validation/grid';
+  SEVERITY_FILLS,
+  type CellRange,
+  type Grid,
+} from '../../validation';
 import { appendOfficeRows, padRows, type OfficeGrid } from '../../xlsx/office-values';
 import type { RenderPlan } from '../../templates/plan';
 import { uniqueSheetName } from '../../templates/plan';
 import { POINTS_PER_WIDTH } from '../../templates/look';
 import { applyTemplateLook } from './template-look';
-import { SEVERITY_FILLS } from '../../validation/messages';
 import { z } from 'zod';
 
 /**

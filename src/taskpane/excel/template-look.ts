@@ -4,7 +4,7 @@
  * margins, centred, page-number footer). Queued on the caller's request context: no sync of its own.
  */
 /* global Excel */
-import { parseRangeAddress } from '../../validation/address';
+import { parseRangeAddress } from '../../validation';
 import { FOOTER, LOOKS, MARGINS } from '../../templates/look';
 import type { RenderPlan } from '../../templates/plan';
 

@@ -4,13 +4,18 @@
  * The file never leaves the browser: it is read with FileReader/arrayBuffer and written as a Blob.
  */
 import { Button, MessageBar, MessageBarBody, Tab, TabList, Text } from '@fluentui/react-components';
-import ExcelJS from 'exceljs';
 import { useMemo, useRef, useState } from 'react';
-import { checkGrids, type Finding, type Locale, type Report } from '../../validation';
-import { SEVERITIES } from '../../validation/config';
-import { cellAddress } from '../../validation/address';
-import { isExcelError, type Grid } from '../../validation/grid';
-import { SEVERITY_FILLS } from '../../validation/messages';
+import {
+  checkGrids,
+  type Finding,
+  type Locale,
+  type Report,
+  SEVERITIES,
+  cellAddress,
+  isExcelError,
+  SEVERITY_FILLS,
+  type Grid,
+} from '../../validation';
 import { annotateWorkbook } from '../../xlsx/annotate-workbook';
 import { loadWorkbook, loadedGrids, problemMessage } from '../../xlsx/load-workbook';
 import { PRECHECK_LIMITS, WorkbookProblemError } from '../../xlsx/workbook-precheck';
@@ -200,7 +205,6 @@ export function SheetGrid({
   selected?: string;
   locale: Locale;
 }) {
-  const t = STRINGS[locale];
   const fills = useMemo(() => {
     const byCell = new Map<string, Finding['severity']>();
     for (const f of marked) {
