@@ -117,10 +117,12 @@ export function printedPages(pdf: string): PrintedPage[] {
     }
   }
   const chinese = raw.filter((w) => IDEOGRAPHS.test(w.text));
-  const ratios = chinese.map((w) => (w.yMax - w.yMin) / ((w.xMax - w.xMin) / [...w.text].length)).sort((a, b) => a - b);
+  const ratios = chinese
+    .map((w) => (w.yMax - w.yMin) / ((w.xMax - w.xMin) / Array.from(w.text).length))
+    .sort((a, b) => a - b);
   const ratio = ratios[Math.floor(ratios.length / 2)] ?? 1;
   for (const w of raw) {
-    const size = IDEOGRAPHS.test(w.text) ? (w.xMax - w.xMin) / [...w.text].length : (w.yMax - w.yMin) / ratio;
+    const size = IDEOGRAPHS.test(w.text) ? (w.xMax - w.xMin) / Array.from(w.text).length : (w.yMax - w.yMin) / ratio;
     pages[w.page - 1]!.words.push({ ...w, size });
   }
   return pages;

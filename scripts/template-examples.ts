@@ -256,7 +256,11 @@ function fillCells(sheet: ExcelJS.Worksheet, example: Example): number[] {
     return Object.keys(example.cells).map((address) => Number(sheet.getCell(address).row));
   }
   if (example.kind === 'rows') {
-    example.rows.forEach((values, i) => values.forEach((value, c) => put(sheet, example.first + i, c + 1, value)));
+    example.rows.forEach((values, i) => {
+      values.forEach((value, c) => {
+        put(sheet, example.first + i, c + 1, value);
+      });
+    });
     return example.rows.map((_, i) => example.first + i);
   }
   sheet.getCell('A1').value = example.title;

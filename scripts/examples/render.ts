@@ -37,8 +37,8 @@ export function renderWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
 
 function toExcelValue(value: Exclude<CellInput, null>): ExcelJS.CellValue {
   if (typeof value === 'object') {
-    if ('formula' in value) return { formula: value.formula, result: value.result } as ExcelJS.CellFormulaValue;
-    return { error: value.error } as ExcelJS.CellErrorValue;
+    if ('formula' in value) return { formula: value.formula, result: value.result };
+    return { error: value.error };
   }
   return value;
 }

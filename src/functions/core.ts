@@ -71,9 +71,16 @@ export function cellCount(values: unknown[][]): number {
   return count;
 }
 
+/** A cell's value as text: Excel hands a function a string, number or boolean, or nothing for a blank. */
+function scalarText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return '';
+}
+
 /** options: a profile name ("legacy"), or a JSON config ({"rules":{"sum/rounding":"off"}}). */
 export function configFromOptions(options: unknown): ConfigInput {
-  const text = options === undefined || options === null ? '' : String(options).trim();
+  const text = scalarText(options).trim();
   if (text === '') return {};
   if ((PROFILE_IDS as readonly string[]).includes(text)) return { profile: text as ConfigInput['profile'] };
   try {
@@ -182,7 +189,7 @@ const KIND: Record<Locale, Record<string, string>> = {
 
 /** BUDGET.PARSE: comparator | number | unit | kind for one 指标值. */
 export function parseValueText(text: unknown, locale: Locale): (string | number)[][] {
-  const parsed = parseIndicatorValue({ value: text === null || text === undefined ? '' : String(text) });
+  const parsed = parseIndicatorValue({ value: scalarText(text) });
   return [
     [
       parsed.comparator ?? '',

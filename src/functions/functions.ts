@@ -24,15 +24,20 @@ async function formatsOf(address: string | undefined): Promise<string[][] | unde
 
 /** Office's display language: Chinese for zh-*, English otherwise. */
 function displayLocale(): Locale {
+  // The shared runtime may call a function before Office has set its context, whatever the typings say.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   return localeOf(typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined);
 }
 
 /** Every failure as #VALUE! with its reason in the cell's error tooltip, never a bare error. */
 function asExcelError(error: unknown): never {
   if (error instanceof RangeTooLargeError || error instanceof BadOptionsError) {
+    // CustomFunctions.Error is what Excel shows as #VALUE! with a tooltip; it does not extend Error.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, error.message);
   }
   const reason = error instanceof Error ? error.message : String(error);
+  // eslint-disable-next-line @typescript-eslint/only-throw-error
   throw new CustomFunctions.Error(
     CustomFunctions.ErrorCode.invalidValue,
     `检查失败 (check failed): ${reason}`.slice(0, 255),
@@ -48,7 +53,11 @@ function asExcelError(error: unknown): never {
  * @requiresParameterAddresses
  * @returns A table of findings (severity | cell | rule | message), or ✓ when there is none.
  */
-export async function check(range: any[][], options: any, invocation: CustomFunctions.Invocation): Promise<string[][]> {
+export async function check(
+  range: unknown[][],
+  options: unknown,
+  invocation: CustomFunctions.Invocation,
+): Promise<string[][]> {
   const address = invocation.parameterAddresses?.[0];
   try {
     return checkRange(range, address, options, displayLocale(), await formatsOf(address));
@@ -65,7 +74,7 @@ export async function check(range: any[][], options: any, invocation: CustomFunc
  * @requiresParameterAddresses
  * @returns One row per project: project | weight total | status.
  */
-export async function weights(range: any[][], invocation: CustomFunctions.Invocation): Promise<any[][]> {
+export async function weights(range: unknown[][], invocation: CustomFunctions.Invocation): Promise<unknown[][]> {
   const address = invocation.parameterAddresses?.[0];
   try {
     return weightsOfRange(range, address, displayLocale(), await formatsOf(address));
@@ -80,7 +89,7 @@ export async function weights(range: any[][], invocation: CustomFunctions.Invoca
  * @param text A target value, e.g. ≥98%, ≤15万元 or 优.
  * @returns One row: comparator | number | unit | kind.
  */
-export function parse(text: any): any[][] {
+export function parse(text: unknown): unknown[][] {
   try {
     return parseValueText(text, displayLocale());
   } catch (error) {
@@ -95,7 +104,7 @@ export function parse(text: any): any[][] {
  * @param parts The parts: cells or ranges.
  * @returns total − Σ parts.
  */
-export function sumcheck(total: number, ...parts: any[][][]): number {
+export function sumcheck(total: number, ...parts: unknown[][][]): number {
   try {
     return sumCheck(total, parts);
   } catch (error) {

@@ -87,7 +87,9 @@ class PlanBuilder {
 
   /** A row of column headers, bold, centred and wrapped. */
   headers(row: number, labels: string[]): void {
-    labels.forEach((label, i) => this.value(row, i + 1, label));
+    labels.forEach((label, i) => {
+      this.value(row, i + 1, label);
+    });
     this.role(row, 1, row, labels.length, 'header');
   }
 
@@ -234,9 +236,9 @@ function indicatorPlan(definition: TemplateDefinition, block: IndicatorBlock): R
     b.value(first + i, 2, level2);
   });
   const last = first + block.prefill.length + block.blankRows - 1;
-  (['center', 'center', 'text', 'center', 'center', 'center', 'number', 'center'] as const).forEach((role, i) =>
-    b.role(first, i + 1, last, i + 1, role),
-  );
+  (['center', 'center', 'text', 'center', 'center', 'center', 'number', 'center'] as const).forEach((role, i) => {
+    b.role(first, i + 1, last, i + 1, role);
+  });
   b.dropdown(first, 1, last, `=${level1ListName(block.profile)}`, true, '一级指标');
   b.dropdown(first, 2, last, level2ListSource(block.profile, `$A${first}`), true, '二级指标（随一级指标变化）');
   b.dropdown(first, 4, last, '=指标性质列表');
@@ -290,7 +292,9 @@ function flatPlan(definition: TemplateDefinition, list: FlatList): RenderPlan {
   );
   const first = header + 1;
   const last = first + list.rows - 1;
-  columns.forEach(([, role], i) => b.role(first, i + 1, last, i + 1, role));
+  columns.forEach(([, role], i) => {
+    b.role(first, i + 1, last, i + 1, role);
+  });
   b.dropdown(first, 5, last, '=一级指标列表');
   b.dropdown(first, 6, last, level2ListSource('national-2021', `$E${first}`), true, '二级指标（随一级指标变化）');
   b.dropdown(first, 8, last, '=指标性质列表');

@@ -46,7 +46,7 @@ export interface Grid {
 }
 
 export function isExcelError(value: CellValue | undefined): value is ExcelErrorValue {
-  return typeof value === 'object' && value !== null && typeof (value as ExcelErrorValue).error === 'string';
+  return typeof value === 'object' && value !== null && typeof value.error === 'string';
 }
 
 /** "#REF!" and friends, as the Office JavaScript API returns them in `values` (a plain string). */

@@ -45,7 +45,7 @@ export function keyOfNormalized(normalized: string): string {
 const PLAIN_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;
 
 /**
- * A number written as text ("1,234.50", "５８２．０３", "　70", "05") → Decimal; anything else → null.
+ * A number written as text ("1,234.50", "５８２．０３", "\u300070" (an ideographic space before 70), "05") → Decimal; anything else → null.
  * Text with words or units around the number is not a number here (see parseAmountText).
  */
 export function parseNumberText(text: string): Decimal | null {
@@ -74,7 +74,7 @@ export function isPlaceholderText(text: string): boolean {
 
 /** isPlaceholderText of a text key (already normalized, white space removed). */
 export function isPlaceholderKey(key: string): boolean {
-  return /^[…\.。·⋯]+$/.test(key);
+  return /^[….。·⋯]+$/.test(key);
 }
 
 /** "-", "—", "－", "/": written in an amount cell to mean nothing / zero. */

@@ -6,7 +6,7 @@ import { freeTextCells } from '../text/blocks';
 import { isTableStopLabel, isTitleText } from '../vocabulary';
 import { buildAmountTables } from './amounts';
 import { findMoneyUnit, readFormBlock } from './form';
-import { AmountHeader, Header, IndicatorHeader, readHeaderAt } from './headers';
+import { AmountHeader, Header, readHeaderAt } from './headers';
 import { buildIndicatorTable } from './indicators';
 import { rowHasMergedText } from './merged-rows';
 
@@ -141,10 +141,7 @@ function pairSides(tables: Table[]): void {
  */
 function isRepeatedHeader(a: Header, b: Header): boolean {
   if (a.type === 'indicators' && b.type === 'indicators') {
-    return (
-      (a as IndicatorHeader).columns.projectName !== undefined &&
-      JSON.stringify(a.columns) === JSON.stringify(b.columns)
-    );
+    return a.columns.projectName !== undefined && JSON.stringify(a.columns) === JSON.stringify(b.columns);
   }
   if (a.type === 'amounts' && b.type === 'amounts') {
     const shape = (h: AmountHeader) =>

@@ -82,14 +82,15 @@ export function settleIndicatorColumns(
   const nature = NATURE_ROLES.map((role) => ({ role, col: columns[role] })).filter(
     (n): n is { role: IndicatorColumn; col: number } => n.col !== undefined,
   );
-  for (const role of NATURE_ROLES) delete columns[role];
+  const settledNature: Partial<Record<IndicatorColumn, number>> = {};
   for (const { role, col } of nature) {
     const held = natureHeld(profileOf(col));
     const settled = held ?? role;
-    if (columns[settled] !== undefined) continue;
-    columns[settled] = col;
+    if (settledNature[settled] !== undefined) continue;
+    settledNature[settled] = col;
     if (held && held !== role) why.set(col, `content (${describeNature(held)}), though the header names ${role}`);
   }
+  for (const role of NATURE_ROLES) columns[role] = settledNature[role];
 
   // 3. A column with no role whose cells are comparators (a "=" column under an unknown or empty header).
   if (columns.comparator === undefined) {
@@ -122,7 +123,9 @@ export function settleIndicatorColumns(
 
   const evidence: ColumnEvidence[] = [];
   const roleOfCol = new Map<number, IndicatorColumn>();
-  for (const [role, col] of Object.entries(columns) as [IndicatorColumn, number][]) roleOfCol.set(col, role);
+  for (const [role, col] of Object.entries(columns) as [IndicatorColumn, number | undefined][]) {
+    if (col !== undefined) roleOfCol.set(col, role);
+  }
   for (const col of header.fundSources) roleOfCol.set(col, 'fundSource' as IndicatorColumn);
   for (const [col, path] of [...header.paths].sort((a, b) => a[0] - b[0])) {
     const role = roleOfCol.get(col);
@@ -139,7 +142,9 @@ export function settleIndicatorColumns(
   evidence.sort((a, b) => a.col - b.col);
   // A fresh object: the deletes above leave `columns` slow to read, and the builder reads it for every row.
   const settled: Partial<Record<IndicatorColumn, number>> = {};
-  for (const [role, col] of Object.entries(columns) as [IndicatorColumn, number][]) settled[role] = col;
+  for (const [role, col] of Object.entries(columns) as [IndicatorColumn, number | undefined][]) {
+    if (col !== undefined) settled[role] = col;
+  }
   return { columns: settled, evidence };
 }
 

@@ -65,7 +65,7 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
   let currentUnit: UnitTotal | undefined;
   let carried: { level1?: TextCell; level2?: TextCell } = {};
   let lastContentRow = header.bottom;
-  const firstColumn = Math.min(...(Object.values(columns) as number[]));
+  const firstColumn = Math.min(...Object.values(columns));
 
   for (const r of bodyRows) {
     if (rowIsBlankIn(view, r, header.left - MAX_SHIFT, header.right + MAX_SHIFT)) continue;
