@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_OPTIONS, PROFILES } from '../src/validation/config';
+import { DEFAULT_OPTIONS, OPTION_DESCRIPTIONS, PROFILES } from '../src/validation/config';
 import { SEVERITY_LABELS } from '../src/validation/messages';
 import { ALL_RULES } from '../src/validation/rules';
 import { RULE_FAMILIES } from '../src/validation/rules/types';
@@ -68,8 +68,14 @@ export function renderRuleDocs(): string {
       lines.push(`**为什么**：${rule.meta.why['zh-CN']}`, '', `*Why*: ${rule.meta.why['en-US']}`, '');
       lines.push(`- 不通过 Fails: ${rule.meta.examples.fail}`, `- 通过 Passes: ${rule.meta.examples.pass}`);
       if (rule.meta.basis) lines.push(`- 依据 Basis: ${rule.meta.basis['zh-CN']} / ${rule.meta.basis['en-US']}`);
-      if (rule.meta.options?.length)
-        lines.push(`- 选项 Options: ${rule.meta.options.map((o) => `\`${o}\``).join(', ')}`);
+      if (rule.meta.options) {
+        const { names, defaults } = rule.meta.options;
+        lines.push(
+          `- 选项 Options (\`rules["${rule.id}"].options\`, or \`options\` for every rule): ${names
+            .map((o) => `\`${o}\` = \`${JSON.stringify(defaults[o] ?? null)}\` (${OPTION_DESCRIPTIONS[o]})`)
+            .join('; ')}`,
+        );
+      }
       lines.push('', '| 消息 Message id | zh-CN | en-US |', '|---|---|---|');
       for (const [id, text] of Object.entries(rule.meta.messages))
         lines.push(`| \`${id}\` | ${text['zh-CN']} | ${text['en-US']} |`);

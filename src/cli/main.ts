@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ALL_RULES, Config, Locale, LOCALES, parseConfig } from '../validation';
+import { ALL_RULES, Config, Locale, LOCALES, parseConfig, ruleOptionsOf, RuleOptionsError } from '../validation';
 import { FileResult, formatJson, formatText, printable } from './format';
 import { annotatedCopyPaths, writeFileAtomically } from './annotate';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, checkFiles, progressBar } from './batch';
@@ -148,6 +148,12 @@ async function loadConfig(file: string): Promise<Config> {
       throw new UsageError(
         `${file}: unknown rule ${unknown.map((id) => `"${id}"`).join(', ')}; the rules are: ${ALL_RULES.map((r) => r.id).join(', ')}`,
       );
+    }
+    try {
+      ruleOptionsOf(config);
+    } catch (optionsError) {
+      if (optionsError instanceof RuleOptionsError) throw new UsageError(`${file}: ${optionsError.message}`);
+      throw optionsError;
     }
     return config;
   } catch (error) {

@@ -9,7 +9,8 @@ export type SeveritySetting = z.infer<typeof SeveritySettingSchema>;
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const optionFields = {
+/** Every option a rule may read, with its meaning: rules pick theirs (ruleOptions in rules/types.ts). */
+export const OPTION_FIELDS = {
   /** Money differences up to this (in the table's own unit) are not reported at all. */
   tolerance: z.number().min(0),
   /** The smallest unit amounts are rounded to (0.01 for 万元 or 元 with two decimals). */
@@ -38,11 +39,24 @@ const optionFields = {
   requireCostIndicator: z.boolean(),
 };
 
-export const OptionsSchema = z.object(optionFields).strict();
+export const OptionsSchema = z.object(OPTION_FIELDS).strict();
+
+/** What each option means, for the rule docs. */
+export const OPTION_DESCRIPTIONS: Record<keyof typeof OPTION_FIELDS, string> = {
+  tolerance: '金额差在此以内不报告 differences up to this are not reported',
+  roundingUnit: '金额的舍入单位 the unit amounts are rounded to',
+  weightTotal: '三级指标权重应有的合计 what the weights must add up to',
+  acceptBudgetExecutionWeight: '接受 合计 − 预算执行率分值 accept the total less 预算执行率',
+  requireBudgetExecutionWeight: '必须另计预算执行率 预算执行率 is always outside the table',
+  budgetExecutionWeight: '表中未写明时预算执行率的分值 预算执行率 points when the table does not say',
+  level1Split: '各一级指标的分值 the points of each 一级',
+  satisfactionFloor: '满意度目标的下限 (%) the lowest acceptable satisfaction target',
+  requireCostIndicator: '每个项目必须有成本指标 every project needs a 成本指标',
+};
 export type Options = z.infer<typeof OptionsSchema>;
 
 /** Options as a user writes them: any subset; the profile and the defaults fill in the rest. */
-export const UserOptionsSchema = z.object(optionFields).partial().strict();
+export const UserOptionsSchema = z.object(OPTION_FIELDS).partial().strict();
 
 export const DEFAULT_OPTIONS: Options = {
   tolerance: 0,
@@ -98,10 +112,17 @@ export const PROFILES = {
 export type ProfileId = keyof typeof PROFILES;
 export const PROFILE_IDS = Object.keys(PROFILES) as [ProfileId, ...ProfileId[]];
 
+/**
+ * A rule's setting: its severity, or { severity, options } with options for this rule only (checked against the
+ * rule's own options schema when the rules run: see validateRuleSettings in engine.ts).
+ */
 export const RuleSettingSchema = z.union([
   SeveritySettingSchema,
-  z.object({ severity: SeveritySettingSchema }).strict(),
+  z
+    .object({ severity: SeveritySettingSchema.optional(), options: z.record(z.string(), z.unknown()).optional() })
+    .strict(),
 ]);
+export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
 /** The user's configuration: the CLI's --config file and the task pane's settings use this schema. */
 export const ConfigSchema = z
@@ -118,7 +139,7 @@ export type ConfigInput = z.input<typeof ConfigSchema>;
 /** A configuration with the profile applied: every option has its value. */
 export interface Config {
   profile: ProfileId;
-  rules: Record<string, SeveritySetting | { severity: SeveritySetting }>;
+  rules: Record<string, RuleSetting>;
   options: Options;
 }
 
@@ -145,5 +166,5 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 export function severityOf(config: Config, ruleId: string, defaultSeverity: Severity): SeveritySetting {
   const setting = config.rules[ruleId];
   if (setting === undefined) return defaultSeverity;
-  return typeof setting === 'string' ? setting : setting.severity;
+  return typeof setting === 'string' ? setting : (setting.severity ?? defaultSeverity);
 }

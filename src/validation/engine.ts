@@ -32,11 +32,12 @@ export function checkModel(model: WorkbookModel, options: CheckOptions = {}): Re
   const indicatorVisits: Visit<IndicatorVisitor>[] = [];
   const projectVisits: Visit<ProjectVisitor>[] = [];
 
+  const optionsByRule = ruleOptionsOf(config, rules);
   for (const rule of rules) {
     if (severityOf(config, rule.id, rule.defaultSeverity) === 'off') continue;
     const context = {
       model,
-      options: config.options,
+      options: optionsByRule.get(rule.id) ?? config.options,
       report: (reported: RuleReport) => {
         const finding = toFinding(reported, rule, byId, config, locale, model);
         if (finding) findings.push(finding);
@@ -61,6 +62,38 @@ export function checkModel(model: WorkbookModel, options: CheckOptions = {}): Re
     tables: model.tables.filter((t) => t.sheet === sheet && !(t.kind === 'amounts' && t.block)).length,
   }));
   return { version: REPORT_VERSION, locale, sheets, tables: model.tables.map(summarizeTable), findings, summary };
+}
+
+/** A rule setting's options that its rule does not know or that are of the wrong kind. */
+export class RuleOptionsError extends Error {}
+
+/**
+ * What each rule reads as its options: the config's options with the rule's own settings over them
+ * (`rules: { "weight/sum": { "options": { "weightTotal": 90 } } }`), each checked against the rule's options
+ * schema. Throws RuleOptionsError naming the rule and the option for a setting the rule cannot take.
+ */
+export function ruleOptionsOf(config: Config, rules: readonly Rule[] = ALL_RULES): Map<string, Config['options']> {
+  const byRule = new Map<string, Config['options']>();
+  const known = new Set(ALL_RULES.map((r) => r.id));
+  for (const [id, setting] of Object.entries(config.rules)) {
+    if (!known.has(id) && !rules.some((r) => r.id === id)) throw new RuleOptionsError(`未知规则 unknown rule "${id}"`);
+    if (typeof setting === 'string' || setting.options === undefined) continue;
+    const rule = rules.find((r) => r.id === id);
+    if (!rule) continue;
+    if (!rule.meta.options) {
+      throw new RuleOptionsError(`规则 ${id} 没有选项 rule ${id} takes no options`);
+    }
+    const parsed = rule.meta.options.schema.safeParse(setting.options);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.join('.') ?? '';
+      throw new RuleOptionsError(
+        `规则 ${id} 的选项 ${where} 无效 invalid option ${where} of rule ${id}: ${issue?.message ?? ''}`.trim(),
+      );
+    }
+    byRule.set(id, { ...config.options, ...parsed.data });
+  }
+  return byRule;
 }
 
 interface Visit<V> {

@@ -1,5 +1,5 @@
 /** Public API of the validation engine. Pure TypeScript: no Office API, no DOM, no fs. */
-export { checkGrids, checkModel } from './engine';
+export { checkGrids, checkModel, ruleOptionsOf, RuleOptionsError } from './engine';
 export type { CheckOptions } from './engine';
 export {
   ConfigSchema,

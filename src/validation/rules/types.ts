@@ -1,4 +1,5 @@
-import type { Options, Severity } from '../config';
+import { z } from 'zod';
+import { DEFAULT_OPTIONS, OPTION_FIELDS, type Options, type Severity } from '../config';
 import type { Localized, MessageData } from '../messages';
 import type { CellPos, Indicator, IndicatorTable, Project, WorkbookModel } from '../model';
 
@@ -14,8 +15,8 @@ export interface RuleMeta {
   messages: Record<string, Localized>;
   /** A failing and a passing example, in words a finance user recognizes. */
   examples: { fail: string; pass: string };
-  /** Option names (from the config's options) the rule reads. */
-  options?: readonly string[];
+  /** The options the rule reads: their schema (a rule's own settings are checked against it) and defaults. */
+  options?: RuleOptions;
   /** Where the rule comes from: the regulation, template or review practice it enforces. */
   basis?: Localized;
 }
@@ -50,9 +51,41 @@ export type ProjectVisitor = (project: Project, table: IndicatorTable) => void;
  * state of the run in its closure. The engine walks the indicators once for all rules, so that 20 rules on
  * 10⁵ indicators read each one while it is in the CPU cache rather than 20 times from memory.
  */
+/** A rule's options: the schema a config's `rules["<id>"].options` is checked against, and their defaults. */
+export interface RuleOptions {
+  names: readonly (keyof Options)[];
+  schema: z.ZodType<Partial<Options>>;
+  defaults: Partial<Options>;
+}
+
+/** The options a rule reads, picked from the shared options (config.ts): each with its schema and default. */
+export function ruleOptions(...names: (keyof Options)[]): RuleOptions {
+  const shape: Partial<Record<keyof Options, z.ZodType>> = {};
+  const defaults: Record<string, unknown> = {};
+  for (const name of names) {
+    shape[name] = OPTION_FIELDS[name].optional();
+    defaults[name] = DEFAULT_OPTIONS[name];
+  }
+  return {
+    names,
+    schema: z.object(shape).strict() as unknown as z.ZodType<Partial<Options>>,
+    defaults: defaults as Partial<Options>,
+  };
+}
+
+/** A rule as its module writes it: its family is the first part of its id. */
+export type RuleDefinition = Omit<Rule, 'family'>;
+
+export function defineRule(definition: RuleDefinition): Rule {
+  const family = definition.id.split('/')[0] as RuleFamily;
+  if (!(RULE_FAMILIES as readonly string[]).includes(family)) throw new Error(`rule ${definition.id}: unknown family`);
+  return { ...definition, family };
+}
+
 export interface Rule {
   /** "family/name". */
   id: string;
+  /** The first part of the id (set by defineRule). */
   family: RuleFamily;
   defaultSeverity: Severity;
   meta: RuleMeta;

@@ -1,10 +1,9 @@
 import { directionOf } from '../../vocabulary';
 import { cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const costComparatorRule: Rule = {
+export const costComparatorRule = defineRule({
   id: 'direction/cost-comparator',
-  family: 'direction',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -54,4 +53,4 @@ export const costComparatorRule: Rule = {
       }
     };
   },
-};
+});

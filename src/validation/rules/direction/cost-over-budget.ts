@@ -3,11 +3,10 @@ import { isMoneyUnit } from '../../indicator-value';
 import { money } from '../../messages';
 import { toYuan } from '../../normalize';
 import { projectName } from '../shared/names';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const costOverBudgetRule: Rule = {
+export const costOverBudgetRule = defineRule({
   id: 'direction/cost-over-budget',
-  family: 'direction',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -54,4 +53,4 @@ export const costOverBudgetRule: Rule = {
       });
     };
   },
-};
+});

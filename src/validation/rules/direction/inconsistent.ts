@@ -1,10 +1,9 @@
 import { cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
 import { directionOf } from '../../vocabulary';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const inconsistentDirectionRule: Rule = {
+export const inconsistentDirectionRule = defineRule({
   id: 'direction/inconsistent',
-  family: 'direction',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -74,7 +73,7 @@ export const inconsistentDirectionRule: Rule = {
       }
     };
   },
-};
+});
 
 /** "不满意率", "未按时办结率": the rate of a failure, where less is better. */
 const NEGATED = /不|未|差错|投诉|事故|违规|逾期|超期|失误/;

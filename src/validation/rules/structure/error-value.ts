@@ -1,8 +1,7 @@
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const errorValueRule: Rule = {
+export const errorValueRule = defineRule({
   id: 'structure/error-value',
-  family: 'structure',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -32,4 +31,4 @@ export const errorValueRule: Rule = {
       context.report({ messageId: note.inTable ? 'in-table' : 'outside-table', data: { code: note.code }, at: note });
     }
   },
-};
+});

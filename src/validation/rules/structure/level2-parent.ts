@@ -1,6 +1,6 @@
 import { factsOf } from '../../indicator-facts';
 import type { Level1Kind, Level2Kind } from '../../vocabulary';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 /** Which 二级 belong under which 一级, both generations accepted (domain.md §3). */
 const ALLOWED: Record<Level1Kind, ReadonlySet<Level2Kind>> = {
@@ -10,9 +10,8 @@ const ALLOWED: Record<Level1Kind, ReadonlySet<Level2Kind>> = {
   satisfaction: new Set(['satisfaction']),
 };
 
-export const level2ParentRule: Rule = {
+export const level2ParentRule = defineRule({
   id: 'structure/level2-parent',
-  family: 'structure',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -49,4 +48,4 @@ export const level2ParentRule: Rule = {
       });
     };
   },
-};
+});

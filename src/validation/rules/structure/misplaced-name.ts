@@ -1,6 +1,6 @@
 import { factsOf, indicatorName } from '../../indicator-facts';
 import { isMoneyUnit } from '../../indicator-value';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 const COST_WORDS = /预算|成本|费用|经费|费$|补贴|补助|资金(?!到位|拨付|支付|发放)|支出|万元/;
 const TIME_WORDS = /及时|时限|时效|按时|准时|时间|工作日|小时内|天内|日内|当天|当日|响应|进度|拨付|支付|发放/;
@@ -12,9 +12,8 @@ const COUNT_WORDS = /人数|户数|个数|次数|件数|数量|人次/;
 /** Names that measure satisfaction: 满意度, 满意率, 满意程度. */
 const SATISFACTION_NAME = /满意(度|率|程度)/;
 
-export const misplacedNameRule: Rule = {
+export const misplacedNameRule = defineRule({
   id: 'structure/misplaced-name',
-  family: 'structure',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -100,4 +99,4 @@ export const misplacedNameRule: Rule = {
       }
     };
   },
-};
+});

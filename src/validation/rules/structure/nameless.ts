@@ -1,9 +1,8 @@
 import { rowCell } from '../../indicator-facts';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const namelessRule: Rule = {
+export const namelessRule = defineRule({
   id: 'structure/nameless',
-  family: 'structure',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -40,4 +39,4 @@ export const namelessRule: Rule = {
       });
     };
   },
-};
+});

@@ -1,8 +1,7 @@
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const nonNumericRule: Rule = {
+export const nonNumericRule = defineRule({
   id: 'structure/non-numeric',
-  family: 'structure',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -46,4 +45,4 @@ export const nonNumericRule: Rule = {
       }
     }
   },
-};
+});

@@ -1,7 +1,7 @@
 import { factsOf } from '../../indicator-facts';
 import type { Level1Kind } from '../../vocabulary';
 import { projectName } from '../shared/names';
-import type { Rule } from '../types';
+import { defineRule, ruleOptions } from '../types';
 
 const LABEL: Record<Level1Kind, { 'zh-CN': string; 'en-US': string }> = {
   output: { 'zh-CN': '产出指标', 'en-US': '产出 (output)' },
@@ -10,9 +10,8 @@ const LABEL: Record<Level1Kind, { 'zh-CN': string; 'en-US': string }> = {
   satisfaction: { 'zh-CN': '满意度指标', 'en-US': '满意度 (satisfaction)' },
 };
 
-export const requiredLevelsRule: Rule = {
+export const requiredLevelsRule = defineRule({
   id: 'structure/required-levels',
-  family: 'structure',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -32,7 +31,7 @@ export const requiredLevelsRule: Rule = {
       },
     },
     examples: { fail: '只有产出指标和满意度指标的项目', pass: '产出、成本、效益、满意度指标齐全的项目' },
-    options: ['requireCostIndicator'],
+    options: ruleOptions('requireCostIndicator'),
   },
   visitProjects(context) {
     return (project, table) => {
@@ -68,4 +67,4 @@ export const requiredLevelsRule: Rule = {
       }
     };
   },
-};
+});

@@ -1,9 +1,8 @@
 import { rowCell } from '../../indicator-facts';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const shiftedRowRule: Rule = {
+export const shiftedRowRule = defineRule({
   id: 'structure/shifted-row',
-  family: 'structure',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -44,4 +43,4 @@ export const shiftedRowRule: Rule = {
       });
     };
   },
-};
+});

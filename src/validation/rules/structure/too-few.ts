@@ -1,11 +1,10 @@
 import { projectName } from '../shared/names';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 const MINIMUM = 3;
 
-export const tooFewRule: Rule = {
+export const tooFewRule = defineRule({
   id: 'structure/too-few',
-  family: 'structure',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -38,4 +37,4 @@ export const tooFewRule: Rule = {
       });
     };
   },
-};
+});

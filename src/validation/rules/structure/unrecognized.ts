@@ -1,9 +1,8 @@
 import { rangeAddress } from '../../address';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const unrecognizedRule: Rule = {
+export const unrecognizedRule = defineRule({
   id: 'structure/unrecognized',
-  family: 'structure',
   defaultSeverity: 'info',
   meta: {
     description: {
@@ -55,4 +54,4 @@ export const unrecognizedRule: Rule = {
       });
     }
   },
-};
+});

@@ -1,10 +1,9 @@
 import type { AmountRow, AmountTable } from '../../model';
-import type { Rule } from '../types';
+import { defineRule, ruleOptions } from '../types';
 import { compareSum } from '../shared/compare';
 
-export const balanceRule: Rule = {
+export const balanceRule = defineRule({
   id: 'sum/balance',
-  family: 'sum',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -22,7 +21,7 @@ export const balanceRule: Rule = {
       },
     },
     examples: { fail: '收入合计 500.75，支出合计 500.70', pass: '收入合计 500.75 = 支出合计 500.75' },
-    options: ['tolerance'],
+    options: ruleOptions('tolerance'),
   },
   check(context) {
     const tables = context.model.tables.filter((t): t is AmountTable => t.kind === 'amounts');
@@ -48,7 +47,7 @@ export const balanceRule: Rule = {
       });
     }
   },
-};
+});
 
 function lastTotal(table: AmountTable): AmountRow | undefined {
   return [...table.rows].reverse().find((row) => row.kind === 'total');

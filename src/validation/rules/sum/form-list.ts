@@ -1,15 +1,14 @@
 import type { AmountTable, FormValue, IndicatorTable, NumberCell } from '../../model';
 import { toYuan } from '../../normalize';
 import { formFieldOf, type FormField } from '../../vocabulary';
-import type { Rule } from '../types';
+import { defineRule, ruleOptions } from '../types';
 import { MISMATCH_MESSAGE, compareSum } from '../shared/compare';
 
 /** Amounts a form states once and a list inside the same form may state again. */
 const STATED_TWICE: ReadonlySet<FormField> = new Set(['total', 'basic', 'project', 'generalBudget', 'governmentFund']);
 
-export const formListRule: Rule = {
+export const formListRule = defineRule({
   id: 'sum/form-list',
-  family: 'sum',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -28,7 +27,7 @@ export const formListRule: Rule = {
       pass: '年度预算安排：基本支出 110.61；履职目标：基本支出 110.61',
     },
     basis: { 'zh-CN': '通行做法', 'en-US': 'common practice' },
-    options: ['tolerance', 'roundingUnit'],
+    options: ruleOptions('tolerance', 'roundingUnit'),
   },
   check(context) {
     const blocks = context.model.tables.filter((t): t is AmountTable => t.kind === 'amounts' && t.block);
@@ -59,7 +58,7 @@ export const formListRule: Rule = {
       }
     }
   },
-};
+});
 
 /** The blocks inside the form of the table (above its header). */
 function blocksOf(table: IndicatorTable, blocks: AmountTable[]): AmountTable[] {

@@ -1,7 +1,7 @@
 import type { FormValue, IndicatorTable, NumberCell } from '../../model';
 import { toYuan } from '../../normalize';
 import type { FormField } from '../../vocabulary';
-import type { Rule, RuleContext } from '../types';
+import { defineRule, ruleOptions, type RuleContext } from '../types';
 import { projectName } from '../shared/names';
 import { MISMATCH_MESSAGE, compareSum } from '../shared/compare';
 
@@ -13,9 +13,8 @@ const SOURCE_SETS: readonly (readonly FormField[])[] = [
 ];
 const EXPENDITURE_SET: readonly FormField[] = ['basic', 'project'];
 
-export const formSplitRule: Rule = {
+export const formSplitRule = defineRule({
   id: 'sum/form-split',
-  family: 'sum',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -34,7 +33,7 @@ export const formSplitRule: Rule = {
       fail: '资金总额 582.03，基本支出 223.56，项目支出 348.47',
       pass: '资金总额 582.03 = 基本支出 223.56 + 项目支出 358.47',
     },
-    options: ['tolerance', 'roundingUnit'],
+    options: ruleOptions('tolerance', 'roundingUnit'),
   },
   check(context) {
     for (const table of context.model.tables) {
@@ -74,7 +73,7 @@ export const formSplitRule: Rule = {
         });
     }
   },
-};
+});
 
 function present(form: FormValue[], fields: readonly FormField[]): FormValue[] {
   return fields

@@ -1,12 +1,11 @@
 import type { AmountRow, AmountTable, NumberCell } from '../../model';
 import { sumDecimals } from '../../decimal';
-import type { Rule, RuleContext } from '../types';
+import { defineRule, ruleOptions, type RuleContext } from '../types';
 import { MISMATCH_MESSAGE, addsUpExactly, compareSum } from '../shared/compare';
 import { columnHeader, rowName } from '../shared/labels';
 
-export const hierarchyRule: Rule = {
+export const hierarchyRule = defineRule({
   id: 'sum/hierarchy',
-  family: 'sum',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -25,7 +24,7 @@ export const hierarchyRule: Rule = {
       fail: '201 一般公共服务支出 418.06，其下 20103 为 418.16',
       pass: '合计 500.75 = 201 418.06 + 208 49.81 + 210 12.43 + 221 20.45',
     },
-    options: ['tolerance', 'roundingUnit'],
+    options: ruleOptions('tolerance', 'roundingUnit'),
   },
   check(context) {
     for (const table of context.model.tables) {
@@ -69,7 +68,7 @@ export const hierarchyRule: Rule = {
       }
     }
   },
-};
+});
 
 /**
  * What each 合计/总计/小计 row adds up. Top-level lines count once, between total rows:

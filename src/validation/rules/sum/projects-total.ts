@@ -1,12 +1,11 @@
 import type { NumberCell } from '../../model';
 import { MoneyUnit, toYuan } from '../../normalize';
-import type { Rule } from '../types';
+import { defineRule, ruleOptions } from '../types';
 import { compareSum } from '../shared/compare';
 import { groupTiesToAny, projectTies } from '../shared/project-groups';
 
-export const projectsTotalRule: Rule = {
+export const projectsTotalRule = defineRule({
   id: 'sum/projects-total',
-  family: 'sum',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -30,7 +29,7 @@ export const projectsTotalRule: Rule = {
       fail: '部门整体表项目支出 496.7 万元，六张项目表预算合计 395 万元',
       pass: '部门整体表项目支出 358.47 = 项目表 232.03 + 126.44',
     },
-    options: ['tolerance', 'roundingUnit'],
+    options: ruleOptions('tolerance', 'roundingUnit'),
   },
   check(context) {
     const analysis = projectTies(context);
@@ -56,4 +55,4 @@ export const projectsTotalRule: Rule = {
       });
     }
   },
-};
+});

@@ -1,10 +1,9 @@
 import { money } from '../../messages';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import { groupTiesToAny, projectTies } from '../shared/project-groups';
 
-export const projectsUntiedRule: Rule = {
+export const projectsUntiedRule = defineRule({
   id: 'sum/projects-untied',
-  family: 'sum',
   defaultSeverity: 'info',
   meta: {
     description: {
@@ -47,4 +46,4 @@ export const projectsUntiedRule: Rule = {
       });
     }
   },
-};
+});

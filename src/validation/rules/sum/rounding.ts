@@ -1,13 +1,12 @@
-import type { Rule } from '../types';
+import { defineRule, ruleOptions } from '../types';
 
 /**
  * Filed by every sum rule (see compare.ts) when a total differs from its parts by no more than
  * roundingUnit/2 per addend: tables in 万元 are rounded from 元, so a parent can be a cent off.
  * Its own check has nothing to look at; its id, severity and message are what the other rules use.
  */
-export const roundingRule: Rule = {
+export const roundingRule = defineRule({
   id: 'sum/rounding',
-  family: 'sum',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -30,7 +29,7 @@ export const roundingRule: Rule = {
       fail: '本年收入 471.53 + 上年结转 29.21 = 500.74，收入合计填 500.75',
       pass: '本年收入 471.53 + 上年结转 29.22 = 收入合计 500.75',
     },
-    options: ['roundingUnit', 'tolerance'],
+    options: ruleOptions('roundingUnit', 'tolerance'),
   },
   check: () => undefined,
-};
+});

@@ -1,11 +1,10 @@
 import type { AmountTable } from '../../model';
-import type { Rule } from '../types';
+import { defineRule, ruleOptions } from '../types';
 import { MISMATCH_MESSAGE, addsUpExactly, compareSum } from '../shared/compare';
 import { columnHeader, rowName } from '../shared/labels';
 
-export const rowTotalRule: Rule = {
+export const rowTotalRule = defineRule({
   id: 'sum/row-total',
-  family: 'sum',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -24,7 +23,7 @@ export const rowTotalRule: Rule = {
       fail: '合计 500.75，基本支出 299.30，项目支出 201.35',
       pass: '合计 500.75 = 基本支出 299.30 + 项目支出 201.45',
     },
-    options: ['tolerance', 'roundingUnit'],
+    options: ruleOptions('tolerance', 'roundingUnit'),
   },
   check(context) {
     for (const table of context.model.tables) {
@@ -65,7 +64,7 @@ export const rowTotalRule: Rule = {
       }
     }
   },
-};
+});
 
 /** A formula whose part columns are blank on every row is not one the table uses. */
 function partsUsed(table: AmountTable, parts: number[]): boolean {

@@ -1,9 +1,8 @@
-import type { Rule } from '../types';
+import { defineRule, ruleOptions } from '../types';
 import { MISMATCH_MESSAGE, compareSum } from '../shared/compare';
 
-export const unitProjectsRule: Rule = {
+export const unitProjectsRule = defineRule({
   id: 'sum/unit-projects',
-  family: 'sum',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -26,7 +25,7 @@ export const unitProjectsRule: Rule = {
       fail: '201-平武县人民政府办公室 97.20，其下 10 个项目合计 96.20',
       pass: '201-平武县人民政府办公室 97.20 = Σ 10 个项目 97.20',
     },
-    options: ['tolerance', 'roundingUnit'],
+    options: ruleOptions('tolerance', 'roundingUnit'),
   },
   check(context) {
     for (const table of context.model.tables) {
@@ -59,4 +58,4 @@ export const unitProjectsRule: Rule = {
       }
     }
   },
-};
+});

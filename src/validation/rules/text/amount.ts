@@ -3,7 +3,7 @@ import { money } from '../../messages';
 import type { TextCell } from '../../model';
 import { targetLabel } from '../shared/names';
 import { projectName } from '../shared/names';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 /** "投入9.2万元", "共70.34万元/年"; not "5万元/人/年" or "0.1万元/亩" (rates per unit). */
 const AMOUNT =
@@ -12,9 +12,8 @@ const AMOUNT =
 const NOT_THE_BUDGET =
   /(每[^，。；,;]{0,6}|按[^，。；,;]{0,6}|总投资|累计|上年|去年|往年|已投入|已完成)[^，。；,;]{0,6}$/;
 
-export const amountTextRule: Rule = {
+export const amountTextRule = defineRule({
   id: 'text/amount',
-  family: 'text',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -78,4 +77,4 @@ export const amountTextRule: Rule = {
       }
     }
   },
-};
+});

@@ -1,6 +1,6 @@
 import { checkChange } from '../../text/checks';
 import { readWorkbookText } from '../../text';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import {
   cellsOf,
   inUnitOf,
@@ -21,9 +21,8 @@ const RATE_VERB = {
   down: { 'zh-CN': '下降', 'en-US': 'a fall' },
 } as const;
 
-export const textChangeRule: Rule = {
+export const textChangeRule = defineRule({
   id: 'text/change',
-  family: 'text',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -90,4 +89,4 @@ export const textChangeRule: Rule = {
       }
     }
   },
-};
+});

@@ -1,11 +1,10 @@
 import { checkCount } from '../../text/checks';
 import { readWorkbookText } from '../../text';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import { quote } from '../shared/statement-report';
 
-export const textCountRule: Rule = {
+export const textCountRule = defineRule({
   id: 'text/count',
-  family: 'text',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -51,4 +50,4 @@ export const textCountRule: Rule = {
       }
     }
   },
-};
+});

@@ -1,7 +1,7 @@
 import type { Table, TextCell } from '../../model';
 import { textKey } from '../../normalize';
 import { fundLabel, fundsNamed } from '../../text/quantities';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import { quote } from '../shared/statement-report';
 
 /** "注：…", "说明：…", "（备注：…）": a note. */
@@ -23,9 +23,8 @@ function tableAbove(note: TextCell, tables: readonly Table[]): Table | undefined
   return best;
 }
 
-export const noteFundRule: Rule = {
+export const noteFundRule = defineRule({
   id: 'text/note-fund',
-  family: 'text',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -78,4 +77,4 @@ export const noteFundRule: Rule = {
       });
     }
   },
-};
+});

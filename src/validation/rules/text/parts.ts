@@ -1,6 +1,6 @@
 import { checkParts } from '../../text/checks';
 import { readWorkbookText } from '../../text';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import {
   cellsOf,
   inUnitOf,
@@ -11,9 +11,8 @@ import {
   written,
 } from '../shared/statement-report';
 
-export const textPartsRule: Rule = {
+export const textPartsRule = defineRule({
   id: 'text/parts',
-  family: 'text',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -72,4 +71,4 @@ export const textPartsRule: Rule = {
       }
     }
   },
-};
+});

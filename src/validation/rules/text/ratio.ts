@@ -1,6 +1,6 @@
 import { comparePercent, ratioPercent } from '../../text/checks';
 import { baseOf, readWorkbookText } from '../../text';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import {
   cellsOf,
   inUnitOf,
@@ -12,9 +12,8 @@ import {
   written,
 } from '../shared/statement-report';
 
-export const textRatioRule: Rule = {
+export const textRatioRule = defineRule({
   id: 'text/ratio',
-  family: 'text',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -72,4 +71,4 @@ export const textRatioRule: Rule = {
       }
     }
   },
-};
+});

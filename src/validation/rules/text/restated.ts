@@ -1,11 +1,10 @@
 import { cellAddress } from '../../address';
 import { readWorkbookText, restatements } from '../../text';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import { nameOf, quote, TEXT_ROUNDING_RULE_ID, written } from '../shared/statement-report';
 
-export const textRestatedRule: Rule = {
+export const textRestatedRule = defineRule({
   id: 'text/restated',
-  family: 'text',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -58,4 +57,4 @@ export const textRestatedRule: Rule = {
       }
     }
   },
-};
+});

@@ -1,13 +1,12 @@
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 /**
  * Filed by the text rules when a figure in the text is off by no more than the rounding of the figures it is
  * compared with can explain (parts to their whole, a percentage to its last digit). Its own check has nothing
  * to look at; its id, severity and messages are what the other text rules use.
  */
-export const textRoundingRule: Rule = {
+export const textRoundingRule = defineRule({
   id: 'text/rounding',
-  family: 'text',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -52,4 +51,4 @@ export const textRoundingRule: Rule = {
     },
   },
   check: () => undefined,
-};
+});

@@ -1,6 +1,6 @@
 import { comparePercent, ratioPercent } from '../../text/checks';
 import { baseOf, readWorkbookText } from '../../text';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import {
   cellsOf,
   inUnitOf,
@@ -12,9 +12,8 @@ import {
   written,
 } from '../shared/statement-report';
 
-export const textShareRule: Rule = {
+export const textShareRule = defineRule({
   id: 'text/share',
-  family: 'text',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -79,4 +78,4 @@ export const textShareRule: Rule = {
       }
     }
   },
-};
+});

@@ -1,11 +1,10 @@
 import { cellAddress, qualifiedAddress } from '../../address';
 import { readWorkbookText, tableComparisons } from '../../text';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import { inUnitOf, nameOf, quote, TEXT_ROUNDING_RULE_ID, written } from '../shared/statement-report';
 
-export const textTableRule: Rule = {
+export const textTableRule = defineRule({
   id: 'text/table',
-  family: 'text',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -62,4 +61,4 @@ export const textTableRule: Rule = {
       }
     }
   },
-};
+});

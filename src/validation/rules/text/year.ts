@@ -2,16 +2,15 @@ import { factsOf, indicatorName } from '../../indicator-facts';
 import type { TextCell } from '../../model';
 import { targetLabel } from '../shared/names';
 import { textKey } from '../../normalize';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 /** Only this year's target is expected to speak of this year; long-term targets and overviews may look back. */
 const YEAR_TARGET_LABEL = /^(年度|当年|本年度?|本年|年度绩效|当年绩效|当年整体绩效|整体绩效)?(绩效)?目标$/;
 /** "较2022年增长", "2022年结转", "2021年启动的续建项目": an earlier year mentioned on purpose. */
 const LOOKING_BACK = /(较|比|与|同)\s*$|^(度)?(结转|的基础|基础上|启动|续建|拖欠|尾款|以来|相比|同期|底|末)/;
 
-export const yearRule: Rule = {
+export const yearRule = defineRule({
   id: 'text/year',
-  family: 'text',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -111,4 +110,4 @@ export const yearRule: Rule = {
       }
     }
   },
-};
+});

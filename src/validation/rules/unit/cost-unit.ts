@@ -1,13 +1,12 @@
 import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
 import { isMoneyUnit, isRateUnit } from '../../indicator-value';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 /** Names that are amounts of money whatever the 二级 above them. */
 const MONEY_NAME = /费用|经费|资金|金额|款$|费$/;
 
-export const costUnitRule: Rule = {
+export const costUnitRule = defineRule({
   id: 'unit/cost-unit',
-  family: 'unit',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -51,4 +50,4 @@ export const costUnitRule: Rule = {
       });
     };
   },
-};
+});

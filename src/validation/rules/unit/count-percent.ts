@@ -1,9 +1,8 @@
 import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const countPercentRule: Rule = {
+export const countPercentRule = defineRule({
   id: 'unit/count-percent',
-  family: 'unit',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -33,4 +32,4 @@ export const countPercentRule: Rule = {
       });
     };
   },
-};
+});

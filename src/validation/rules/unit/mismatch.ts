@@ -1,9 +1,8 @@
 import { cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const unitMismatchRule: Rule = {
+export const unitMismatchRule = defineRule({
   id: 'unit/mismatch',
-  family: 'unit',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -41,4 +40,4 @@ export const unitMismatchRule: Rule = {
       });
     };
   },
-};
+});

@@ -1,10 +1,9 @@
 import { TEMPLATE_HINT, cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
 import { textKey } from '../../normalize';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const missingUnitRule: Rule = {
+export const missingUnitRule = defineRule({
   id: 'unit/missing',
-  family: 'unit',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -41,4 +40,4 @@ export const missingUnitRule: Rule = {
       });
     };
   },
-};
+});

@@ -1,5 +1,5 @@
 import { factsOf, indicatorName } from '../../indicator-facts';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 /** A count or measure written at the end of a 三级 name: "村组干部230人", "培训1200人次", "新建道路3.5公里". */
 const NAMED_QUANTITY =
@@ -12,9 +12,8 @@ const SAME_UNIT: readonly (readonly string[])[] = [
   ['本', '册'],
 ];
 
-export const nameMismatchRule: Rule = {
+export const nameMismatchRule = defineRule({
   id: 'unit/name-mismatch',
-  family: 'unit',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -52,4 +51,4 @@ export const nameMismatchRule: Rule = {
       });
     };
   },
-};
+});

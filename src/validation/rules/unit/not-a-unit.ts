@@ -1,9 +1,8 @@
 import { indicatorName } from '../../indicator-facts';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const notAUnitRule: Rule = {
+export const notAUnitRule = defineRule({
   id: 'unit/not-a-unit',
-  family: 'unit',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -42,4 +41,4 @@ export const notAUnitRule: Rule = {
       });
     };
   },
-};
+});

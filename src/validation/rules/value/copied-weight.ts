@@ -1,13 +1,12 @@
 import { factsOf } from '../../indicator-facts';
 import { projectName } from '../shared/names';
 import type { Indicator } from '../../model';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 const MIN_INDICATORS = 3;
 
-export const copiedWeightRule: Rule = {
+export const copiedWeightRule = defineRule({
   id: 'value/copied-weight',
-  family: 'value',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -48,4 +47,4 @@ export const copiedWeightRule: Rule = {
       });
     };
   },
-};
+});

@@ -1,9 +1,8 @@
 import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const dateSerialRule: Rule = {
+export const dateSerialRule = defineRule({
   id: 'value/date-serial',
-  family: 'value',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -37,4 +36,4 @@ export const dateSerialRule: Rule = {
       });
     };
   },
-};
+});

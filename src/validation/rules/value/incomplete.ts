@@ -1,11 +1,10 @@
 import { cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
 import type { Localized } from '../../messages';
 import type { Indicator } from '../../model';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const incompleteValueRule: Rule = {
+export const incompleteValueRule = defineRule({
   id: 'value/incomplete',
-  family: 'value',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -75,7 +74,7 @@ export const incompleteValueRule: Rule = {
       }
     };
   },
-};
+});
 
 /** Made only for a finding: most values are fine. */
 function nameAndValue(indicator: Indicator): { name: Localized; value: string } {

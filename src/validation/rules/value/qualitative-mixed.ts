@@ -1,9 +1,8 @@
 import { cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const qualitativeMixedRule: Rule = {
+export const qualitativeMixedRule = defineRule({
   id: 'value/qualitative-mixed',
-  family: 'value',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -46,4 +45,4 @@ export const qualitativeMixedRule: Rule = {
       }
     };
   },
-};
+});

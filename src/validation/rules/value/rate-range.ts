@@ -1,11 +1,10 @@
 import Decimal from 'decimal.js';
 import { ZERO } from '../../decimal';
 import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const rateRangeRule: Rule = {
+export const rateRangeRule = defineRule({
   id: 'value/rate-range',
-  family: 'value',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -46,7 +45,7 @@ export const rateRangeRule: Rule = {
       }
     };
   },
-};
+});
 
 // Made once: comparing a Decimal with a plain number makes a Decimal of it on every call.
 const HUNDRED = new Decimal(100);

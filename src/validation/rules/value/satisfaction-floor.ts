@@ -1,10 +1,9 @@
 import Decimal from 'decimal.js';
 import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
-import type { Rule } from '../types';
+import { defineRule, ruleOptions } from '../types';
 
-export const satisfactionFloorRule: Rule = {
+export const satisfactionFloorRule = defineRule({
   id: 'value/satisfaction-floor',
-  family: 'value',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -23,7 +22,7 @@ export const satisfactionFloorRule: Rule = {
       },
     },
     examples: { fail: '群众满意度 ≥ 10%', pass: '群众满意度 ≥ 90%' },
-    options: ['satisfactionFloor'],
+    options: ruleOptions('satisfactionFloor'),
   },
   visitIndicators(context) {
     const floor = context.options.satisfactionFloor;
@@ -41,6 +40,6 @@ export const satisfactionFloorRule: Rule = {
       });
     };
   },
-};
+});
 
 const HUNDRED = new Decimal(100);

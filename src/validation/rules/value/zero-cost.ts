@@ -1,9 +1,8 @@
 import { factsOf, indicatorName, valueCell } from '../../indicator-facts';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const zeroCostRule: Rule = {
+export const zeroCostRule = defineRule({
   id: 'value/zero-cost',
-  family: 'value',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -36,4 +35,4 @@ export const zeroCostRule: Rule = {
       context.report({ messageId: 'zero', data: { name: indicatorName(indicator) }, at: valueCell(indicator, table) });
     };
   },
-};
+});

@@ -4,12 +4,11 @@ import { plain } from '../../messages';
 import type { Indicator, NumberCell, TextCell } from '../../model';
 import { textKey } from '../../normalize';
 import { declaredScore } from '../../vocabulary';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import { projectName } from '../shared/names';
 
-export const levelScoreRule: Rule = {
+export const levelScoreRule = defineRule({
   id: 'weight/level-score',
-  family: 'weight',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -81,7 +80,7 @@ export const levelScoreRule: Rule = {
       }
     }
   },
-};
+});
 
 function belongsTo(indicator: Indicator, level: 1 | 2, key: string): boolean {
   const name = level === 1 ? indicator.level1 : indicator.level2;

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { factsOf, weightSum } from '../../indicator-facts';
 import { plain } from '../../messages';
 import type { Level1Kind } from '../../vocabulary';
-import type { Rule } from '../types';
+import { defineRule, ruleOptions } from '../types';
 import { projectName } from '../shared/names';
 
 const LEVEL1_LABEL: Record<Level1Kind, string> = {
@@ -12,9 +12,8 @@ const LEVEL1_LABEL: Record<Level1Kind, string> = {
   satisfaction: '满意度指标',
 };
 
-export const level1SplitRule: Rule = {
+export const level1SplitRule = defineRule({
   id: 'weight/level1-split',
-  family: 'weight',
   defaultSeverity: 'warning',
   meta: {
     description: {
@@ -34,7 +33,7 @@ export const level1SplitRule: Rule = {
       },
     },
     examples: { fail: '要求产出 50：产出指标权重 20 + 20 = 40', pass: '要求产出 50：产出指标权重 20 + 20 + 10 = 50' },
-    options: ['level1Split'],
+    options: ruleOptions('level1Split'),
   },
   check(context) {
     const split = context.options.level1Split;
@@ -61,4 +60,4 @@ export const level1SplitRule: Rule = {
       }
     }
   },
-};
+});

@@ -4,11 +4,10 @@ import { weightSum } from '../../indicator-facts';
 import { Localized, plain } from '../../messages';
 import type { Project } from '../../model';
 import { projectName } from '../shared/names';
-import type { Rule } from '../types';
+import { defineRule, ruleOptions } from '../types';
 
-export const weightSumRule: Rule = {
+export const weightSumRule = defineRule({
   id: 'weight/sum',
-  family: 'weight',
   defaultSeverity: 'error',
   meta: {
     description: {
@@ -35,7 +34,12 @@ export const weightSumRule: Rule = {
       fail: '综合管理：30 + 10 + 30 + 20 + 20 = 110',
       pass: '市长公开电话：30 + 10 + 30 + 20 = 90（预算执行率 10 分另计）',
     },
-    options: ['weightTotal', 'acceptBudgetExecutionWeight', 'requireBudgetExecutionWeight', 'budgetExecutionWeight'],
+    options: ruleOptions(
+      'weightTotal',
+      'acceptBudgetExecutionWeight',
+      'requireBudgetExecutionWeight',
+      'budgetExecutionWeight',
+    ),
   },
   check(context) {
     const { weightTotal, acceptBudgetExecutionWeight, budgetExecutionWeight } = context.options;
@@ -85,7 +89,7 @@ export const weightSumRule: Rule = {
       }
     }
   },
-};
+});
 
 /** The totals a project's weights may have; labels are made only for a finding. */
 function expectedTotals(
