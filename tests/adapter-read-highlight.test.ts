@@ -14,7 +14,6 @@ import {
 } from '../src/taskpane/excel/adapter';
 import { cellAddress } from '../src/validation/address';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const adapter = require('../src/taskpane/excel/adapter') as typeof import('../src/taskpane/excel/adapter');
 
 interface FakeFormat {

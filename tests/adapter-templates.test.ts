@@ -50,7 +50,7 @@ function fakeSheet(name: string) {
           this.merged = true;
         },
       };
-      return ranges[address]!;
+      return ranges[address];
     },
     freezePanes: {
       rows: 0,
@@ -107,7 +107,6 @@ function installExcel(existingSheets: string[], existingNames: string[] = []) {
   return { sheets, addedNames, syncs };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { insertTemplate } = require('../src/taskpane/excel/adapter') as typeof import('../src/taskpane/excel/adapter');
 
 test('inserts the template as a new sheet with its values, formulas, merges, dropdowns and layout, in two syncs', async () => {

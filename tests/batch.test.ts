@@ -231,7 +231,7 @@ const xlsxUnder = (dir: string) =>
 
 /** Every part of an .xlsx by name, as text: two workbooks with the same parts are the same workbook. */
 async function xlsxParts(bytes: Buffer | ExcelJS.Buffer): Promise<Record<string, string>> {
-  const zip = await JSZip.loadAsync(bytes as Buffer);
+  const zip = await JSZip.loadAsync(bytes);
   const parts: Record<string, string> = {};
   for (const entry of Object.values(zip.files)) if (!entry.dir) parts[entry.name] = await entry.async('string');
   return parts;
@@ -263,7 +263,7 @@ test('--annotate: --jobs 1 and --jobs 2 write the same copies as annotating a fr
     const result = await cli(folder, '--annotate', out, '--jobs', jobs, '--locale', 'en-US');
     expect(result.code).toBe(1);
     copies[jobs] = {};
-    for (const name of xlsxUnder(out)) copies[jobs]![name] = await xlsxParts(readFileSync(join(out, name)));
+    for (const name of xlsxUnder(out)) copies[jobs][name] = await xlsxParts(readFileSync(join(out, name)));
   }
   expect(Object.keys(copies['1']!)).toEqual(EXAMPLE_WORKBOOKS.map((spec) => spec.file).sort());
   expect(copies['2']).toEqual(copies['1']);

@@ -22,7 +22,6 @@ Object.assign(globalThis, {
   Office: { context: officeContext },
 });
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const functions = require('../src/functions/functions') as typeof import('../src/functions/functions');
 
 const grids = new Map<string, Grid>();

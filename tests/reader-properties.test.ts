@@ -501,7 +501,7 @@ function cellValueOf(content: Content): ExcelJS.CellValue {
     case 'error':
       return { error: content.code } as ExcelJS.CellErrorValue;
     case 'formula':
-      return { formula: content.formula, result: formulaResultValue(content.result) } as ExcelJS.CellFormulaValue;
+      return { formula: content.formula, result: formulaResultValue(content.result) };
     case 'rich-text':
       return richTextOf(content.text, content.splitAt);
     case 'hyperlink': {
@@ -537,7 +537,7 @@ async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
         sheet.getCell(run.row + i + 1, run.col + 1).value = {
           ...value,
           result: formulaResultValue(result),
-        } as ExcelJS.CellValue;
+        };
       });
     }
     for (const m of sheetSpec.merges) sheet.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);

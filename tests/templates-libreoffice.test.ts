@@ -88,12 +88,12 @@ const ERROR_TEXT = /^(#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)|Err:\d+)$/;
 function errorCells(grids: Grid[]): string[] {
   const found: string[] = [];
   for (const grid of grids)
-    grid.cells.forEach((row, r) =>
+    grid.cells.forEach((row, r) => {
       row.forEach((value, c) => {
         if (isExcelError(value) || (typeof value === 'string' && ERROR_TEXT.test(value)))
           found.push(`${grid.sheet}!R${r + 1}C${c + 1} ${JSON.stringify(value)}`);
-      }),
-    );
+      });
+    });
   return found;
 }
 

@@ -47,7 +47,7 @@ function fillIndicatorForm(
   for (const [label, value] of Object.entries(form)) {
     const row = rowOf(sheet, label);
     const cell = sheet.getCell(`B${row}`);
-    if (cell.formula) calculated(cell, value as number);
+    if (cell.formula) calculated(cell, value);
     else cell.value = value;
   }
   const header = rowOf(sheet, '一级指标');

@@ -81,7 +81,7 @@ describe('worksheetToGrid', () => {
       s.getCell('A1').numFmt = '#,##0.00';
       s.getCell('A2').value = { formula: 'B1>0', result: false };
       s.getCell('A3').value = { formula: 'ROW()-3', shareType: 'shared', ref: 'A3:A4', result: 0 } as ExcelJS.CellValue;
-      s.getCell('A4').value = { sharedFormula: 'A3', result: 0 } as ExcelJS.CellValue;
+      s.getCell('A4').value = { sharedFormula: 'A3', result: 0 };
     });
     const grid = worksheetToGrid(sheet);
     expect(grid.cells).toEqual([[0], [false], [0], [0]]);

@@ -156,7 +156,9 @@ export function runOnWorker(
       worker.off('exit', onExit);
       resolve({ result, workerDied });
     };
-    const onMessage = (message: FileResult) => done(message, false);
+    const onMessage = (message: FileResult) => {
+      done(message, false);
+    };
     const onError = (error: Error) => {
       const outOfMemory = /heap|memory|ERR_WORKER_OUT_OF_MEMORY/i.test(
         `${error.message} ${(error as NodeJS.ErrnoException).code ?? ''}`,
@@ -171,11 +173,12 @@ export function runOnWorker(
         true,
       );
     };
-    const onExit = (code: number) => done({ file, error: `检查进程意外退出 (checker exited with code ${code})` }, true);
-    const timer = setTimeout(
-      () => done({ file, error: overLimitMessage({ seconds: limits.timeoutSeconds }) }, true),
-      limits.timeoutSeconds * 1000,
-    );
+    const onExit = (code: number) => {
+      done({ file, error: `检查进程意外退出 (checker exited with code ${code})` }, true);
+    };
+    const timer = setTimeout(() => {
+      done({ file, error: overLimitMessage({ seconds: limits.timeoutSeconds }) }, true);
+    }, limits.timeoutSeconds * 1000);
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);

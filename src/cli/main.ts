@@ -48,7 +48,7 @@ export class UsageError extends Error {}
 
 /** The progress bar is for people at a terminal, never for pipes and CI logs. */
 function isTTY(): boolean {
-  return process.stderr.isTTY === true;
+  return process.stderr.isTTY;
 }
 
 interface CliOptions {

@@ -22,10 +22,10 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: RenderPlan): ExcelJ
   for (const cell of plan.cells) {
     sheet.getCell(cell.address).value =
       cell.formula !== undefined
-        ? ({
+        ? {
             formula: cell.formula,
             ...(cell.result !== undefined ? { result: cell.result } : {}),
-          } as ExcelJS.CellFormulaValue)
+          }
         : (cell.value ?? null);
   }
   plan.columnWidths.forEach((width, i) => {
@@ -63,8 +63,8 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: RenderPlan): ExcelJ
     // rows' "$" are ours, so the file holds "$A$1:$H$29".
     printArea: plan.printArea.replace(/([A-Z]+)(\d+)/g, '$1$$$2'),
     ...(plan.printTitleRows ? { printTitlesRow: plan.printTitleRows } : {}),
-  } as Partial<ExcelJS.PageSetup>;
-  sheet.headerFooter = { oddFooter: FOOTER } as ExcelJS.HeaderFooter;
+  };
+  sheet.headerFooter = { oddFooter: FOOTER };
   if (plan.lists && !workbook.getWorksheet(plan.lists.sheetName)) {
     const lists = workbook.addWorksheet(plan.lists.sheetName, { state: 'hidden' });
     plan.lists.columns.forEach((column, c) => {

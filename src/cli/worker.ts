@@ -8,5 +8,7 @@ parentPort?.on('message', (job: WorkerJob) => {
     job.config,
     job.locale,
     job.annotatedCopy,
-  ).then((result) => parentPort!.postMessage(result));
+  ).then((result) => {
+    parentPort!.postMessage(result);
+  });
 });

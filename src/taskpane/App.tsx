@@ -70,7 +70,15 @@ export function App({ actions, locale, scopes = ['sheet', 'selection', 'workbook
     run(async () => {
       setBusy({ done: 0, total: 0 });
       try {
-        setReport(await actions.check(scope, (done, total) => setBusy({ done, total }), settingsResult.config));
+        setReport(
+          await actions.check(
+            scope,
+            (done, total) => {
+              setBusy({ done, total });
+            },
+            settingsResult.config,
+          ),
+        );
         setChecks((n) => n + 1);
       } finally {
         setBusy(undefined);
@@ -89,7 +97,9 @@ export function App({ actions, locale, scopes = ['sheet', 'selection', 'workbook
       </Text>
       <RadioGroup
         value={scope}
-        onChange={(_, data) => setScope(data.value as ReadScope)}
+        onChange={(_, data) => {
+          setScope(data.value as ReadScope);
+        }}
         aria-label={t.scope}
         layout="horizontal"
       >
@@ -135,7 +145,9 @@ export function App({ actions, locale, scopes = ['sheet', 'selection', 'workbook
                 key={severity}
                 size="small"
                 checked={shown[severity]}
-                onClick={() => setShown({ ...shown, [severity]: !shown[severity] })}
+                onClick={() => {
+                  setShown({ ...shown, [severity]: !shown[severity] });
+                }}
               >
                 {t[severity]}{' '}
                 <Badge appearance="filled" color={SEVERITY_COLOR[severity]} style={{ marginLeft: 4 }}>
@@ -146,7 +158,9 @@ export function App({ actions, locale, scopes = ['sheet', 'selection', 'workbook
           </div>
           <Input
             value={query}
-            onChange={(_, data) => setQuery(data.value)}
+            onChange={(_, data) => {
+              setQuery(data.value);
+            }}
             placeholder={t.search}
             aria-label={t.search}
           />
@@ -168,7 +182,9 @@ export function App({ actions, locale, scopes = ['sheet', 'selection', 'workbook
           <div style={{ display: 'flex', gap: 8 }}>
             <Select
               value={templateId}
-              onChange={(_, data) => setTemplateId(data.value)}
+              onChange={(_, data) => {
+                setTemplateId(data.value);
+              }}
               aria-label={t.templates}
               style={{ flex: 1, minWidth: 0 }}
             >
@@ -178,7 +194,13 @@ export function App({ actions, locale, scopes = ['sheet', 'selection', 'workbook
                 </option>
               ))}
             </Select>
-            <Button onClick={() => run(async () => setInserted(await actions.insertTemplate(templateId)))}>
+            <Button
+              onClick={() =>
+                run(async () => {
+                  setInserted(await actions.insertTemplate(templateId));
+                })
+              }
+            >
               {t.insert}
             </Button>
           </div>
@@ -225,7 +247,9 @@ export function FindingGroups({
                       <Button
                         appearance="subtle"
                         style={{ textAlign: 'left', justifyContent: 'flex-start', width: '100%' }}
-                        onClick={() => onSelect(finding)}
+                        onClick={() => {
+                          onSelect(finding);
+                        }}
                       >
                         <Badge color={SEVERITY_COLOR[finding.severity]} style={{ marginRight: 6 }}>
                           {finding.cell}

@@ -85,7 +85,9 @@ export function Settings({
             <Field label={t.profile}>
               <Select
                 value={value.profile}
-                onChange={(_, data) => onChange({ ...value, profile: data.value as ProfileId })}
+                onChange={(_, data) => {
+                  onChange({ ...value, profile: data.value as ProfileId });
+                }}
               >
                 {PROFILE_IDS.map((id) => (
                   <option key={id} value={id}>
@@ -99,7 +101,9 @@ export function Settings({
                 inputMode="decimal"
                 value={value.tolerance}
                 placeholder={String(defaults.tolerance)}
-                onChange={(_, data) => onChange({ ...value, tolerance: data.value })}
+                onChange={(_, data) => {
+                  onChange({ ...value, tolerance: data.value });
+                }}
               />
             </Field>
             <Field label={t.satisfactionFloor} validationMessage={result.errors.satisfactionFloor}>
@@ -108,7 +112,9 @@ export function Settings({
                 value={value.satisfactionFloor}
                 placeholder={String(defaults.satisfactionFloor)}
                 contentAfter="%"
-                onChange={(_, data) => onChange({ ...value, satisfactionFloor: data.value })}
+                onChange={(_, data) => {
+                  onChange({ ...value, satisfactionFloor: data.value });
+                }}
               />
             </Field>
           </div>

@@ -77,7 +77,7 @@ export async function loadWorkbook(bytes: Uint8Array, options: LoadOptions = {})
   const workbook = new ExcelJS.Workbook();
   try {
     // ignoreNodes is an option of exceljs's reader that its type declarations leave out.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes } as ExcelJS.XlsxReadOptions);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes });
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     throw new WorkbookProblemError({ kind: 'corrupt', detail });

@@ -224,7 +224,9 @@ class CappedInflater {
       if (output.length === 0) take(output);
       return;
     }
-    const inflater = new Inflate((piece) => take(piece));
+    const inflater = new Inflate((piece) => {
+      take(piece);
+    });
     try {
       for (let i = 0; i < input.length; i += INFLATE_STEP)
         inflater.push(input.subarray(i, i + INFLATE_STEP), i + INFLATE_STEP >= input.length);
@@ -492,7 +494,9 @@ export function precheckWorkbook(
     if (/(^|\/)vbaProject\.bin$/i.test(name)) hasMacros = true;
     const scanner = scanners.get(name);
     if (scanner) {
-      inflater.inflate(entry, (piece) => scanner.push(piece));
+      inflater.inflate(entry, (piece) => {
+        scanner.push(piece);
+      });
       scanner.finish();
     } else inflater.inflate(entry, () => undefined);
   }

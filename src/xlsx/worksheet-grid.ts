@@ -110,7 +110,7 @@ function fillHoles<T>(array: T[], filler: T): T[] {
 function cellValueOf(cell: ExcelJS.Cell): CellValue {
   const value = cell.value;
   const isFormula = value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value);
-  return toCellValue(isFormula ? (cell.result as ExcelJS.CellValue) : value, cell);
+  return toCellValue(isFormula ? cell.result : value, cell);
 }
 
 /** The cell's format is read only for a date: styles are costly to read on every cell. */
@@ -119,11 +119,10 @@ function toCellValue(value: ExcelJS.CellValue, cell: ExcelJS.Cell): CellValue {
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   if (value instanceof Date) return dateValue(value, cell.numFmt);
   if (typeof value === 'object') {
-    if ('error' in value) return { error: String((value as ExcelJS.CellErrorValue).error) };
-    if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((part) => part.text).join('');
+    if ('error' in value) return { error: String(value.error) };
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
     // A link's text is the cell's own value: a number, a date, rich text, a formula's result or nothing.
-    if ('text' in value && 'hyperlink' in value)
-      return toCellValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue, cell);
+    if ('text' in value && 'hyperlink' in value) return toCellValue(value.text, cell);
   }
   return String(value);
 }

@@ -124,7 +124,9 @@ export function Standalone({ locale }: { locale: Locale }) {
       link.href = URL.createObjectURL(blob);
       link.download = `${loaded.fileName.replace(/\.xls[xm]$/i, '')}-${locale === 'zh-CN' ? '检查结果' : 'checked'}.xlsx`;
       link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      setTimeout(() => {
+        URL.revokeObjectURL(link.href);
+      }, 10_000);
     } catch (caught) {
       setError(openError(loaded.fileName, caught));
     }
@@ -179,7 +181,13 @@ export function Standalone({ locale }: { locale: Locale }) {
       </aside>
       <section style={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0 }} aria-label={loaded?.fileName}>
         {loaded && (
-          <TabList selectedValue={sheet} onTabSelect={(_, data) => setSheet(String(data.value))} aria-label={t.sheets}>
+          <TabList
+            selectedValue={sheet}
+            onTabSelect={(_, data) => {
+              setSheet(String(data.value));
+            }}
+            aria-label={t.sheets}
+          >
             {loaded.grids.map((g) => (
               <Tab key={g.sheet} value={g.sheet}>
                 {g.sheet}

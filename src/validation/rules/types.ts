@@ -69,7 +69,7 @@ export function ruleOptions(...names: (keyof Options)[]): RuleOptions {
   return {
     names,
     schema: z.object(shape).strict() as unknown as z.ZodType<Partial<Options>>,
-    defaults: defaults as Partial<Options>,
+    defaults: defaults,
   };
 }
 

@@ -122,7 +122,7 @@ const PER_UNIT_BEFORE = /(每|单价|均价|人均|户均|平均|标准为|按�
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(NUMBER)) {
-    const start = match.index!;
+    const start = match.index;
     const written = match[0];
     const before = text.slice(0, start);
     const previous = before.slice(-1);

@@ -429,10 +429,22 @@ class ParagraphReader {
       this.readChange(clause, token, lead, before, after);
       return;
     }
-    if (role === 'reference') return this.skip(`${lead}${token.text}`, 'compared-amount');
-    if (role === 'per-unit') return this.skip(`${lead}${token.text}`, 'per-unit');
-    if (role === 'approximate') return this.skip(`${lead}${token.text}`, 'approximate');
-    if (role === 'detail') return this.skip(`${lead}${token.text}`, 'change-explained');
+    if (role === 'reference') {
+      this.skip(`${lead}${token.text}`, 'compared-amount');
+      return;
+    }
+    if (role === 'per-unit') {
+      this.skip(`${lead}${token.text}`, 'per-unit');
+      return;
+    }
+    if (role === 'approximate') {
+      this.skip(`${lead}${token.text}`, 'approximate');
+      return;
+    }
+    if (role === 'detail') {
+      this.skip(`${lead}${token.text}`, 'change-explained');
+      return;
+    }
     const name = this.nameOf(clause, token, lead);
     const mention: Mention = {
       source: this.source,
@@ -588,13 +600,22 @@ class ParagraphReader {
   ): void {
     const anchor = ANCHOR.exec(lead);
     const anchoredBefore = before && /(相比|比较|相较)\s?$/.test(before.body);
-    if (!anchor && !anchoredBefore) return this.skip(`${lead}${delta.text}`, 'change-explained');
+    if (!anchor && !anchoredBefore) {
+      this.skip(`${lead}${delta.text}`, 'change-explained');
+      return;
+    }
     // "收入较去年增加 …": the change of a quantity named here, whose amount this sentence may not state.
     const subject = this.subjectFor(anchor ? lead.slice(0, anchor.index) : '');
     const direction = UP.test(DELTA_LEAD.exec(lead)![1]!) ? 'up' : 'down';
     const rate = this.rateAfter(clause, delta, after);
-    if (!subject) return this.skip(`${lead}${delta.text}`, 'no-subject');
-    if (!sameKind(subject.quantity, delta)) return this.skip(`${lead}${delta.text}`, 'mixed-kinds');
+    if (!subject) {
+      this.skip(`${lead}${delta.text}`, 'no-subject');
+      return;
+    }
+    if (!sameKind(subject.quantity, delta)) {
+      this.skip(`${lead}${delta.text}`, 'mixed-kinds');
+      return;
+    }
     const statement: ChangeStatement = {
       kind: 'change',
       source: this.source,
@@ -636,14 +657,22 @@ class ParagraphReader {
   private readPercent(clause: Clause, token: Percent, previous: Token | undefined): void {
     if (this.consumed.has(token)) return;
     const lead = leadOf(clause, token, previous);
-    const skip = (reason: SkipReason) => this.skip(`${lead}${token.text}`, reason);
-    if (token.approximate) return skip('approximate');
+    const skip = (reason: SkipReason) => {
+      this.skip(`${lead}${token.text}`, reason);
+    };
+    if (token.approximate) {
+      skip('approximate');
+      return;
+    }
     const at = lead.lastIndexOf('占');
     const shareOf = at >= 0 ? SHARE_OF.exec(lead.slice(at + 1)) : null;
     if (shareOf) {
       // "基本支出占…": the share of the amount named before 占, which must be the one this sentence gave.
       const subject = this.subjectFor(lead.slice(0, at));
-      if (!subject) return skip('no-subject');
+      if (!subject) {
+        skip('no-subject');
+        return;
+      }
       const statement: ShareStatement = {
         kind: 'share',
         source: this.source,
@@ -659,7 +688,10 @@ class ParagraphReader {
     const ratio = RATIO_LEAD.exec(lead);
     if (ratio) {
       const subject = this.subjectFor(lead.slice(0, ratio.index));
-      if (!subject) return skip('no-subject');
+      if (!subject) {
+        skip('no-subject');
+        return;
+      }
       this.reading.statements.push({
         kind: 'ratio',
         source: this.source,
@@ -670,8 +702,14 @@ class ParagraphReader {
       });
       return;
     }
-    if (EXECUTION_RATE_LEAD.test(lead)) return skip('execution-rate');
-    if (RATE_LEAD.test(lead)) return skip('rate-without-change');
+    if (EXECUTION_RATE_LEAD.test(lead)) {
+      skip('execution-rate');
+      return;
+    }
+    if (RATE_LEAD.test(lead)) {
+      skip('rate-without-change');
+      return;
+    }
     skip('other-percent');
   }
 

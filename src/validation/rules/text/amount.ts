@@ -54,7 +54,7 @@ export const amountTextRule = defineRule({
           const amounts = [
             ...new Set(
               [...cell.text.matchAll(AMOUNT)]
-                .filter((m) => !NOT_THE_BUDGET.test(cell.text.slice(Math.max(0, m.index! - 12), m.index!)))
+                .filter((m) => !NOT_THE_BUDGET.test(cell.text.slice(Math.max(0, m.index - 12), m.index)))
                 .map((m) => new Decimal(m[1]!).toString()),
             ),
           ];

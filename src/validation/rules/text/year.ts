@@ -80,8 +80,8 @@ export const yearRule = defineRule({
         if (table.year === undefined || !YEAR_TARGET_LABEL.test(textKey(label))) continue;
         const mentions = [...cell.text.matchAll(/(?<![\d.])(\d{4})\s*年/g)].map((m) => ({
           year: Number(m[1]),
-          before: cell.text.slice(Math.max(0, m.index! - 3), m.index!),
-          after: cell.text.slice(m.index! + m[0].length, m.index! + m[0].length + 4),
+          before: cell.text.slice(Math.max(0, m.index - 3), m.index),
+          after: cell.text.slice(m.index + m[0].length, m.index + m[0].length + 4),
         }));
         const years = mentions.map((m) => m.year);
         // A range that covers this year ("2022年至2024年") speaks of this year too.

@@ -65,7 +65,7 @@ export const incompleteValueRule = defineRule({
         // "定量", a ≥ / ≤ sign, or a 数量指标 with a phrase for a value ("较多"): there is nothing to compare.
         context.report({ messageId: 'text', data: nameAndValue(indicator), at: valueCell(indicator, table) });
       } else if (kind === 'empty' && (facts.value.comparator !== undefined || facts.value.declaredQuantitative)) {
-        const hint = facts.value.comparator ? `${facts.value.comparator}` : '定量';
+        const hint = facts.value.comparator ? facts.value.comparator : '定量';
         context.report({
           messageId: 'no-value',
           data: { name: indicatorName(indicator), hint },
