@@ -66,7 +66,7 @@ describe('functions.json (generated from the JSDoc by custom-functions-metadata-
       ['SUMCHECK', '合计核对'],
     ]);
     chinese.functions.forEach((fn, i) => {
-      expect([...fn.name].length).toBeGreaterThanOrEqual(3);
+      expect(Array.from(fn.name).length).toBeGreaterThanOrEqual(3);
       expect(fn.description).toMatch(/[\u4e00-\u9fff]/);
       expect(fn.parameters.map((p) => [p.dimensionality, p.optional, p.repeating])).toEqual(
         english.functions[i]!.parameters.map((p) => [p.dimensionality, p.optional, p.repeating]),

@@ -293,7 +293,7 @@ test('an annotated .xlsm is written as .xlsx (Excel refuses a .xlsm without macr
   const result = await cli(join(root, 'in'), '--annotate', out, '--format', 'json');
   expect(result.code).toBe(1);
   expect(readdirSync(out)).toEqual(['宏.xlsx']);
-  const file = JSON.parse(result.stdout).files[0];
+  const file = (JSON.parse(result.stdout) as { files: { notes: string[]; findings: unknown[] }[] }).files[0]!;
   expect(file.notes).toEqual([
     '标注副本保存为 .xlsx，未保留宏 (the annotated copy is an .xlsx: macros were not carried over)',
   ]);

@@ -87,7 +87,7 @@ test('scores in their own columns: 一级指标分值 and 三级指标权重', (
 });
 
 test('weights as percentages: "50%" text, or 0.5 shown with a percent format', () => {
-  const text = indicators([50, 30, 20]).map((r, i) => (i === 0 ? r : [...r.slice(0, 4), `${r[4]}%`]));
+  const text = indicators([50, 30, 20]).map((r, i) => (i === 0 ? r : [...r.slice(0, 4), `${r[4] as number}%`]));
   expect(findings([{ name: 'T', rows: text }])).toEqual([]);
   const fractions = indicators([50, 30, 20]).map((r, i) => (i === 0 ? r : [...r.slice(0, 4), (r[4] as number) / 100]));
   const grid = gridOf(fractions, { sheet: 'T' });

@@ -11,6 +11,8 @@ export function installExcelMock(
       return callback(this.context);
     },
   };
+  // office-addin-mock types its constructor argument as its own ObjectData class, but takes any plain object.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
   const excel = new OfficeMockObject(data) as unknown as { context: { sync(): Promise<void> } };
   // Enumerations are plain constants in Office.js, not proxy objects to load.
   Object.assign(excel, enumerations);

@@ -13,7 +13,7 @@ const MIN_LENGTH = 6;
  */
 export function freeTextCells(view: SheetView, tables: readonly Table[]): TextCell[] {
   // The table ranges over each row, built once: one pass over the tables' rows, not the tables per row.
-  const byRow: (CellRange[] | undefined)[] = new Array(view.rowCount);
+  const byRow = new Array<CellRange[] | undefined>(view.rowCount);
   for (const table of tables) {
     if (table.sheet !== view.name) continue;
     const r = table.range;

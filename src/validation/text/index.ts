@@ -37,7 +37,7 @@ export function readWorkbookText(model: WorkbookModel): WorkbookText {
   if (cached) return cached;
   const documents: TextDocument[] = [];
   const bySheet = new Map<string, TextSource[]>();
-  for (const cell of model.texts ?? []) {
+  for (const cell of model.texts) {
     const list = bySheet.get(cell.sheet) ?? [];
     list.push({ cell });
     bySheet.set(cell.sheet, list);

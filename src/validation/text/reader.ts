@@ -142,7 +142,7 @@ export function tokenize(text: string): Token[] {
     const unitMatch = AFTER_NUMBER.exec(rest);
     const unit = unitMatch?.[1];
     const ordinal = /第\s?$/.test(before);
-    const inBrackets = /[〔\[【]\s?$/.test(before) && /^\s?[〕\]】]/.test(rest);
+    const inBrackets = /[〔[【]\s?$/.test(before) && /^\s?[〕\]】]/.test(rest);
     if (unit === undefined || ordinal || inBrackets) {
       tokens.push(other(written, start, unit === '年' && written.length === 4 ? 'year' : 'other'));
       continue;

@@ -54,7 +54,7 @@ export const noteFundRule = defineRule({
   },
   check(context) {
     const { model } = context;
-    for (const note of model.texts ?? []) {
+    for (const note of model.texts) {
       const key = textKey(note.text);
       if (!NOTE.test(key) || !ABOUT_THE_TABLE.test(key)) continue;
       const table = tableAbove(note, model.tables);
