@@ -35,7 +35,10 @@ const OUTCOME: Record<string, Record<Locale, string>> = {
 };
 
 const SKIP: Record<SkipReason, Record<Locale, string>> = {
-  approximate: { 'zh-CN': '约数或界限（约、余、以上、不低于……）', 'en-US': 'an approximate figure or a bound (about, over, at least…)' },
+  approximate: {
+    'zh-CN': '约数或界限（约、余、以上、不低于……）',
+    'en-US': 'an approximate figure or a bound (about, over, at least…)',
+  },
   'per-unit': { 'zh-CN': '单价或标准（每……、元/人）', 'en-US': 'a unit price or rate' },
   'compared-amount': { 'zh-CN': '与上年比较的金额（与……持平/一致）', 'en-US': 'an amount compared with' },
   'change-explained': { 'zh-CN': '增减原因中的金额（主要是……增加）', 'en-US': 'an amount explaining a change' },
