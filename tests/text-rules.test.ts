@@ -456,3 +456,40 @@ test('explainText lists the statements read and the numbers skipped, with why', 
     '情况说明!A1 skipped: “较上年增长 5%” (a rate without the amount of change)',
   );
 });
+
+/** A 项目支出绩效目标表 form: 资金总额 100 万元, the 年度目标 text in B4, and one deadline indicator in D7. */
+function targetForm(target: string, deadline = '2023年12月31日前'): Grid {
+  return gridOf(
+    [
+      ['2023年项目支出绩效目标表'],
+      ['项目名称', '测试项目'],
+      ['资金总额（万元）', 100],
+      ['年度目标', target],
+      ['一级指标', '二级指标', '三级指标', '指标值', '度量单位', '权重'],
+      ['产出指标', '数量指标', '培训人数', '≥200', '人次', 50],
+      ['', '时效指标', '完成时间', deadline, '', 50],
+    ],
+    { sheet: 'S' },
+  );
+}
+
+describe.each([
+  ['text/amount', '2023年投入100万元完成项目建设', undefined, []],
+  ['text/amount', '2023年投入120万元完成项目建设', undefined, ['text/amount S!B4 differs']],
+  ['text/year', '2023年完成项目建设', undefined, []],
+  ['text/year', '2022年完成项目建设和人员培训', undefined, ['text/year S!B4 other-year']],
+  ['text/year', '20233年完成项目建设', undefined, ['text/year S!B4 malformed']],
+  ['text/year', '2023年完成项目建设', '2022年12月31日前', ['text/year S!D7 deadline']],
+])('%s on a form target “%s” (deadline %s)', (rule, target, deadline, expected) => {
+  test(`${expected.length === 0 ? 'valid' : 'invalid'}: ${expected.join(', ') || 'no finding'}`, () => {
+    const grids = [targetForm(target, deadline)];
+    // The form was read: its project, its budget and its 年度目标 text, so that "no finding" means checked.
+    const table = recognizeWorkbook(grids).tables.find((t) => t.kind === 'indicators');
+    expect(table?.kind === 'indicators' && table.projects[0]?.budget?.value.toString()).toBe('100');
+    expect(table?.kind === 'indicators' && table.formTexts.map((t) => t.cell.text)).toContain(target);
+    const findings = check(grids)
+      .findings.filter((f) => f.ruleId === rule)
+      .map((f) => `${f.ruleId} ${f.sheet}!${f.cell} ${f.messageId}`);
+    expect(findings).toEqual(expected);
+  });
+});
