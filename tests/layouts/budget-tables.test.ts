@@ -330,6 +330,16 @@ describe('三公 tables', () => {
     expect(findingsOf(fixtures.sanGongOneRow)).toEqual([]);
   });
 
+  test('without merges, the 说明 paragraph under the table (in the 合计 column) ends the table, not a line of it', () => {
+    const unmerged = {
+      ...fixtures.sanGongOneRow,
+      rows: [...fixtures.sanGongOneRow.rows.slice(0, 5), ['(一)因公出国(境)费预算5万元，与上年持平。']],
+      merges: ['C3:E3'],
+    };
+    expect(modelOf(unmerged).tables[0]).toMatchObject({ range: 'A3:F5', rows: [[5, 'item']] });
+    expect(findingsOf(unmerged)).toEqual([]);
+  });
+
   test('a one-row 三公 table is a table of its own, counted on its sheet', () => {
     expect(modelOf(fixtures.sanGongOneRow).tables[0]).toMatchObject({ layout: 'flat' });
     expect(reportOf(fixtures.sanGongOneRow).sheets).toEqual([{ sheet: '三公经费', tables: 1 }]);

@@ -345,6 +345,22 @@ describe('flat lists (one row per indicator, projects in columns)', () => {
     expect(findingsOf(fixtures.flatListWithSources)).toEqual([]);
   });
 
+  test('the same list where the office merges nothing: 资金来源 in its first cell, blanks beside and below', () => {
+    const unmerged = { ...fixtures.flatListWithSources, merges: [] };
+    expect(modelOf(unmerged).tables[0]).toMatchObject({
+      headerRows: [3, 4],
+      columns: { B: 'budget', C: 'fundSource', D: 'fundSource', E: 'fundSource', F: 'target' },
+      fundSourceColumns: ['C', 'D', 'E'],
+    });
+    expect(findingsOf(unmerged)).toEqual([]);
+    // 45 = 40 + 0 + 0 is now found wrong, as with the merges.
+    const wrong = {
+      ...unmerged,
+      rows: unmerged.rows.map((row) => (row[0] === '村庄保洁' ? row.map((cell, c) => (c === 2 ? 40 : cell)) : row)),
+    };
+    expect(findingsOf(wrong).filter((f) => f.startsWith('sum/'))).toEqual(['sum/form-split B9 mismatch']);
+  });
+
   test('单位名称 | 项目名称 | 预算数 | 年度目标 | 一级 …: the department line and its projects', () => {
     expect(modelOf(fixtures.flatListWithUnitLine)).toEqual({
       tables: [

@@ -266,10 +266,22 @@ function isSubHeaderRow(view: SheetView, row: number, above: number, kind: Heade
       return false;
     }
     const origin = view.origin(above, c);
-    const underGroup = view.mergeRight(origin.row, origin.col) > origin.col;
+    const underGroup = view.mergeRight(origin.row, origin.col) > origin.col || underUnmergedGroup(view, above, c);
     if (!underGroup && !namesColumn(key, kind)) return false;
   }
   return true;
+}
+
+/**
+ * A group written without a merge: its name in its first cell and the cells to its right left blank (资金来源 | | over
+ * 本级 | 上级 | 其他). Column `col` is under it when the nearest filled cell at or left of it in `row` names a group.
+ */
+function underUnmergedGroup(view: SheetView, row: number, col: number): boolean {
+  for (let c = col; c >= 0; c--) {
+    if (view.isEmpty(row, c)) continue;
+    return isGroupHeaderName(view.keyOf(row, c)) && view.isEmpty(row, c + 1);
+  }
+  return false;
 }
 
 function namesColumn(key: string, kind: Header['type']): boolean {

@@ -198,6 +198,11 @@ function endsAmountBody(view: SheetView, row: number, header: AmountHeader): boo
     // A text merged across columns, an amount column among them, is a paragraph or a note, not a line.
     if (amountCols.some((a) => a >= c && a <= right)) return true;
   }
+  // The same paragraph where the office does not merge: a row holding only prose, written in an amount column.
+  if (view.filledCount(row, 2) === 1) {
+    const col = view.firstFilledColumn(row);
+    if (amountCols.includes(col) && view.number(row, col) === null && isProse(view.text(row, col))) return true;
+  }
   if (!header.labelsInBody) return false;
   const numeric = header.infoColumns.filter((i) => i.kind !== 'note').map((i) => i.col);
   for (const col of [...header.amountColumns.map((a) => a.col), ...numeric]) {
@@ -206,6 +211,13 @@ function endsAmountBody(view: SheetView, row: number, header: AmountHeader): boo
     return true;
   }
   return false;
+}
+
+/** A sentence or a numbered heading of a 说明 ("二、…情况说明", "(一)因公出国(境)费支出预算10万元，…"), not a line's label. */
+function isProse(text: string): boolean {
+  const compact = text.replace(/\s+/g, '');
+  if (compact.length >= 20 && /[。；，,;：:]/.test(compact)) return true;
+  return compact.length >= 8 && /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/.test(compact);
 }
 
 function findTitle(view: SheetView, top: number, bottom: number): string | undefined {

@@ -1,0 +1,219 @@
+/**
+ * Robustness of recognition on the real-document corpus (a script like `npm run accuracy`, not a test): every
+ * workbook is checked again after changes a real filing makes without changing its meaning — the table moved down
+ * and right under a title block, line breaks and spaces inside header cells, ASCII brackets in headers, sheets
+ * renamed to Sheet1… — and the findings, mapped back to the original cells, are scored by the corpus scorer.
+ * A recall or false-positive figure that moves under a variant is recognition depending on where or how a table
+ * happens to be written rather than on its structure.
+ * Run: npm run robustness [-- --verbose]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { readWorkbookGrids } from '../src/cli/read-xlsx';
+import {
+  checkGrids,
+  parseRangeAddress,
+  quoteSheetName,
+  rangeAddress,
+  splitSheetRef,
+  type CellValue,
+  type Grid,
+} from '../src/validation';
+
+interface Variant {
+  name: string;
+  /** The changed grids, and how to map a finding's sheet and cell back to the original. */
+  apply(grids: Grid[]): { grids: Grid[]; sheetBack: Map<string, string>; rows: number; cols: number };
+}
+
+const isHeaderLike = (value: CellValue): value is string =>
+  typeof value === 'string' && value.length >= 2 && value.length <= 12 && !/\d{3}/.test(value);
+
+const VARIANTS: Variant[] = [
+  {
+    name: 'moved down 3 rows and right 1 column, under a title block',
+    apply: (grids) => ({
+      grids: grids.map((g) => ({
+        ...g,
+        cells: [
+          ['', `${g.sheet}（公开）`],
+          ['', '编制单位：清源县某某局'],
+          ['', '', '', '', '单位：见表内'],
+          ...g.cells.map((row) => [null, ...row]),
+        ],
+        merges: g.merges?.map((m) => ({ top: m.top + 3, bottom: m.bottom + 3, left: m.left + 1, right: m.right + 1 })),
+        numberFormats: g.numberFormats && [[], [], [], ...g.numberFormats.map((row) => [null, ...row])],
+      })),
+      sheetBack: new Map(grids.map((g) => [g.sheet, g.sheet])),
+      rows: 3,
+      cols: 1,
+    }),
+  },
+  {
+    name: 'line breaks and spaces inside short label cells',
+    apply: (grids) => ({
+      grids: grids.map((g) => ({
+        ...g,
+        cells: g.cells.map((row) =>
+          row.map((value) =>
+            isHeaderLike(value) && value.length >= 4
+              ? `${value.slice(0, 2)}\n${value.slice(2)}`
+              : isHeaderLike(value) && value.length === 2
+                ? `${value[0]!}  ${value[1]!}`
+                : value,
+          ),
+        ),
+      })),
+      sheetBack: new Map(grids.map((g) => [g.sheet, g.sheet])),
+      rows: 0,
+      cols: 0,
+    }),
+  },
+  {
+    name: 'ASCII brackets and colons in labels',
+    apply: (grids) => ({
+      grids: grids.map((g) => ({
+        ...g,
+        cells: g.cells.map((row) =>
+          row.map((value) =>
+            typeof value === 'string' && value.length <= 30
+              ? value.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':')
+              : value,
+          ),
+        ),
+      })),
+      sheetBack: new Map(grids.map((g) => [g.sheet, g.sheet])),
+      rows: 0,
+      cols: 0,
+    }),
+  },
+  {
+    // Exports from 预算管理一体化 systems often hold numbers as text, with thousands separators.
+    name: 'numbers stored as text with thousands separators',
+    apply: (grids) => ({
+      grids: grids.map((g) => ({
+        ...g,
+        cells: g.cells.map((row, r) =>
+          row.map((value, c) =>
+            typeof value === 'number' && !/%/.test(g.numberFormats?.[r]?.[c] ?? '') && Math.abs(value) >= 1000
+              ? value.toLocaleString('en-US', { maximumFractionDigits: 2 })
+              : value,
+          ),
+        ),
+      })),
+      sheetBack: new Map(grids.map((g) => [g.sheet, g.sheet])),
+      rows: 0,
+      cols: 0,
+    }),
+  },
+  {
+    // Some offices never merge: a group header sits in its first cell with blanks beside and below it.
+    name: 'no merged cells',
+    apply: (grids) => ({
+      grids: grids.map((g) => ({ ...g, merges: [] })),
+      sheetBack: new Map(grids.map((g) => [g.sheet, g.sheet])),
+      rows: 0,
+      cols: 0,
+    }),
+  },
+  {
+    name: 'sheets renamed Sheet1, Sheet2 …',
+    apply: (grids) => {
+      const renamed = grids.map((g, i) => ({ ...g, sheet: `Sheet${i + 1}` }));
+      return {
+        grids: renamed,
+        sheetBack: new Map(renamed.map((g, i) => [g.sheet, grids[i]!.sheet])),
+        rows: 0,
+        cols: 0,
+      };
+    },
+  },
+];
+
+/** A finding's address in the changed workbook, mapped back to the original; undefined when it is outside it. */
+function mapBack(address: string, rows: number, cols: number): string | undefined {
+  const range = parseRangeAddress(address);
+  const back = {
+    top: range.top - rows,
+    bottom: range.bottom - rows,
+    left: range.left - cols,
+    right: range.right - cols,
+  };
+  if (back.bottom < 0 || back.right < 0) return undefined;
+  return rangeAddress({
+    top: Math.max(back.top, 0),
+    bottom: back.bottom,
+    left: Math.max(back.left, 0),
+    right: back.right,
+  });
+}
+
+function mapRelated(ref: string, rows: number, cols: number, sheetBack: Map<string, string>): string | undefined {
+  const { sheet, ref: local } = splitSheetRef(ref);
+  const back = mapBack(local, rows, cols);
+  if (back === undefined) return undefined;
+  return sheet === undefined ? back : `${quoteSheetName(sheetBack.get(sheet) ?? sheet)}!${back}`;
+}
+
+async function main(): Promise<number> {
+  const corpus = resolve(process.env.BUDGET_CHECK_CORPUS ?? join(__dirname, '..', '..', '..', 'shared', 'corpus'));
+  const scorer = join(corpus, 'score.mjs');
+  if (!existsSync(corpus) || !existsSync(scorer)) {
+    console.log(`robustness: no corpus at ${corpus} (set BUDGET_CHECK_CORPUS); nothing measured`);
+    return 0;
+  }
+  const files = readdirSync(corpus)
+    .filter((name) => name.endsWith('.xlsx') && !name.startsWith('~$'))
+    .sort();
+  const workbooks = await Promise.all(
+    files.map(async (name) => ({ name, grids: await readWorkbookGrids(join(corpus, name)) })),
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'budget-check-robustness-'));
+  try {
+    for (const variant of VARIANTS) {
+      const reportFiles = workbooks.map(({ name, grids }) => {
+        const { grids: changed, sheetBack, rows, cols } = variant.apply(grids);
+        const report = checkGrids(changed);
+        return {
+          file: name,
+          findings: report.findings.flatMap((f) => {
+            const cell = f.cell === undefined ? undefined : mapBack(f.cell, rows, cols);
+            if (f.cell !== undefined && cell === undefined) return [];
+            return [
+              {
+                ruleId: f.ruleId,
+                severity: f.severity,
+                sheet: f.sheet === undefined ? undefined : (sheetBack.get(f.sheet) ?? f.sheet),
+                cell,
+                message: f.message,
+                related: f.related?.flatMap((r) => mapRelated(r, rows, cols, sheetBack) ?? []),
+              },
+            ];
+          }),
+        };
+      });
+      const reportPath = join(dir, 'report.json');
+      writeFileSync(reportPath, JSON.stringify({ version: 1, files: reportFiles }));
+      const scored = spawnSync(process.execPath, [scorer, reportPath, corpus, ...process.argv.slice(2)], {
+        encoding: 'utf8',
+      });
+      const lines = scored.stdout.trim().split('\n');
+      const misses = lines.filter((l) => /missed:|fp [1-9]/.test(l));
+      console.log(`${variant.name}: ${lines.at(-1) ?? scored.stderr}`);
+      for (const line of misses) console.log(`  ${line}`);
+    }
+    return 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
