@@ -25,7 +25,35 @@ import {
 interface Variant {
   name: string;
   /** The changed grids, and how to map a finding's sheet and cell back to the original. */
-  apply(grids: Grid[]): { grids: Grid[]; sheetBack: Map<string, string>; rows: number; cols: number };
+  apply(grids: Grid[]): Applied;
+}
+
+interface Applied {
+  grids: Grid[];
+  sheetBack: Map<string, string>;
+  /** The original row (column) of a changed one; undefined for one the variant added. */
+  rowBack?: (row: number) => number | undefined;
+  colBack?: (col: number) => number | undefined;
+}
+
+const same = (grids: Grid[]): Map<string, string> => new Map(grids.map((g) => [g.sheet, g.sheet]));
+
+/** Inserts a blank column before each column index in `before` (0-based, ascending), in cells, formats and merges. */
+function insertColumns(grid: Grid, before: (col: number) => number): Grid {
+  const shiftRow = <T>(row: T[]): (T | null)[] => {
+    const out: (T | null)[] = [];
+    row.forEach((value, c) => {
+      while (out.length < before(c)) out.push(null);
+      out.push(value);
+    });
+    return out;
+  };
+  return {
+    ...grid,
+    cells: grid.cells.map(shiftRow),
+    numberFormats: grid.numberFormats?.map(shiftRow),
+    merges: grid.merges?.map((m) => ({ ...m, left: before(m.left), right: before(m.right) })),
+  };
 }
 
 const isHeaderLike = (value: CellValue): value is string =>
@@ -46,9 +74,9 @@ const VARIANTS: Variant[] = [
         merges: g.merges?.map((m) => ({ top: m.top + 3, bottom: m.bottom + 3, left: m.left + 1, right: m.right + 1 })),
         numberFormats: g.numberFormats && [[], [], [], ...g.numberFormats.map((row) => [null, ...row])],
       })),
-      sheetBack: new Map(grids.map((g) => [g.sheet, g.sheet])),
-      rows: 3,
-      cols: 1,
+      sheetBack: same(grids),
+      rowBack: (r) => (r >= 3 ? r - 3 : undefined),
+      colBack: (c) => (c >= 1 ? c - 1 : undefined),
     }),
   },
   {
@@ -66,9 +94,7 @@ const VARIANTS: Variant[] = [
           ),
         ),
       })),
-      sheetBack: new Map(grids.map((g) => [g.sheet, g.sheet])),
-      rows: 0,
-      cols: 0,
+      sheetBack: same(grids),
     }),
   },
   {
@@ -84,9 +110,7 @@ const VARIANTS: Variant[] = [
           ),
         ),
       })),
-      sheetBack: new Map(grids.map((g) => [g.sheet, g.sheet])),
-      rows: 0,
-      cols: 0,
+      sheetBack: same(grids),
     }),
   },
   {
@@ -103,9 +127,7 @@ const VARIANTS: Variant[] = [
           ),
         ),
       })),
-      sheetBack: new Map(grids.map((g) => [g.sheet, g.sheet])),
-      rows: 0,
-      cols: 0,
+      sheetBack: same(grids),
     }),
   },
   {
@@ -113,48 +135,81 @@ const VARIANTS: Variant[] = [
     name: 'no merged cells',
     apply: (grids) => ({
       grids: grids.map((g) => ({ ...g, merges: [] })),
-      sheetBack: new Map(grids.map((g) => [g.sheet, g.sheet])),
-      rows: 0,
-      cols: 0,
+      sheetBack: same(grids),
+    }),
+  },
+  {
+    // PDF conversions leave empty spacer columns inside tables.
+    name: 'a blank column inserted after column B',
+    apply: (grids) => ({
+      grids: grids.map((g) => insertColumns(g, (c) => (c >= 2 ? c + 1 : c))),
+      sheetBack: same(grids),
+      colBack: (c) => (c === 2 ? undefined : c > 2 ? c - 1 : c),
+    }),
+  },
+  {
+    // … and empty rows where the pages broke.
+    name: 'a blank row after every 12th row',
+    apply: (grids) => ({
+      grids: grids.map((g) => {
+        const at = (r: number): number => r + Math.floor(r / 12);
+        const cells: CellValue[][] = [];
+        const formats: (string | null | undefined)[][] = [];
+        g.cells.forEach((row, r) => {
+          if (r > 0 && r % 12 === 0) {
+            cells.push([]);
+            formats.push([]);
+          }
+          cells.push(row);
+          formats.push(g.numberFormats?.[r] ?? []);
+        });
+        return {
+          ...g,
+          cells,
+          numberFormats: g.numberFormats && formats,
+          merges: g.merges?.map((m) => ({ ...m, top: at(m.top), bottom: at(m.bottom) })),
+        };
+      }),
+      sheetBack: same(grids),
+      rowBack: (r) => ((r + 1) % 13 === 0 ? undefined : r - Math.floor((r + 1) / 13)),
     }),
   },
   {
     name: 'sheets renamed Sheet1, Sheet2 …',
     apply: (grids) => {
       const renamed = grids.map((g, i) => ({ ...g, sheet: `Sheet${i + 1}` }));
-      return {
-        grids: renamed,
-        sheetBack: new Map(renamed.map((g, i) => [g.sheet, grids[i]!.sheet])),
-        rows: 0,
-        cols: 0,
-      };
+      return { grids: renamed, sheetBack: new Map(renamed.map((g, i) => [g.sheet, grids[i]!.sheet])) };
     },
   },
 ];
 
-/** A finding's address in the changed workbook, mapped back to the original; undefined when it is outside it. */
-function mapBack(address: string, rows: number, cols: number): string | undefined {
+/** A finding's address in the changed workbook, mapped back to the original; undefined when it is all added cells. */
+function mapBack(address: string, applied: Applied): string | undefined {
   const range = parseRangeAddress(address);
-  const back = {
-    top: range.top - rows,
-    bottom: range.bottom - rows,
-    left: range.left - cols,
-    right: range.right - cols,
-  };
-  if (back.bottom < 0 || back.right < 0) return undefined;
+  const rows: number[] = [];
+  const cols: number[] = [];
+  for (let r = range.top; r <= range.bottom; r++) {
+    const back = applied.rowBack ? applied.rowBack(r) : r;
+    if (back !== undefined) rows.push(back);
+  }
+  for (let c = range.left; c <= range.right; c++) {
+    const back = applied.colBack ? applied.colBack(c) : c;
+    if (back !== undefined) cols.push(back);
+  }
+  if (rows.length === 0 || cols.length === 0) return undefined;
   return rangeAddress({
-    top: Math.max(back.top, 0),
-    bottom: back.bottom,
-    left: Math.max(back.left, 0),
-    right: back.right,
+    top: Math.min(...rows),
+    bottom: Math.max(...rows),
+    left: Math.min(...cols),
+    right: Math.max(...cols),
   });
 }
 
-function mapRelated(ref: string, rows: number, cols: number, sheetBack: Map<string, string>): string | undefined {
+function mapRelated(ref: string, applied: Applied): string | undefined {
   const { sheet, ref: local } = splitSheetRef(ref);
-  const back = mapBack(local, rows, cols);
+  const back = mapBack(local, applied);
   if (back === undefined) return undefined;
-  return sheet === undefined ? back : `${quoteSheetName(sheetBack.get(sheet) ?? sheet)}!${back}`;
+  return sheet === undefined ? back : `${quoteSheetName(applied.sheetBack.get(sheet) ?? sheet)}!${back}`;
 }
 
 async function main(): Promise<number> {
@@ -174,21 +229,21 @@ async function main(): Promise<number> {
   try {
     for (const variant of VARIANTS) {
       const reportFiles = workbooks.map(({ name, grids }) => {
-        const { grids: changed, sheetBack, rows, cols } = variant.apply(grids);
-        const report = checkGrids(changed);
+        const applied = variant.apply(grids);
+        const report = checkGrids(applied.grids);
         return {
           file: name,
           findings: report.findings.flatMap((f) => {
-            const cell = f.cell === undefined ? undefined : mapBack(f.cell, rows, cols);
+            const cell = f.cell === undefined ? undefined : mapBack(f.cell, applied);
             if (f.cell !== undefined && cell === undefined) return [];
             return [
               {
                 ruleId: f.ruleId,
                 severity: f.severity,
-                sheet: f.sheet === undefined ? undefined : (sheetBack.get(f.sheet) ?? f.sheet),
+                sheet: f.sheet === undefined ? undefined : (applied.sheetBack.get(f.sheet) ?? f.sheet),
                 cell,
                 message: f.message,
-                related: f.related?.flatMap((r) => mapRelated(r, rows, cols, sheetBack) ?? []),
+                related: f.related?.flatMap((r) => mapRelated(r, applied) ?? []),
               },
             ];
           }),

@@ -103,6 +103,14 @@ ruleTester(rule('sum/form-split'), {
       tables: ['indicators:4'],
       errors: [{ cell: 'B2', messageId: 'mismatch', related: ['D2', 'F2'] }],
     },
+    {
+      name: 'the same form with a blank spacer column after each label (as PDF conversions leave them)',
+      rows: fundForm(3, 3, 1).map((row, r) =>
+        r === 1 ? row.flatMap((cell, c) => (c % 2 === 0 ? [cell, null] : [cell])) : row,
+      ),
+      tables: ['indicators:4'],
+      errors: [{ cell: 'C2', messageId: 'mismatch', related: ['F2', 'I2'] }],
+    },
   ],
 });
 

@@ -71,7 +71,7 @@ export function readFormBlock(
         const next = cols[i + 1];
         if (
           next !== undefined &&
-          next === view.mergeRight(r, c) + 1 &&
+          isValueAfter(view, r, c, next) &&
           /[\u4e00-\u9fff]/.test(text) &&
           !/编码|代码|电话|编号|号码|邮编|日期|时间/.test(text) &&
           view.number(r, next) !== null
@@ -92,7 +92,7 @@ export function readFormBlock(
       if (/[:：]$/.test(text)) continue;
       // The value is the cell right after the label (and after the label's merged range).
       const valueCol = cols[i + 1];
-      if (valueCol === undefined || valueCol !== view.mergeRight(r, c) + 1) continue;
+      if (valueCol === undefined || !isValueAfter(view, r, c, valueCol)) continue;
       if (formFieldOf(view.text(r, valueCol)) || INLINE_AMOUNT_TEST.test(view.text(r, valueCol))) continue;
       const valueText = view.text(r, valueCol);
       const unit: MoneyUnit | undefined = moneyUnitInKey(textKey(text));
@@ -115,6 +115,15 @@ export function readFormBlock(
     }
   }
   return values;
+}
+
+/**
+ * Whether the next filled cell `next` is the value of the label at `col`: right after the label's merged range, or
+ * after a blank spacer column or two (PDF conversions leave empty columns inside forms).
+ */
+function isValueAfter(view: SheetView, row: number, col: number, next: number): boolean {
+  const first = view.mergeRight(row, col) + 1;
+  return next >= first && next - first <= 2;
 }
 
 /** "编制单位：" with its value alone on the next row. */
