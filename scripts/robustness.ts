@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { readWorkbookGrids } from '../src/cli/read-xlsx';
 import {
   checkGrids,
+  recognizeWorkbook,
   parseRangeAddress,
   quoteSheetName,
   rangeAddress,
@@ -33,7 +34,7 @@ interface Applied {
   sheetBack: Map<string, string>;
   /** The original row (column) of a changed one; undefined for one the variant added. */
   rowBack?: (row: number) => number | undefined;
-  colBack?: (col: number) => number | undefined;
+  colBack?: (col: number, sheet: string) => number | undefined;
 }
 
 const same = (grids: Grid[]): Map<string, string> => new Map(grids.map((g) => [g.sheet, g.sheet]));
@@ -55,6 +56,23 @@ function insertColumns(grid: Grid, before: (col: number) => number): Grid {
     merges: grid.merges?.map((m) => ({ ...m, left: before(m.left), right: before(m.right) })),
   };
 }
+
+const SYNONYMS = new Map([
+  ['权重', '分值'],
+  ['分值', '权重'],
+  ['指标值', '年度指标值'],
+  ['目标值', '指标值'],
+  ['计量单位', '度量单位'],
+  ['度量单位', '计量单位'],
+  ['三级指标', '指标名称'],
+  ['一级指标', '一级'],
+  ['二级指标', '二级'],
+  ['项目名称', '项目支出名称'],
+  ['科目名称', '项目'],
+  ['功能分类科目名称', '科目名称'],
+  ['总计', '合计'],
+  ['预算数', '预算金额'],
+]);
 
 const isHeaderLike = (value: CellValue): value is string =>
   typeof value === 'string' && value.length >= 2 && value.length <= 12 && !/\d{3}/.test(value);
@@ -139,6 +157,56 @@ const VARIANTS: Variant[] = [
     }),
   },
   {
+    // Other provinces' words for the same columns.
+    name: 'header synonyms (权重→分值, 指标值→年度指标值, 计量单位→度量单位, 三级指标→指标名称 …)',
+    apply: (grids) => ({
+      grids: grids.map((g) => ({
+        ...g,
+        cells: g.cells.map((row) =>
+          row.map((value) => (typeof value === 'string' ? (SYNONYMS.get(value.replace(/\s+/g, '')) ?? value) : value)),
+        ),
+      })),
+      sheetBack: same(grids),
+    }),
+  },
+  {
+    // Many offices number the lines: a 序号 column in front of the first table of each sheet.
+    name: 'a 序号 column in front of the first table of each sheet',
+    apply: (grids) => {
+      const model = recognizeWorkbook(grids);
+      const inserted = new Map<string, number>();
+      const changed = grids.map((g) => {
+        const table = model.tables.find((t) => t.sheet === g.sheet);
+        if (!table) return g;
+        const at = table.range.left;
+        inserted.set(g.sheet, at);
+        const headerRow = Math.min(...table.headerRows);
+        const bodyTop = Math.max(...table.headerRows) + 1;
+        const isTotal = (row: CellValue[]): boolean =>
+          row.some((v) => typeof v === 'string' && /合计|总计|小计/.test(v));
+        const shifted = insertColumns(g, (c) => (c >= at ? c + 1 : c));
+        let serial = 0;
+        const cells = shifted.cells.map((row, r) => {
+          const copy = [...row];
+          while (copy.length <= at) copy.push(null);
+          if (r === headerRow) copy[at] = '序号';
+          else if (r >= bodyTop && r <= table.range.bottom && !isTotal(row) && row.some((v) => v !== null && v !== ''))
+            copy[at] = ++serial;
+          return copy;
+        });
+        return { ...shifted, cells };
+      });
+      return {
+        grids: changed,
+        sheetBack: same(grids),
+        colBack: (c, sheet) => {
+          const at = inserted.get(sheet);
+          return at === undefined || c < at ? c : c === at ? undefined : c - 1;
+        },
+      };
+    },
+  },
+  {
     // PDF conversions leave empty spacer columns inside tables.
     name: 'a blank column inserted after column B',
     apply: (grids) => ({
@@ -184,7 +252,7 @@ const VARIANTS: Variant[] = [
 ];
 
 /** A finding's address in the changed workbook, mapped back to the original; undefined when it is all added cells. */
-function mapBack(address: string, applied: Applied): string | undefined {
+function mapBack(address: string, sheet: string, applied: Applied): string | undefined {
   const range = parseRangeAddress(address);
   const rows: number[] = [];
   const cols: number[] = [];
@@ -193,7 +261,7 @@ function mapBack(address: string, applied: Applied): string | undefined {
     if (back !== undefined) rows.push(back);
   }
   for (let c = range.left; c <= range.right; c++) {
-    const back = applied.colBack ? applied.colBack(c) : c;
+    const back = applied.colBack ? applied.colBack(c, sheet) : c;
     if (back !== undefined) cols.push(back);
   }
   if (rows.length === 0 || cols.length === 0) return undefined;
@@ -205,9 +273,9 @@ function mapBack(address: string, applied: Applied): string | undefined {
   });
 }
 
-function mapRelated(ref: string, applied: Applied): string | undefined {
+function mapRelated(ref: string, findingSheet: string, applied: Applied): string | undefined {
   const { sheet, ref: local } = splitSheetRef(ref);
-  const back = mapBack(local, applied);
+  const back = mapBack(local, sheet ?? findingSheet, applied);
   if (back === undefined) return undefined;
   return sheet === undefined ? back : `${quoteSheetName(applied.sheetBack.get(sheet) ?? sheet)}!${back}`;
 }
@@ -234,7 +302,8 @@ async function main(): Promise<number> {
         return {
           file: name,
           findings: report.findings.flatMap((f) => {
-            const cell = f.cell === undefined ? undefined : mapBack(f.cell, applied);
+            const sheet = f.sheet ?? '';
+            const cell = f.cell === undefined ? undefined : mapBack(f.cell, sheet, applied);
             if (f.cell !== undefined && cell === undefined) return [];
             return [
               {
@@ -243,7 +312,7 @@ async function main(): Promise<number> {
                 sheet: f.sheet === undefined ? undefined : (applied.sheetBack.get(f.sheet) ?? f.sheet),
                 cell,
                 message: f.message,
-                related: f.related?.flatMap((r) => mapRelated(r, applied) ?? []),
+                related: f.related?.flatMap((r) => mapRelated(r, sheet, applied) ?? []),
               },
             ];
           }),

@@ -361,6 +361,22 @@ describe('flat lists (one row per indicator, projects in columns)', () => {
     expect(findingsOf(wrong).filter((f) => f.startsWith('sum/'))).toEqual(['sum/form-split B9 mismatch']);
   });
 
+  test('a 序号 column whose name sits in the lower header row (blank above it): the band keeps both rows', () => {
+    const serial = {
+      ...fixtures.flatListWithSources,
+      rows: fixtures.flatListWithSources.rows.map((row, r) => [
+        r === 3 ? '序号' : r >= 4 && row[0] !== null ? (r === 4 ? 1 : 2) : null,
+        ...row,
+      ]),
+      merges: [],
+    };
+    expect(modelOf(serial).tables[0]).toMatchObject({
+      headerRows: [3, 4],
+      columns: { C: 'budget', D: 'fundSource', E: 'fundSource', F: 'fundSource' },
+    });
+    expect(findingsOf(serial)).toEqual([]);
+  });
+
   test('单位名称 | 项目名称 | 预算数 | 年度目标 | 一级 …: the department line and its projects', () => {
     expect(modelOf(fixtures.flatListWithUnitLine)).toEqual({
       tables: [

@@ -285,7 +285,7 @@ function underUnmergedGroup(view: SheetView, row: number, col: number): boolean 
 }
 
 function namesColumn(key: string, kind: Header['type']): boolean {
-  if (kind === 'indicators') return indicatorColumnOf(key) !== undefined || key === '单位';
+  if (kind === 'indicators') return indicatorColumnOf(key) !== undefined || key === '单位' || serialColumnOf(key);
   return (
     codeColumnOf(key) !== undefined || labelColumnOf(key) || amountColumnOf(key) !== undefined || serialColumnOf(key)
   );
