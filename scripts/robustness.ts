@@ -19,6 +19,7 @@ import {
   quoteSheetName,
   rangeAddress,
   splitSheetRef,
+  type CellRange,
   type CellValue,
   type Grid,
 } from '../src/validation';
@@ -35,6 +36,8 @@ interface Applied {
   /** The original row (column) of a changed one; undefined for one the variant added. */
   rowBack?: (row: number) => number | undefined;
   colBack?: (col: number, sheet: string) => number | undefined;
+  /** For variants that move rows between sheets: the original sheet and row of a changed sheet's row. */
+  rowSheetBack?: (sheet: string, row: number) => { sheet: string; row: number } | undefined;
 }
 
 const same = (grids: Grid[]): Map<string, string> => new Map(grids.map((g) => [g.sheet, g.sheet]));
@@ -243,6 +246,39 @@ const VARIANTS: Variant[] = [
     }),
   },
   {
+    // A whole 公开 set on one sheet: every sheet's content one under another, three blank rows apart.
+    name: 'all sheets stacked on one sheet, three blank rows apart',
+    apply: (grids) => {
+      const starts: { sheet: string; top: number; rows: number }[] = [];
+      const cells: CellValue[][] = [];
+      const formats: (string | null | undefined)[][] = [];
+      const merges: CellRange[] = [];
+      for (const g of grids) {
+        if (cells.length > 0) {
+          for (let i = 0; i < 3; i++) {
+            cells.push([]);
+            formats.push([]);
+          }
+        }
+        const top = cells.length;
+        starts.push({ sheet: g.sheet, top, rows: g.cells.length });
+        g.cells.forEach((row, r) => {
+          cells.push(row);
+          formats.push(g.numberFormats?.[r] ?? []);
+        });
+        for (const m of g.merges ?? []) merges.push({ ...m, top: m.top + top, bottom: m.bottom + top });
+      }
+      return {
+        grids: [{ sheet: '公开表', cells, numberFormats: formats, merges }],
+        sheetBack: new Map(),
+        rowSheetBack: (_sheet, row) => {
+          const start = starts.find((s) => row >= s.top && row < s.top + s.rows);
+          return start && { sheet: start.sheet, row: row - start.top };
+        },
+      };
+    },
+  },
+  {
     name: 'sheets renamed Sheet1, Sheet2 …',
     apply: (grids) => {
       const renamed = grids.map((g, i) => ({ ...g, sheet: `Sheet${i + 1}` }));
@@ -251,12 +287,23 @@ const VARIANTS: Variant[] = [
   },
 ];
 
-/** A finding's address in the changed workbook, mapped back to the original; undefined when it is all added cells. */
-function mapBack(address: string, sheet: string, applied: Applied): string | undefined {
+/**
+ * A finding's address in the changed workbook, mapped back to the original sheet and cells; undefined when it is all
+ * cells the variant added.
+ */
+function mapBack(address: string, sheet: string, applied: Applied): { sheet: string; ref: string } | undefined {
   const range = parseRangeAddress(address);
+  let originalSheet = applied.sheetBack.get(sheet) ?? sheet;
   const rows: number[] = [];
   const cols: number[] = [];
   for (let r = range.top; r <= range.bottom; r++) {
+    if (applied.rowSheetBack) {
+      const back = applied.rowSheetBack(sheet, r);
+      if (back === undefined || (rows.length > 0 && back.sheet !== originalSheet)) continue;
+      originalSheet = back.sheet;
+      rows.push(back.row);
+      continue;
+    }
     const back = applied.rowBack ? applied.rowBack(r) : r;
     if (back !== undefined) rows.push(back);
   }
@@ -265,19 +312,19 @@ function mapBack(address: string, sheet: string, applied: Applied): string | und
     if (back !== undefined) cols.push(back);
   }
   if (rows.length === 0 || cols.length === 0) return undefined;
-  return rangeAddress({
+  const ref = rangeAddress({
     top: Math.min(...rows),
     bottom: Math.max(...rows),
     left: Math.min(...cols),
     right: Math.max(...cols),
   });
+  return { sheet: originalSheet, ref };
 }
 
 function mapRelated(ref: string, findingSheet: string, applied: Applied): string | undefined {
   const { sheet, ref: local } = splitSheetRef(ref);
   const back = mapBack(local, sheet ?? findingSheet, applied);
-  if (back === undefined) return undefined;
-  return sheet === undefined ? back : `${quoteSheetName(applied.sheetBack.get(sheet) ?? sheet)}!${back}`;
+  return back && `${quoteSheetName(back.sheet)}!${back.ref}`;
 }
 
 async function main(): Promise<number> {
@@ -303,14 +350,14 @@ async function main(): Promise<number> {
           file: name,
           findings: report.findings.flatMap((f) => {
             const sheet = f.sheet ?? '';
-            const cell = f.cell === undefined ? undefined : mapBack(f.cell, sheet, applied);
-            if (f.cell !== undefined && cell === undefined) return [];
+            const at = f.cell === undefined ? undefined : mapBack(f.cell, sheet, applied);
+            if (f.cell !== undefined && at === undefined) return [];
             return [
               {
                 ruleId: f.ruleId,
                 severity: f.severity,
-                sheet: f.sheet === undefined ? undefined : (applied.sheetBack.get(f.sheet) ?? f.sheet),
-                cell,
+                sheet: at?.sheet ?? (f.sheet === undefined ? undefined : (applied.sheetBack.get(f.sheet) ?? f.sheet)),
+                cell: at?.ref,
                 message: f.message,
                 related: f.related?.flatMap((r) => mapRelated(r, sheet, applied) ?? []),
               },
