@@ -246,6 +246,63 @@ const VARIANTS: Variant[] = [
     }),
   },
   {
+    // PDF conversions repeat the header rows at the top of every page.
+    name: 'header rows repeated after every 15th body row (page breaks of a PDF conversion)',
+    apply: (grids) => {
+      const model = recognizeWorkbook(grids);
+      const origins = new Map<string, (number | undefined)[]>();
+      const changed = grids.map((g) => {
+        const table = model.tables.find((t) => t.sheet === g.sheet && t.range.bottom - t.range.top > 20);
+        const origin: (number | undefined)[] = [];
+        origins.set(g.sheet, origin);
+        if (!table) {
+          g.cells.forEach((_, r) => origin.push(r));
+          return g;
+        }
+        const headers = [...table.headerRows].sort((a, b) => a - b);
+        const bodyTop = headers.at(-1)! + 1;
+        const cells: CellValue[][] = [];
+        const formats: (string | null | undefined)[][] = [];
+        const rowAt: number[] = [];
+        g.cells.forEach((row, r) => {
+          if (r > bodyTop && r <= table.range.bottom && (r - bodyTop) % 15 === 0) {
+            for (const h of headers) {
+              cells.push([...g.cells[h]!]);
+              formats.push([]);
+              origin.push(undefined);
+            }
+          }
+          rowAt[r] = cells.length;
+          cells.push(row);
+          formats.push(g.numberFormats?.[r] ?? []);
+          origin.push(r);
+        });
+        // A merge does not cross a page break: one spanning a repeated header is cut in two around it.
+        const merges = (g.merges ?? []).flatMap((m) => {
+          const parts: CellRange[] = [];
+          let top = m.top;
+          for (let r = m.top + 1; r <= m.bottom; r++) {
+            if (rowAt[r]! - rowAt[r - 1]! > 1) {
+              parts.push({ ...m, top: rowAt[top]!, bottom: rowAt[r - 1]! });
+              top = r;
+            }
+          }
+          parts.push({ ...m, top: rowAt[top]!, bottom: rowAt[m.bottom]! });
+          return parts.filter((p) => p.bottom > p.top || p.right > p.left);
+        });
+        return { ...g, cells, numberFormats: g.numberFormats && formats, merges };
+      });
+      return {
+        grids: changed,
+        sheetBack: same(grids),
+        rowSheetBack: (sheet, row) => {
+          const back = origins.get(sheet)?.[row];
+          return back === undefined ? undefined : { sheet, row: back };
+        },
+      };
+    },
+  },
+  {
     // A whole 公开 set on one sheet: every sheet's content one under another, three blank rows apart.
     name: 'all sheets stacked on one sheet, three blank rows apart',
     apply: (grids) => {
