@@ -164,11 +164,11 @@ test('--report and --annotate: the inputs are byte-for-byte unchanged; copies go
   await annotated.xlsx.readFile(join(out, 'annotated', EXAMPLE_WORKBOOKS[2]!.file));
   const cell = annotated.getWorksheet('项目支出绩效目标申报表')!.getCell('L30');
   expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } });
-  expect(String(cell.note)).toContain('[weight/sum]');
+  expect(JSON.stringify(cell.note)).toContain('[weight/sum]');
   const results = annotated.getWorksheet('检查结果')!;
   expect(results.rowCount).toBeGreaterThan(1);
   // Severities in the words of the summary and the pane, not rule-engine ids.
-  const severities = new Set(results.getRows(2, results.rowCount - 1)!.map((row) => String(row.getCell(2).value)));
+  const severities = new Set(results.getRows(2, results.rowCount - 1)!.map((row) => row.getCell(2).text));
   for (const severity of severities) expect(['错误', '警告', '提示']).toContain(severity);
   expect(severities.has('错误')).toBe(true);
   // Inputs in sub-folders keep their place under the annotation folder.
@@ -179,7 +179,7 @@ test('--report and --annotate: the inputs are byte-for-byte unchanged; copies go
   const findings = summary.getWorksheet('问题清单')!;
   const locations = findings
     .getRows(2, findings.rowCount - 1)!
-    .map((row) => String((row.getCell(2).value as ExcelJS.CellFormulaValue).result));
+    .map((row) => (row.getCell(2).value as ExcelJS.CellFormulaValue).result as string);
   // Text from the checked files that starts like a formula ("+cmd!C2") is written so no spreadsheet can run it.
   expect(locations).toContain("'+cmd!C2");
   expect(locations.filter((text) => /^[=+\-@]/.test(text))).toEqual([]);
@@ -187,7 +187,7 @@ test('--report and --annotate: the inputs are byte-for-byte unchanged; copies go
   expect(link).toMatch(/^HYPERLINK\("\.\/\.\.\/[^"/]+\/intake\/[^"]+\.xlsx#'.+'!\w+\d+","[^"]+!\w+\d+"\)$/);
   const perFile = summary.getWorksheet('文件汇总')!;
   expect(perFile.rowCount).toBe(1 + 10);
-  const statuses = perFile.getRows(2, 10)!.map((row) => String(row.getCell(5).value));
+  const statuses = perFile.getRows(2, 10)!.map((row) => row.getCell(5).text);
   expect(statuses.filter((s) => s.startsWith('无法读取：'))).toHaveLength(4);
 });
 

@@ -195,7 +195,7 @@ test('inside Excel the range’s number formats are read, so "95%" typed in a ce
             }),
           },
         },
-        sync: async () => undefined,
+        sync: () => Promise.resolve(),
       }),
   };
   try {

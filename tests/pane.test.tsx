@@ -14,13 +14,14 @@ import { check, gridOf, roundTrip } from './helpers';
 
 const noActions: PaneActions = {
   check: async () => Promise.reject(new Error('not called')),
-  select: async () => undefined,
-  highlight: async () => undefined,
-  clear: async () => undefined,
+  select: () => Promise.resolve(),
+  highlight: () => Promise.resolve(),
+  clear: () => Promise.resolve(),
   insertTemplate: async () => Promise.reject(new Error('not called')),
 };
 
-const html = (element: JSX.Element) => renderToString(<FluentProvider theme={webLightTheme}>{element}</FluentProvider>);
+const html = (element: React.JSX.Element) =>
+  renderToString(<FluentProvider theme={webLightTheme}>{element}</FluentProvider>);
 const all = { error: true, warning: true, info: true };
 
 let report: Report;

@@ -14,7 +14,7 @@ import { addHyperlinks } from './xlsx-links';
 // ---------------------------------------------------------------------------------------------
 // What the test writes.
 
-/** A text, and whether it is a number written as text ("1,234.50", "５８２．０３", "　70"): the reader keeps its format. */
+/** A text, and whether it is a number written as text ("1,234.50", "５８２．０３", "\u300070"): the reader keeps its format. */
 interface Text {
   text: string;
   numeric: boolean;

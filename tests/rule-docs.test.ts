@@ -18,7 +18,9 @@ test('every rule declares a well-formed id, its family, and both languages for e
     expect(RULE_FAMILIES).toContain(rule.family);
     expect(rule.id.split('/')[0]).toBe(rule.family);
     // Something for the engine to run: the whole model, or a visit of each indicator / project.
-    expect(['check', 'visitIndicators', 'visitProjects'].some((k) => typeof rule[k as keyof typeof rule] === 'function')).toBe(true);
+    expect(
+      ['check', 'visitIndicators', 'visitProjects'].some((k) => typeof rule[k as keyof typeof rule] === 'function'),
+    ).toBe(true);
     const texts = [rule.meta.description, rule.meta.why, ...Object.values(rule.meta.messages)];
     for (const text of texts) {
       expect(text['zh-CN']).toMatch(/[\u4e00-\u9fff]/);

@@ -89,7 +89,7 @@ export async function checkFiles(
     timeoutSeconds: options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
     memoryMb: options.memoryMb ?? DEFAULT_MEMORY_MB,
   };
-  const results: FileResult[] = new Array(inputs.length);
+  const results = new Array<FileResult>(inputs.length);
   let done = 0;
   let next = 0;
   const path = workerPath();

@@ -61,7 +61,7 @@ function childOf(dir: InputFile, name: Buffer): InputFile {
 
 async function listWorkbooks(dir: InputFile, files: InputFile[], visited: Set<string>): Promise<void> {
   const real = await realpath(dir.path).catch(() => undefined);
-  const key = typeof real === 'string' ? real : real === undefined ? undefined : Buffer.from(real).toString('hex');
+  const key = real;
   if (key !== undefined) {
     if (visited.has(key)) return;
     visited.add(key);

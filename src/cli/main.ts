@@ -94,7 +94,7 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
   if (format !== 'text' && format !== 'json' && format !== 'sarif')
     throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   const locale = parsed.values.locale as Locale;
-  if (!LOCALES.includes(locale)) throw new UsageError(`--locale must be zh-CN or en-US, not "${String(locale)}"`);
+  if (!LOCALES.includes(locale)) throw new UsageError(`--locale must be zh-CN or en-US, not "${locale}"`);
   if (parsed.positionals.length === 0) throw new UsageError('no file or folder given');
   let config = parseConfig({});
   if (parsed.values.config) config = await loadConfig(parsed.values.config);

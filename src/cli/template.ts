@@ -52,7 +52,9 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: RenderPlan): ExcelJ
     });
   }
   sheet.pageSetup = {
-    paperSize: 9, // A4
+    // exceljs types PaperSize as an enum it does not export at run time; 9 is A4 in the OOXML numbering.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
+    paperSize: 9,
     orientation: plan.landscape ? 'landscape' : 'portrait',
     fitToPage: true,
     fitToWidth: 1,

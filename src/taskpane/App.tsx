@@ -56,17 +56,16 @@ export function App({ actions, locale, scopes = ['sheet', 'selection', 'workbook
   const [settings, setSettings] = useState<SettingsInput>(DEFAULT_SETTINGS);
   const settingsResult = settingsToConfig(settings, locale);
 
-  const run = async (action: () => Promise<void>) => {
+  /** Runs a pane action from an event handler: its failure is shown in the pane, never left unhandled. */
+  const run = (action: () => Promise<void>): void => {
     setError(undefined);
     setInserted(undefined);
-    try {
-      await action();
-    } catch (e) {
+    action().catch((e: unknown) => {
       setError(e instanceof Error ? e.message : String(e));
-    }
+    });
   };
 
-  const check = () =>
+  const check = () => {
     run(async () => {
       setBusy({ done: 0, total: 0 });
       try {
@@ -84,6 +83,7 @@ export function App({ actions, locale, scopes = ['sheet', 'selection', 'workbook
         setBusy(undefined);
       }
     });
+  };
 
   const groups = useMemo(
     () => groupByTable(report, shown, query, t.otherFindings),
@@ -120,12 +120,20 @@ export function App({ actions, locale, scopes = ['sheet', 'selection', 'workbook
           {busy ? t.checking : t.check}
         </Button>
         <Button
-          onClick={() => report && run(() => actions.highlight(report))}
+          onClick={() => {
+            if (report) run(() => actions.highlight(report));
+          }}
           disabled={!report || report.findings.length === 0}
         >
           {t.highlight}
         </Button>
-        <Button onClick={() => run(() => actions.clear())}>{t.clear}</Button>
+        <Button
+          onClick={() => {
+            run(() => actions.clear());
+          }}
+        >
+          {t.clear}
+        </Button>
       </div>
       <Settings value={settings} onChange={setSettings} locale={locale} />
       {busy && <ProgressBar value={busy.total > 0 ? busy.done / busy.total : undefined} aria-label={t.reading} />}
@@ -169,7 +177,9 @@ export function App({ actions, locale, scopes = ['sheet', 'selection', 'workbook
             key={checks}
             groups={groups}
             locale={locale}
-            onSelect={(finding) => run(() => actions.select(finding.sheet, finding.cell))}
+            onSelect={(finding) => {
+              run(() => actions.select(finding.sheet, finding.cell));
+            }}
           />
         </>
       )}
@@ -195,11 +205,11 @@ export function App({ actions, locale, scopes = ['sheet', 'selection', 'workbook
               ))}
             </Select>
             <Button
-              onClick={() =>
+              onClick={() => {
                 run(async () => {
                   setInserted(await actions.insertTemplate(templateId));
-                })
-              }
+                });
+              }}
             >
               {t.insert}
             </Button>

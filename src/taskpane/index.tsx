@@ -5,7 +5,7 @@ import { createExcelActions } from './actions';
 import { App } from './App';
 import { localeOf } from './i18n';
 
-Office.onReady(() => {
+void Office.onReady(() => {
   const locale = localeOf(Office.context.displayLanguage);
   createRoot(document.getElementById('root')!).render(
     <FluentProvider theme={webLightTheme}>

@@ -39,7 +39,9 @@ function timeOfSerial(serial: number): number {
 
 /** A number format as the grid keeps it: "General" is no format. */
 export function officeFormat(format: unknown): string | undefined {
-  return format === undefined || format === null || format === '' || format === 'General' ? undefined : String(format);
+  return format === undefined || format === null || format === '' || format === 'General' || typeof format !== 'string'
+    ? undefined
+    : format;
 }
 
 /**
@@ -55,7 +57,8 @@ export function officeCellValue(value: unknown, format: string | undefined): Cel
   if (typeof value === 'number')
     return (isDateFormat(format) ? excelDateText(timeOfSerial(value)) : undefined) ?? value;
   if (typeof value === 'boolean') return value;
-  return String(value);
+  // Office.js gives only strings, numbers and booleans; anything else has nothing to read.
+  return null;
 }
 
 /** A grid being read from Office.js: rows and their number formats, kept in step. */

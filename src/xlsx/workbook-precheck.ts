@@ -161,10 +161,14 @@ export function readZipDirectory(data: Uint8Array): ZipEntry[] {
       if (e + 4 + length > end) break;
       if (id === 0x0001) {
         let field = e + 4;
-        if (uncompressedSize === 0xffffffff && field + 8 <= e + 4 + length)
-          ((uncompressedSize = u64(view, field)), (field += 8));
-        if (compressedSize === 0xffffffff && field + 8 <= e + 4 + length)
-          ((compressedSize = u64(view, field)), (field += 8));
+        if (uncompressedSize === 0xffffffff && field + 8 <= e + 4 + length) {
+          uncompressedSize = u64(view, field);
+          field += 8;
+        }
+        if (compressedSize === 0xffffffff && field + 8 <= e + 4 + length) {
+          compressedSize = u64(view, field);
+          field += 8;
+        }
         if (localOffset === 0xffffffff && field + 8 <= e + 4 + length) localOffset = u64(view, field);
       }
       e += 4 + length;

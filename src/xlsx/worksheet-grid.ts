@@ -26,7 +26,9 @@ function eachCellPresent(row: ExcelJS.Row, visit: (cell: ExcelJS.Cell, colNumber
   }
   for (const key of Object.keys(own)) {
     const cell = own[Number(key)];
-    if (cell && cell.type !== 0 /* ValueType.Null */) visit(cell, Number(key) + 1);
+    // exceljs is imported for its types only here; 0 is ValueType.Null.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-comparison
+    if (cell && cell.type !== 0) visit(cell, Number(key) + 1);
   }
 }
 
@@ -93,7 +95,7 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet, onCut?: (cut: Spar
  */
 function mergedRanges(worksheet: ExcelJS.Worksheet): string[] {
   const own = (worksheet as unknown as { _merges?: Record<string, { range?: unknown } | undefined> })._merges;
-  if (own === null || typeof own !== 'object') return worksheet.model.merges ?? [];
+  if (typeof own !== 'object') return worksheet.model.merges;
   const ranges: string[] = [];
   for (const merge of Object.values(own)) {
     if (merge && typeof merge.range === 'string') ranges.push(merge.range);
@@ -119,12 +121,13 @@ function toCellValue(value: ExcelJS.CellValue, cell: ExcelJS.Cell): CellValue {
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   if (value instanceof Date) return dateValue(value, cell.numFmt);
   if (typeof value === 'object') {
-    if ('error' in value) return { error: String(value.error) };
+    if ('error' in value) return { error: value.error };
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
     // A link's text is the cell's own value: a number, a date, rich text, a formula's result or nothing.
     if ('text' in value && 'hyperlink' in value) return toCellValue(value.text, cell);
   }
-  return String(value);
+  // Any other object (a formula exceljs left without a result): nothing to read.
+  return null;
 }
 
 /**

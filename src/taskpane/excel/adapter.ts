@@ -336,7 +336,7 @@ async function deleteOurs(
     for (const format of formats.items) {
       if (format.type !== Excel.ConditionalFormatType.custom) continue;
       const custom = format.customOrNullObject;
-      if (!custom || custom.isNullObject || !isHighlightFormula(custom.rule?.formula)) continue;
+      if (custom.isNullObject || !isHighlightFormula(custom.rule.formula)) continue;
       format.delete();
       removed++;
     }

@@ -87,24 +87,27 @@ export function Standalone({ locale }: { locale: Locale }) {
 
   const actions: PaneActions = useMemo(
     () => ({
-      async check(scope, onProgress, config) {
-        if (!loaded) throw new Error(t.open);
+      check(scope, onProgress, config) {
+        if (!loaded) return Promise.reject(new Error(t.open));
         const grids = scope === 'workbook' ? loaded.grids : loaded.grids.filter((g) => g.sheet === sheet);
         onProgress(0, 1);
         const result = checkGrids(grids, { locale, config });
         onProgress(1, 1);
         setReport(result);
-        return result;
+        return Promise.resolve(result);
       },
-      async select(sheetName, cell) {
+      select(sheetName, cell) {
         setSheet(sheetName);
         setSelected(cell);
+        return Promise.resolve();
       },
-      async highlight(r) {
+      highlight(r) {
         setMarked(r.findings);
+        return Promise.resolve();
       },
-      async clear() {
+      clear() {
         setMarked([]);
+        return Promise.resolve();
       },
       insertTemplate: async () => Promise.reject(new Error('templates are inserted in Excel')),
     }),
