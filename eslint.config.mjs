@@ -57,6 +57,18 @@ export default tseslint.config(
     },
   },
   {
+    // Office.js only in src/office/, shared by the pane and the worksheet functions.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/office/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'Office', message: 'Office.js is used only in src/office/ (shared by the pane and the functions).' },
+        { name: 'Excel', message: 'Office.js is used only in src/office/ (shared by the pane and the functions).' },
+      ],
+    },
+  },
+  {
     // The engine: no Node, DOM, Office, spreadsheet library or UI.
     files: ['src/validation/**/*.ts'],
     rules: {

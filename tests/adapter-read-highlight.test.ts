@@ -11,10 +11,10 @@ import {
   HIGHLIGHT_FORMULA,
   addressChunks,
   isHighlightFormula,
-} from '../src/taskpane/excel/adapter';
+} from '../src/office/adapter';
 import { cellAddress } from '../src/validation/address';
 
-const adapter = require('../src/taskpane/excel/adapter') as typeof import('../src/taskpane/excel/adapter');
+const adapter = require('../src/office/adapter') as typeof import('../src/office/adapter');
 
 interface FakeFormat {
   id: string;

@@ -107,7 +107,7 @@ function installExcel(existingSheets: string[], existingNames: string[] = []) {
   return { sheets, addedNames, syncs };
 }
 
-const { insertTemplate } = require('../src/taskpane/excel/adapter') as typeof import('../src/taskpane/excel/adapter');
+const { insertTemplate } = require('../src/office/adapter') as typeof import('../src/office/adapter');
 
 test('inserts the template as a new sheet with its values, formulas, merges, dropdowns and layout, in two syncs', async () => {
   const excel = installExcel(['Sheet1']);

@@ -34,6 +34,8 @@ const refused: [file: string, code: string, rule: string][] = [
     'import-x/no-restricted-paths',
   ],
   ['src/cli/probe.ts', "import { Model } from '../validation/model';\nexport type X = Model;", 'no-restricted-imports'],
+  ['src/functions/probe.ts', 'export const x = Excel.run;', 'no-restricted-globals'],
+  ['src/taskpane/probe.ts', 'export const x = Office.context;', 'no-restricted-globals'],
 ];
 
 const allowed: Probe[] = [
@@ -46,6 +48,7 @@ const allowed: Probe[] = [
     "import { ROUNDING_RULE_ID } from '../shared/compare';\nexport const x = ROUNDING_RULE_ID;",
   ],
   ['src/cli/probe.ts', "import { checkGrids } from '../validation';\nexport const x = checkGrids;"],
+  ['src/office/probe.ts', 'export const x = Excel.run;'],
 ];
 
 test('the boundary check refuses each deliberate bad import and passes the allowed ones beside them', () => {

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { extname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readWorkbookGrids } from '../src/cli/read-xlsx';
-import { HIGHLIGHT_COLORS, HIGHLIGHT_FORMULA } from '../src/taskpane/excel/adapter';
+import { HIGHLIGHT_COLORS, HIGHLIGHT_FORMULA } from '../src/office/adapter';
 import { HOSTILE_FILES, docxBytes, noSheetBytes } from '../bench/hostile-files';
 import { buildPlan } from '../src/templates/build';
 import { templateById } from '../src/templates/definitions';

@@ -3,10 +3,9 @@
  * Thin wrappers over ./core (which calls the engine); the metadata comes from these JSDoc comments
  * (custom-functions-metadata-plugin), the Chinese names from ./localization.
  */
-/* global CustomFunctions, Excel, Office */
-import { type Locale } from '../validation';
-import { readNumberFormats } from '../taskpane/excel/adapter';
-import { localeOf } from '../taskpane/i18n';
+/* global CustomFunctions */
+import { hasExcelApi, readNumberFormats } from '../office/adapter';
+import { officeLocale } from '../office/locale';
 import { BadOptionsError, RangeTooLargeError, checkRange, parseValueText, sumCheck, weightsOfRange } from './core';
 
 /**
@@ -14,19 +13,12 @@ import { BadOptionsError, RangeTooLargeError, checkRange, parseValueText, sumChe
  * arrives as 0.95. Without them (no Excel API, or the read failed) the check runs on the values alone.
  */
 async function formatsOf(address: string | undefined): Promise<string[][] | undefined> {
-  if (!address || typeof Excel === 'undefined') return undefined;
+  if (!address || !hasExcelApi()) return undefined;
   try {
     return await readNumberFormats(address);
   } catch {
     return undefined;
   }
-}
-
-/** Office's display language: Chinese for zh-*, English otherwise. */
-function displayLocale(): Locale {
-  // The shared runtime may call a function before Office has set its context, whatever the typings say.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-  return localeOf(typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined);
 }
 
 /** Every failure as #VALUE! with its reason in the cell's error tooltip, never a bare error. */
@@ -60,7 +52,7 @@ export async function check(
 ): Promise<string[][]> {
   const address = invocation.parameterAddresses?.[0];
   try {
-    return checkRange(range, address, options, displayLocale(), await formatsOf(address));
+    return checkRange(range, address, options, officeLocale(), await formatsOf(address));
   } catch (error) {
     return asExcelError(error);
   }
@@ -77,7 +69,7 @@ export async function check(
 export async function weights(range: unknown[][], invocation: CustomFunctions.Invocation): Promise<unknown[][]> {
   const address = invocation.parameterAddresses?.[0];
   try {
-    return weightsOfRange(range, address, displayLocale(), await formatsOf(address));
+    return weightsOfRange(range, address, officeLocale(), await formatsOf(address));
   } catch (error) {
     return asExcelError(error);
   }
@@ -91,7 +83,7 @@ export async function weights(range: unknown[][], invocation: CustomFunctions.In
  */
 export function parse(text: unknown): unknown[][] {
   try {
-    return parseValueText(text, displayLocale());
+    return parseValueText(text, officeLocale());
   } catch (error) {
     return asExcelError(error);
   }

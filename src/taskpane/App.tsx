@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Finding, Locale, Report } from '../validation';
-import type { ReadScope } from './excel/adapter';
+import type { ReadScope } from '../office/adapter';
 import type { PaneActions } from './actions';
 import { TEMPLATES } from '../templates/definitions';
 import { parseCellAddress } from '../validation';

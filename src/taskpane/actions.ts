@@ -12,7 +12,7 @@ import {
   readGrids,
   selectCell,
   type ReadScope,
-} from './excel/adapter';
+} from '../office/adapter';
 
 export interface PaneActions {
   check(scope: ReadScope, onProgress: (done: number, total: number) => void, config?: ConfigInput): Promise<Report>;

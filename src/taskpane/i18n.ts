@@ -93,7 +93,4 @@ export const STRINGS = {
 
 export type Strings = (typeof STRINGS)[Locale];
 
-/** Chinese unless Office speaks English. */
-export function localeOf(displayLanguage: string | undefined): Locale {
-  return displayLanguage && /^en/i.test(displayLanguage) ? 'en-US' : 'zh-CN';
-}
+export { localeOf } from '../office/locale';

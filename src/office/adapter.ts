@@ -12,11 +12,11 @@ import {
   SEVERITY_FILLS,
   type CellRange,
   type Grid,
-} from '../../validation';
-import { appendOfficeRows, padRows, type OfficeGrid } from '../../xlsx/office-values';
-import type { RenderPlan } from '../../templates/plan';
-import { uniqueSheetName } from '../../templates/plan';
-import { POINTS_PER_WIDTH } from '../../templates/look';
+} from '../validation';
+import { appendOfficeRows, padRows, type OfficeGrid } from '../xlsx/office-values';
+import type { RenderPlan } from '../templates/plan';
+import { uniqueSheetName } from '../templates/plan';
+import { POINTS_PER_WIDTH } from '../templates/look';
 import { applyTemplateLook } from './template-look';
 import { z } from 'zod';
 
@@ -358,6 +358,11 @@ export async function selectCell(sheetName: string, cell: string): Promise<void>
  * Number formats of a range ("Sheet1!A1:L60"), for the worksheet functions: Excel hands a function raw
  * values, so "95%" arrives as 0.95 and only its format says it is a percentage. One sync.
  */
+/** Whether the Excel API is there (the shared runtime, not a bare custom-functions runtime or a test). */
+export function hasExcelApi(): boolean {
+  return typeof Excel !== 'undefined';
+}
+
 export async function readNumberFormats(address: string): Promise<string[][]> {
   return Excel.run(async (context) => {
     const { sheet, ref } = splitSheetRef(address);

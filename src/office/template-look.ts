@@ -4,9 +4,9 @@
  * margins, centred, page-number footer). Queued on the caller's request context: no sync of its own.
  */
 /* global Excel */
-import { parseRangeAddress } from '../../validation';
-import { FOOTER, LOOKS, MARGINS } from '../../templates/look';
-import type { RenderPlan } from '../../templates/plan';
+import { parseRangeAddress } from '../validation';
+import { FOOTER, LOOKS, MARGINS } from '../templates/look';
+import type { RenderPlan } from '../templates/plan';
 
 const POINTS_PER_INCH = 72;
 const ALIGNMENT = { left: 'Left', center: 'Center', right: 'Right' } as const;
