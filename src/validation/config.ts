@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AMOUNT_COLUMNS, INDICATOR_COLUMNS, type VocabularyExtension } from './vocabulary';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -74,7 +75,19 @@ export interface Profile {
   description: { 'zh-CN': string; 'en-US': string };
   options: Partial<Options>;
   rules: Record<string, SeveritySetting>;
+  /** Column names of this framework or region, besides the built-in vocabulary. */
+  vocabulary?: VocabularyExtension;
 }
+
+const NAMES = z.array(z.string().trim().min(1)).min(1);
+
+/** Column names a config adds: { "indicatorColumns": { "weight": ["考核分值"] }, "amountColumns": { … } }. */
+export const VocabularySchema = z
+  .object({
+    indicatorColumns: z.partialRecord(z.enum(INDICATOR_COLUMNS), NAMES).optional(),
+    amountColumns: z.partialRecord(z.enum(AMOUNT_COLUMNS), NAMES).optional(),
+  })
+  .strict();
 
 /** Profiles: the indicator framework in force, and region conventions seen in the filings. */
 export const PROFILES = {
@@ -132,6 +145,8 @@ export const ConfigSchema = z
     /** Per-rule severity, e.g. { "sum/rounding": "info", "weight/sum": "off" }. */
     rules: z.record(z.string().regex(/^[a-z]+\/[a-z0-9-]+$/), RuleSettingSchema).prefault({}),
     options: UserOptionsSchema.prefault({}),
+    /** Column names of the user's own forms, added to the profile's and the built-in ones. */
+    vocabulary: VocabularySchema.optional(),
   })
   .strict();
 export type ConfigInput = z.input<typeof ConfigSchema>;
@@ -141,6 +156,8 @@ export interface Config {
   profile: ProfileId;
   rules: Record<string, RuleSetting>;
   options: Options;
+  /** The profile's vocabulary and the user's, merged; undefined when neither adds a name. */
+  vocabulary?: VocabularyExtension;
 }
 
 /** Configs parseConfig made; anything else (a user's { profile, options }, a clone from a worker) is parsed again. */
@@ -151,8 +168,27 @@ export function parseConfig(input: unknown): Config {
   const profile: Profile = PROFILES[user.profile];
   const options = OptionsSchema.parse({ ...DEFAULT_OPTIONS, ...profile.options, ...stripUndefined(user.options) });
   const config: Config = { profile: user.profile, rules: { ...profile.rules, ...user.rules }, options };
+  const vocabulary = mergeVocabulary(profile.vocabulary, user.vocabulary);
+  if (vocabulary) config.vocabulary = vocabulary;
   RESOLVED.add(config);
   return config;
+}
+
+function mergeVocabulary(...extensions: (VocabularyExtension | undefined)[]): VocabularyExtension | undefined {
+  const merged: Required<VocabularyExtension> = { indicatorColumns: {}, amountColumns: {} };
+  let any = false;
+  for (const extension of extensions) {
+    for (const part of ['indicatorColumns', 'amountColumns'] as const) {
+      const names: Partial<Record<string, readonly string[]>> = extension?.[part] ?? {};
+      const into = merged[part] as Partial<Record<string, readonly string[]>>;
+      for (const [role, list] of Object.entries(names)) {
+        if (!list) continue;
+        into[role] = [...(into[role] ?? []), ...list];
+        any = true;
+      }
+    }
+  }
+  return any ? merged : undefined;
 }
 
 export function isResolvedConfig(config: unknown): config is Config {

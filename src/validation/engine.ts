@@ -17,8 +17,9 @@ export interface CheckOptions {
 
 /** The whole pipeline: normalize → recognize → rules → report. Pure: grids in, report out. */
 export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): Report {
-  const model = recognizeWorkbook(grids);
-  return checkModel(model, options);
+  const config = isResolvedConfig(options.config) ? options.config : parseConfig(options.config ?? {});
+  const model = recognizeWorkbook(grids, config.vocabulary);
+  return checkModel(model, { ...options, config });
 }
 
 export function checkModel(model: WorkbookModel, options: CheckOptions = {}): Report {

@@ -91,10 +91,40 @@ const INDICATOR_HEADERS: Record<IndicatorColumn, readonly string[]> = {
 
 const INDICATOR_LOOKUP = buildLookup(INDICATOR_HEADERS);
 
+/** Every indicator column role, for a config's vocabulary schema. */
+export const INDICATOR_COLUMNS = Object.keys(INDICATOR_HEADERS) as [IndicatorColumn, ...IndicatorColumn[]];
+
+/**
+ * Column names a profile or a config adds to the built-in ones: a province's own wording is data, not code
+ * ({ "indicatorColumns": { "weight": ["考核分值"] }, "amountColumns": { "total": ["经费合计"] } }).
+ */
+export interface VocabularyExtension {
+  indicatorColumns?: Partial<Record<IndicatorColumn, readonly string[]>>;
+  amountColumns?: Partial<Record<AmountColumn, readonly string[]>>;
+}
+
+// The extension in force while one workbook is recognized (see withVocabulary); recognition is synchronous.
+let extraIndicatorLookup: Map<string, IndicatorColumn> | undefined;
+let extraAmountLookup: Map<string, AmountColumn> | undefined;
+
+/** Runs `recognize` with the extension's names known besides the built-in ones (they win where both name a column). */
+export function withVocabulary<T>(extension: VocabularyExtension | undefined, recognize: () => T): T {
+  if (!extension) return recognize();
+  const saved = [extraIndicatorLookup, extraAmountLookup] as const;
+  extraIndicatorLookup = buildLookup(extension.indicatorColumns ?? {});
+  extraAmountLookup = buildLookup(extension.amountColumns ?? {});
+  try {
+    return recognize();
+  } finally {
+    [extraIndicatorLookup, extraAmountLookup] = saved;
+  }
+}
+
 /** The indicator-table column a header cell names, or undefined. "单位" and "项目" alone are ambiguous: resolved by the caller. */
 export function indicatorColumnOf(rawKey: string): IndicatorColumn | undefined {
   const key = headerKey(rawKey);
-  const direct = INDICATOR_LOOKUP.get(key) ?? INDICATOR_LOOKUP.get(stripParenthetical(key));
+  const direct =
+    extraIndicatorLookup?.get(key) ?? INDICATOR_LOOKUP.get(key) ?? INDICATOR_LOOKUP.get(stripParenthetical(key));
   if (direct) return direct;
   if (/^指标值/.test(key)) return 'value';
   // 当年预期实现值, 2024年度指标值, 计划目标值: a target value; not 实际值/完成值 (self-evaluation) or 分值 (weight).
@@ -181,9 +211,12 @@ const AMOUNT_HEADERS: Record<AmountColumn, readonly string[]> = {
 
 const AMOUNT_LOOKUP = buildLookup(AMOUNT_HEADERS);
 
+/** Every amount column role, for a config's vocabulary schema. */
+export const AMOUNT_COLUMNS = Object.keys(AMOUNT_HEADERS) as [AmountColumn, ...AmountColumn[]];
+
 export function amountColumnOf(rawKey: string): AmountColumn | undefined {
   const key = headerKey(rawKey);
-  const direct = AMOUNT_LOOKUP.get(key) ?? AMOUNT_LOOKUP.get(stripParenthetical(key));
+  const direct = extraAmountLookup?.get(key) ?? AMOUNT_LOOKUP.get(key) ?? AMOUNT_LOOKUP.get(stripParenthetical(key));
   if (direct) return direct;
   if (/^\d{4}年(度)?(实际)?(预算数|预算|基本支出|项目支出|执行数|决算数|支出数|金额|预算金额)$/.test(key))
     return 'amount';
@@ -556,7 +589,7 @@ export function isTitleText(key: string): boolean {
   return /(目标表|预算表|收支总表|支出表|收入表|申报表|自评表|情况表|明细表|公开表)$/.test(bare) && key.length <= 40;
 }
 
-function buildLookup<K extends string>(table: Record<K, readonly string[]>): Map<string, K> {
+function buildLookup<K extends string>(table: Partial<Record<K, readonly string[]>>): Map<string, K> {
   const lookup = new Map<string, K>();
   for (const [kind, names] of Object.entries(table) as [K, readonly string[]][]) {
     for (const name of names) {

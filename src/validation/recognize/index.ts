@@ -3,7 +3,7 @@ import type { Grid } from '../grid';
 import type { AmountTable, RecognitionNote, Table, WorkbookModel } from '../model';
 import { SheetView } from '../sheet';
 import { freeTextCells } from '../text/blocks';
-import { isTableStopLabel, isTitleText } from '../vocabulary';
+import { isTableStopLabel, isTitleText, withVocabulary, type VocabularyExtension } from '../vocabulary';
 import { buildAmountTables } from './amounts';
 import { findMoneyUnit, readFormBlock } from './form';
 import { AmountHeader, Header, readHeaderAt } from './headers';
@@ -13,7 +13,12 @@ import { rowHasMergedText } from './merged-rows';
 /** Rows above an amount table searched for its title and "单位：万元". */
 const AMOUNT_PREAMBLE_ROWS = 4;
 
-export function recognizeWorkbook(grids: readonly Grid[]): WorkbookModel {
+/** The workbook's tables, notes and texts; `vocabulary` adds column names to the built-in ones. */
+export function recognizeWorkbook(grids: readonly Grid[], vocabulary?: VocabularyExtension): WorkbookModel {
+  return withVocabulary(vocabulary, () => recognizeGrids(grids));
+}
+
+function recognizeGrids(grids: readonly Grid[]): WorkbookModel {
   const model: WorkbookModel = { sheets: [], sheetSizes: new Map(), tables: [], notes: [], texts: [] };
   for (const grid of grids) {
     const view = new SheetView(grid);
