@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_OPTIONS, OPTION_DESCRIPTIONS, PROFILES } from '../src/validation/config';
 import { SEVERITY_LABELS } from '../src/validation/messages';
-import { ALL_RULES } from '../src/validation/rules';
+import { ALL_KINDS } from '../src/validation/rules';
 import { RULE_FAMILIES } from '../src/validation/rules/types';
 
 const SEVERITY_ZH = SEVERITY_LABELS['zh-CN'];
@@ -23,7 +23,7 @@ export function renderRuleDocs(): string {
     '| 规则 Rule | 默认级别 Default | 说明 |',
     '|---|---|---|',
   ];
-  for (const rule of ALL_RULES) {
+  for (const rule of ALL_KINDS) {
     lines.push(
       `| [\`${rule.id}\`](#${anchor(rule.id)}) | ${SEVERITY_ZH[rule.defaultSeverity]} ${rule.defaultSeverity} | ${rule.meta.description['zh-CN']} |`,
     );
@@ -53,12 +53,18 @@ export function renderRuleDocs(): string {
         .join(', '),
   );
   for (const family of RULE_FAMILIES) {
-    const rules = ALL_RULES.filter((r) => r.family === family);
+    const rules = ALL_KINDS.filter((r) => r.family === family);
     if (rules.length === 0) continue;
     lines.push('', `## ${family}`);
     for (const rule of rules) {
       lines.push('', `### ${rule.id}`, '');
       lines.push(`默认级别 Default severity: **${SEVERITY_ZH[rule.defaultSeverity]} ${rule.defaultSeverity}**`, '');
+      if (rule.reportedBy) {
+        lines.push(
+          `一类发现，不是单独的规则：${rule.reportedBy['zh-CN']}。 *A kind of finding, not a rule of its own: ${rule.reportedBy['en-US']}.*`,
+          '',
+        );
+      }
       lines.push(
         `**检查什么**：${rule.meta.description['zh-CN']}`,
         '',

@@ -4,11 +4,11 @@
  * recognition finds on it (kind, and for indicator tables the number of indicators), so that a "nothing found" case
  * cannot pass because nothing was recognized, and an invalid case cannot pass on a table read wrong.
  *
- * The rule runs alone through the engine (checkGrids with { rules }), with sum/rounding beside a sum rule: sum rules
- * file rounding-sized differences under its id.
+ * The rule runs alone through the engine (checkGrids with { rules }); a rounding-sized difference it finds is
+ * filed as the kind sum/rounding (or text/rounding), which needs no rule beside it.
  */
 import type { CellInput } from '../scripts/examples/types';
-import { ALL_RULES, checkGrids, recognizeWorkbook, type ConfigInput, type Finding } from '../src/validation';
+import { checkGrids, recognizeWorkbook, type ConfigInput, type Finding } from '../src/validation';
 import type { Rule } from '../src/validation/rules';
 import { gridOf } from './helpers';
 
@@ -39,11 +39,7 @@ export interface InvalidCase extends RuleCase {
   errors: ExpectedFinding[];
 }
 
-const ROUNDING = ALL_RULES.find((rule) => rule.id === 'sum/rounding')!;
-
 export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
-  const rules = rule.family === 'sum' && rule !== ROUNDING ? [rule, ROUNDING] : [rule];
-
   describe(rule.id, () => {
     test('has at least two valid and two invalid cases', () => {
       expect(cases.valid.length).toBeGreaterThanOrEqual(2);
@@ -78,7 +74,7 @@ export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: Inva
     const grid = gridOf(c.rows, { sheet: c.sheet ?? 'Sheet1', merges: c.merges });
     const model = recognizeWorkbook([grid]);
     expect(model.tables.map(describeTable)).toEqual(c.tables);
-    return checkGrids([grid], { rules, config: c.config }).findings;
+    return checkGrids([grid], { rules: [rule], config: c.config }).findings;
   }
 }
 

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { EXAMPLE_WORKBOOKS } from '../scripts/examples';
-import { ALL_RULES } from '../src/validation';
+import { ALL_KINDS } from '../src/validation';
 import { cli, writeExamples } from './cli-helpers';
 import { tempDir } from './helpers';
 
@@ -43,7 +43,7 @@ test('--format sarif validates against the SARIF 2.1.0 schema', async () => {
 test('rules carry their metadata; results point at Sheet!Cell inside the workbook artifact', async () => {
   const { log } = await sarifOf([join(dir, 'examples')]);
   const runLog = log.runs[0]!;
-  expect(runLog.tool.driver.rules!.map((r) => r.id)).toEqual(ALL_RULES.map((r) => r.id));
+  expect(runLog.tool.driver.rules!.map((r) => r.id)).toEqual(ALL_KINDS.map((r) => r.id));
   const weightRule = runLog.tool.driver.rules!.find((r) => r.id === 'weight/sum')!;
   expect(weightRule.shortDescription!.text).toContain('权重');
   expect(weightRule.defaultConfiguration!.level).toBe('error');

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ALL_RULES, Config, Locale, LOCALES, parseConfig, ruleOptionsOf, RuleOptionsError } from '../validation';
+import { ALL_KINDS, Config, Locale, LOCALES, parseConfig, ruleOptionsOf, RuleOptionsError } from '../validation';
 import { FileResult, formatJson, formatText, printable } from './format';
 import { annotatedCopyPaths, writeFileAtomically } from './annotate';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, checkFiles, progressBar } from './batch';
@@ -143,10 +143,10 @@ async function loadConfig(file: string): Promise<Config> {
   }
   try {
     const config = parseConfig(json);
-    const unknown = Object.keys(config.rules).filter((id) => !ALL_RULES.some((rule) => rule.id === id));
+    const unknown = Object.keys(config.rules).filter((id) => !ALL_KINDS.some((rule) => rule.id === id));
     if (unknown.length > 0) {
       throw new UsageError(
-        `${file}: unknown rule ${unknown.map((id) => `"${id}"`).join(', ')}; the rules are: ${ALL_RULES.map((r) => r.id).join(', ')}`,
+        `${file}: unknown rule ${unknown.map((id) => `"${id}"`).join(', ')}; the rules are: ${ALL_KINDS.map((r) => r.id).join(', ')}`,
       );
     }
     try {

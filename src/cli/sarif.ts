@@ -1,5 +1,5 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { ALL_RULES, type Locale } from '../validation';
+import { ALL_KINDS, type Locale } from '../validation';
 import { cellRef, type FileResult } from './format';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -10,7 +10,7 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
  */
 export function toSarif(results: readonly FileResult[], locale: Locale, version: string): Log {
   const artifacts = results.map((r) => ({ location: { uri: toUri(r.file) } }));
-  const rules: ReportingDescriptor[] = ALL_RULES.map((rule) => ({
+  const rules: ReportingDescriptor[] = ALL_KINDS.map((rule) => ({
     id: rule.id,
     name: rule.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
     shortDescription: { text: rule.meta.description[locale] },
@@ -21,7 +21,7 @@ export function toSarif(results: readonly FileResult[], locale: Locale, version:
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
     properties: { tags: [rule.family] },
   }));
-  const ruleIndex = new Map(ALL_RULES.map((rule, i) => [rule.id, i]));
+  const ruleIndex = new Map(ALL_KINDS.map((rule, i) => [rule.id, i]));
   const sarifResults: Result[] = [];
   const notifications: NonNullable<
     NonNullable<Log['runs'][number]['invocations']>[number]['toolExecutionNotifications']

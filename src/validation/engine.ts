@@ -6,7 +6,7 @@ import { formatMessage, money, plain, renderValue } from './messages';
 import type { CellPos, Table, WorkbookModel } from './model';
 import { recognizeWorkbook } from './recognize';
 import { Finding, REPORT_VERSION, Report, TableSummary } from './report';
-import { ALL_RULES } from './rules';
+import { ALL_KINDS, ALL_RULES } from './rules';
 import type { IndicatorVisitor, ProjectVisitor, Rule, RuleReport } from './rules/types';
 
 export interface CheckOptions {
@@ -26,7 +26,6 @@ export function checkModel(model: WorkbookModel, options: CheckOptions = {}): Re
   const config = isResolvedConfig(options.config) ? options.config : parseConfig(options.config ?? {});
   const locale = options.locale ?? 'zh-CN';
   const rules = options.rules ?? ALL_RULES;
-  const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const findings: Finding[] = [];
   // A rule that throws is a bug in the rule, reported as a finding rather than a crash.
   const crashed = (rule: Rule, error: unknown) => findings.push(crashFinding(rule, error, model, locale));
@@ -40,7 +39,7 @@ export function checkModel(model: WorkbookModel, options: CheckOptions = {}): Re
       model,
       options: optionsByRule.get(rule.id) ?? config.options,
       report: (reported: RuleReport) => {
-        const finding = toFinding(reported, rule, byId, config, locale, model);
+        const finding = toFinding(reported, rule, config, locale, model);
         if (finding) findings.push(finding);
       },
     };
@@ -75,7 +74,7 @@ export class RuleOptionsError extends Error {}
  */
 export function ruleOptionsOf(config: Config, rules: readonly Rule[] = ALL_RULES): Map<string, Config['options']> {
   const byRule = new Map<string, Config['options']>();
-  const known = new Set(ALL_RULES.map((r) => r.id));
+  const known = new Set(ALL_KINDS.map((r) => r.id));
   for (const [id, setting] of Object.entries(config.rules)) {
     if (!known.has(id) && !rules.some((r) => r.id === id)) throw new RuleOptionsError(`未知规则 unknown rule "${id}"`);
     if (typeof setting === 'string' || setting.options === undefined) continue;
@@ -163,13 +162,11 @@ function crashFinding(rule: Rule, error: unknown, model: WorkbookModel, locale: 
 function toFinding(
   reported: RuleReport,
   rule: Rule,
-  byId: Map<string, Rule>,
   config: Config,
   locale: Locale,
   model: WorkbookModel,
 ): Finding | undefined {
-  const target = reported.asRule ? byId.get(reported.asRule) : rule;
-  if (!target) return undefined;
+  const target = reported.kind ?? rule;
   const severity = severityOf(config, target.id, target.defaultSeverity);
   if (severity === 'off') return undefined;
   const template = target.meta.messages[reported.messageId];

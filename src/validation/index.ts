@@ -24,6 +24,7 @@ export { parseIndicatorValue } from './indicator-value';
 export type { IndicatorValue } from './indicator-value';
 export { recognizeWorkbook } from './recognize';
 export { explainModel } from './explain';
-export { ALL_RULES } from './rules';
+export { ALL_KINDS, ALL_RULES, FINDING_KINDS } from './rules';
 export * from './address';
 export { explainText } from './text/explain';
+export type { FindingKind, Rule } from './rules/types';

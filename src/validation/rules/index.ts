@@ -4,13 +4,13 @@ import { formListRule } from './sum/form-list';
 import { hierarchyRule } from './sum/hierarchy';
 import { projectsTotalRule } from './sum/projects-total';
 import { projectsUntiedRule } from './sum/projects-untied';
-import { roundingRule } from './sum/rounding';
 import { rowTotalRule } from './sum/row-total';
 import { unitProjectsRule } from './sum/unit-projects';
 import { errorValueRule } from './structure/error-value';
 import { nonNumericRule } from './structure/non-numeric';
 import { unrecognizedRule } from './structure/unrecognized';
-import type { Rule } from './types';
+import type { FindingKind, Rule } from './types';
+import { SUM_ROUNDING, TEXT_ROUNDING } from './shared/rounding';
 import { copiedWeightRule } from './value/copied-weight';
 import { incompleteValueRule } from './value/incomplete';
 import { qualitativeMixedRule } from './value/qualitative-mixed';
@@ -43,7 +43,6 @@ import { textCountRule } from './text/count';
 import { textRestatedRule } from './text/restated';
 import { noteFundRule } from './text/note-fund';
 import { textTableRule } from './text/table';
-import { textRoundingRule } from './text/rounding';
 import { levelScoreRule } from './weight/level-score';
 import { level1SplitRule } from './weight/level1-split';
 import { weightSumRule } from './weight/sum';
@@ -58,7 +57,6 @@ export const ALL_RULES: readonly Rule[] = [
   unitProjectsRule,
   projectsTotalRule,
   projectsUntiedRule,
-  roundingRule,
   weightSumRule,
   levelScoreRule,
   level1SplitRule,
@@ -94,10 +92,15 @@ export const ALL_RULES: readonly Rule[] = [
   textRestatedRule,
   textTableRule,
   noteFundRule,
-  textRoundingRule,
   errorValueRule,
   nonNumericRule,
   unrecognizedRule,
 ];
 
 export type { Rule, RuleContext, RuleMeta } from './types';
+
+/** Kinds of finding that are not rules: reported by several rules (a rounding difference), set in a config like one. */
+export const FINDING_KINDS: readonly FindingKind[] = [SUM_ROUNDING, TEXT_ROUNDING];
+
+/** Every id a finding can carry: the rules, then the kinds they share. */
+export const ALL_KINDS: readonly FindingKind[] = [...ALL_RULES, ...FINDING_KINDS];

@@ -30,10 +30,10 @@ export interface RuleReport {
   related?: readonly CellPos[];
   tableId?: string;
   /**
-   * Report under another rule's id: used by the sum rules to file rounding-sized differences
-   * under sum/rounding. The other rule's severity and messages apply.
+   * The kind of finding, when it is not the rule's own: a rounding-sized difference is a `FindingKind`
+   * (sum/rounding, text/rounding) that several rules report; its id, severity and messages apply.
    */
-  asRule?: string;
+  kind?: FindingKind;
 }
 
 export interface RuleContext {
@@ -77,18 +77,37 @@ export function ruleOptions(...names: (keyof Options)[]): RuleOptions {
 export type RuleDefinition = Omit<Rule, 'family'>;
 
 export function defineRule(definition: RuleDefinition): Rule {
-  const family = definition.id.split('/')[0] as RuleFamily;
-  if (!(RULE_FAMILIES as readonly string[]).includes(family)) throw new Error(`rule ${definition.id}: unknown family`);
-  return { ...definition, family };
+  return { ...definition, family: familyOf(definition.id) };
 }
 
-export interface Rule {
+function familyOf(id: string): RuleFamily {
+  const family = id.split('/')[0] as RuleFamily;
+  if (!(RULE_FAMILIES as readonly string[]).includes(family)) throw new Error(`rule ${id}: unknown family`);
+  return family;
+}
+
+/**
+ * What a finding is filed as: its id (what a config sets a severity for, and what JSON and SARIF carry), its
+ * default severity, and its messages. Every rule is one; a kind that is not a rule is reported by several rules,
+ * as a rounding difference is by every sum rule: it has no check of its own.
+ */
+export interface FindingKind {
   /** "family/name". */
   id: string;
-  /** The first part of the id (set by defineRule). */
+  /** The first part of the id (set by defineRule / defineFindingKind). */
   family: RuleFamily;
   defaultSeverity: Severity;
   meta: RuleMeta;
+  /** For a kind that is not a rule: which rules report it. */
+  reportedBy?: Localized;
+}
+
+/** A kind of finding several rules report (see FindingKind); lives in rules/shared/, where those rules import it. */
+export function defineFindingKind(definition: Omit<FindingKind, 'family'> & { reportedBy: Localized }): FindingKind {
+  return { ...definition, family: familyOf(definition.id) };
+}
+
+export interface Rule extends FindingKind {
   check?(context: RuleContext): void;
   visitIndicators?(context: RuleContext): IndicatorVisitor;
   visitProjects?(context: RuleContext): ProjectVisitor;

@@ -3,8 +3,7 @@ import { ZERO, addScaled, difference, scaledOf, sumDecimals } from '../../decima
 import { Localized, money } from '../../messages';
 import type { CellPos, NumberCell } from '../../model';
 import type { RuleContext } from '../types';
-
-export const ROUNDING_RULE_ID = 'sum/rounding';
+import { SUM_ROUNDING } from './rounding';
 
 /** A total that claims to be the sum of its parts. Blank cells count as 0. */
 export interface SumClaim {
@@ -69,7 +68,7 @@ export function addsUpExactly(
 
 /**
  * Compares a total with its parts; reports a real mismatch under the calling rule (message id
- * "mismatch") and a rounding-sized one under sum/rounding.
+ * "mismatch") and a rounding-sized one as the kind sum/rounding.
  */
 export function compareSum(context: RuleContext, claim: SumClaim): SumOutcome {
   const parts: NumberCell[] = [];
@@ -101,7 +100,7 @@ export function compareSum(context: RuleContext, claim: SumClaim): SumOutcome {
     at: claim.totalAt,
     related,
     tableId: claim.tableId,
-    asRule: outcome === 'rounding' ? ROUNDING_RULE_ID : undefined,
+    kind: outcome === 'rounding' ? SUM_ROUNDING : undefined,
   });
   return outcome;
 }

@@ -4,7 +4,7 @@ import type { CellPos } from '../../model';
 import type { Quantity } from '../../text/reader';
 import type { Mention } from '../../text/statements';
 
-export const TEXT_ROUNDING_RULE_ID = 'text/rounding';
+export { TEXT_ROUNDING } from './rounding';
 
 /** The sentence as a finding quotes it: whole when short, else its first 60 characters. */
 export function quote(sentence: string): string {

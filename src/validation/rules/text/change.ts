@@ -8,7 +8,7 @@ import {
   nameOf,
   percentText,
   quote,
-  TEXT_ROUNDING_RULE_ID,
+  TEXT_ROUNDING,
   written,
 } from '../shared/statement-report';
 
@@ -80,7 +80,7 @@ export const textChangeRule = defineRule({
         const rounding = check.outcome === 'rounding';
         context.report({
           messageId: rounding ? 'change' : check.outcome === 'direction' ? 'direction' : 'rate',
-          asRule: rounding ? TEXT_ROUNDING_RULE_ID : undefined,
+          kind: rounding ? TEXT_ROUNDING : undefined,
           data,
           at,
           related: cellsOf(at, [subject]),

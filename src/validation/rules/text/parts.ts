@@ -1,15 +1,7 @@
 import { checkParts } from '../../text/checks';
 import { readWorkbookText } from '../../text';
 import { defineRule } from '../types';
-import {
-  cellsOf,
-  inUnitOf,
-  maxDecimals,
-  nameOf,
-  quote,
-  TEXT_ROUNDING_RULE_ID,
-  written,
-} from '../shared/statement-report';
+import { cellsOf, inUnitOf, maxDecimals, nameOf, quote, TEXT_ROUNDING, written } from '../shared/statement-report';
 
 export const textPartsRule = defineRule({
   id: 'text/parts',
@@ -62,7 +54,7 @@ export const textPartsRule = defineRule({
         const at = statement.source.cell;
         context.report({
           messageId: check.outcome === 'rounding' ? 'parts' : 'mismatch',
-          asRule: check.outcome === 'rounding' ? TEXT_ROUNDING_RULE_ID : undefined,
+          kind: check.outcome === 'rounding' ? TEXT_ROUNDING : undefined,
           data,
           at,
           related: cellsOf(at, parts),

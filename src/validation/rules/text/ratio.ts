@@ -8,7 +8,7 @@ import {
   nameOf,
   percentText,
   quote,
-  TEXT_ROUNDING_RULE_ID,
+  TEXT_ROUNDING,
   written,
 } from '../shared/statement-report';
 
@@ -54,7 +54,7 @@ export const textRatioRule = defineRule({
         const at = statement.source.cell;
         context.report({
           messageId: check.outcome === 'rounding' ? 'share' : 'mismatch',
-          asRule: check.outcome === 'rounding' ? TEXT_ROUNDING_RULE_ID : undefined,
+          kind: check.outcome === 'rounding' ? TEXT_ROUNDING : undefined,
           data: {
             sentence: quote(statement.sentence),
             name: nameOf(statement.subject),

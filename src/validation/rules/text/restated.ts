@@ -1,7 +1,7 @@
 import { cellAddress } from '../../address';
 import { readWorkbookText, restatements } from '../../text';
 import { defineRule } from '../types';
-import { nameOf, quote, TEXT_ROUNDING_RULE_ID, written } from '../shared/statement-report';
+import { nameOf, quote, TEXT_ROUNDING, written } from '../shared/statement-report';
 
 export const textRestatedRule = defineRule({
   id: 'text/restated',
@@ -42,7 +42,7 @@ export const textRestatedRule = defineRule({
         const rounding = outcome === 'rounding';
         context.report({
           messageId: rounding ? 'restated' : 'differs',
-          asRule: rounding ? TEXT_ROUNDING_RULE_ID : undefined,
+          kind: rounding ? TEXT_ROUNDING : undefined,
           data: {
             sentence: quote(again.sentence),
             name: nameOf(again),

@@ -1,7 +1,7 @@
 import { cellAddress, qualifiedAddress } from '../../address';
 import { readWorkbookText, tableComparisons } from '../../text';
 import { defineRule } from '../types';
-import { inUnitOf, nameOf, quote, TEXT_ROUNDING_RULE_ID, written } from '../shared/statement-report';
+import { inUnitOf, nameOf, quote, TEXT_ROUNDING, written } from '../shared/statement-report';
 
 export const textTableRule = defineRule({
   id: 'text/table',
@@ -52,7 +52,7 @@ export const textTableRule = defineRule({
         };
         context.report({
           messageId: rounding ? 'restated' : 'differs',
-          asRule: rounding ? TEXT_ROUNDING_RULE_ID : undefined,
+          kind: rounding ? TEXT_ROUNDING : undefined,
           data,
           at,
           related: [figure.cell],

@@ -1,11 +1,44 @@
-import { defineRule } from '../types';
-
 /**
- * Filed by the text rules when a figure in the text is off by no more than the rounding of the figures it is
- * compared with can explain (parts to their whole, a percentage to its last digit). Its own check has nothing
- * to look at; its id, severity and messages are what the other text rules use.
+ * Rounding differences: a kind of finding, not a rule. A total or a figure in a text that is off by no more than
+ * the rounding of the figures it is compared with can explain is reported by the rule that compared them (a sum
+ * rule, a text rule), filed as one of these kinds: its own id (what a config sets, e.g. "sum/rounding": "info"),
+ * severity and message, so that a reviewer sees a 尾差 apart from a real mismatch.
  */
-export const textRoundingRule = defineRule({
+import { defineFindingKind } from '../types';
+
+export const SUM_ROUNDING = defineFindingKind({
+  id: 'sum/rounding',
+  defaultSeverity: 'warning',
+  meta: {
+    description: {
+      'zh-CN': '合计与分项之和相差在四舍五入误差以内（每个分项 ≤ 0.005）。',
+      'en-US': 'A total differs from the sum of its parts by no more than rounding can explain (≤ 0.005 per addend).',
+    },
+    why: {
+      'zh-CN': '以万元列示的表由元四舍五入而来，差一两分钱通常是尾差；应调整尾差使表内平衡，但这与真正的错账不同。',
+      'en-US':
+        'Tables in 万元 are rounded from 元, so a cent or two is usually a rounding residue: worth balancing, but not a real error.',
+    },
+    messages: {
+      rounding: {
+        'zh-CN':
+          '{subject}为 {total}，{parts}为 {sum}，相差 {diff}，未超过各分项四舍五入可能累积的误差 {bound}，属尾差，建议调整使之相符',
+        'en-US':
+          '{subject} is {total}, {parts} is {sum}: a difference of {diff}, no more than the {bound} that rounding each part can add up to; adjust the residue',
+      },
+    },
+    examples: {
+      fail: '本年收入 471.53 + 上年结转 29.21 = 500.74，收入合计填 500.75',
+      pass: '本年收入 471.53 + 上年结转 29.22 = 收入合计 500.75',
+    },
+  },
+  reportedBy: {
+    'zh-CN': '各合计核对规则（sum 类）在差额不超过舍入误差时报告',
+    'en-US': 'reported by the sum rules when a difference is within rounding',
+  },
+});
+
+export const TEXT_ROUNDING = defineFindingKind({
   id: 'text/rounding',
   defaultSeverity: 'warning',
   meta: {
@@ -50,5 +83,8 @@ export const textRoundingRule = defineRule({
         'Published budget texts must agree with their tables (财预〔2016〕143号); residues follow rounding rules.',
     },
   },
-  check: () => undefined,
+  reportedBy: {
+    'zh-CN': '说明文字核对规则（text 类）在差额不超过舍入误差时报告',
+    'en-US': 'reported by the text rules when a difference is within rounding',
+  },
 });
