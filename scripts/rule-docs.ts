@@ -25,7 +25,7 @@ export function renderRuleDocs(): string {
   ];
   for (const rule of ALL_KINDS) {
     lines.push(
-      `| [\`${rule.id}\`](#${anchor(rule.id)}) | ${SEVERITY_ZH[rule.defaultSeverity]} ${rule.defaultSeverity} | ${rule.meta.description['zh-CN']} |`,
+      `| [\`${rule.id}\`](#${anchor(rule.id)}) ${rule.meta.name['zh-CN']} | ${SEVERITY_ZH[rule.defaultSeverity]} ${rule.defaultSeverity} | ${rule.meta.description['zh-CN']} |`,
     );
   }
   lines.push(
@@ -57,7 +57,7 @@ export function renderRuleDocs(): string {
     if (rules.length === 0) continue;
     lines.push('', `## ${family}`);
     for (const rule of rules) {
-      lines.push('', `### ${rule.id}`, '');
+      lines.push('', `### ${rule.id}`, '', `**${rule.meta.name['zh-CN']}** · *${rule.meta.name['en-US']}*`, '');
       lines.push(`默认级别 Default severity: **${SEVERITY_ZH[rule.defaultSeverity]} ${rule.defaultSeverity}**`, '');
       if (rule.reportedBy) {
         lines.push(

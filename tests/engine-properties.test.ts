@@ -177,6 +177,7 @@ describe('rules that visit indicators share one walk', () => {
     family: 'value' as const,
     defaultSeverity: 'warning' as const,
     meta: {
+      name: { 'zh-CN': '测试', 'en-US': 'test' },
       description: { 'zh-CN': '测', 'en-US': 't' },
       why: { 'zh-CN': '测', 'en-US': 't' },
       messages: {},

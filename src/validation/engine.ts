@@ -149,6 +149,7 @@ function crashFinding(rule: Rule, error: unknown, model: WorkbookModel, locale: 
   const message = error instanceof Error ? error.message : String(error);
   return {
     ruleId: rule.id,
+    ruleName: rule.meta.name[locale],
     severity: 'info',
     sheet: model.sheets[0] ?? '',
     cell: 'A1',
@@ -175,6 +176,7 @@ function toFinding(
   for (const [key, value] of Object.entries(reported.data)) data[key] = renderValue(value, locale);
   return {
     ruleId: target.id,
+    ruleName: target.meta.name[locale],
     severity,
     sheet: reported.at.sheet,
     cell: cellAddress(reported.at.row, reported.at.col),
@@ -221,9 +223,14 @@ function relatedAddresses(at: CellPos, related: readonly CellPos[]): string[] {
   return out;
 }
 
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** The worst first: errors, then warnings, then notes; inside a severity by sheet order, row and column. */
 function compareFindings(model: WorkbookModel) {
   const sheetOrder = new Map(model.sheets.map((s, i) => [s, i]));
   return (a: Finding, b: Finding): number => {
+    const severity = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+    if (severity !== 0) return severity;
     const sheet = (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0);
     if (sheet !== 0) return sheet;
     const pa = splitCell(a.cell);

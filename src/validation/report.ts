@@ -5,6 +5,8 @@ export const REPORT_VERSION = 1;
 
 export const FindingSchema = z.object({
   ruleId: z.string().regex(/^[a-z]+\/[a-z0-9-]+$/),
+  /** The rule's short name in the report's locale, for people (the id is for configs and tools). */
+  ruleName: z.string().optional(),
   severity: z.enum(SEVERITIES),
   sheet: z.string(),
   /** The claiming cell, A1 notation without the sheet. */

@@ -7,6 +7,8 @@ export const RULE_FAMILIES = ['sum', 'weight', 'value', 'unit', 'direction', 'st
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
 export interface RuleMeta {
+  /** A short name users read in the pane, the summary and the text output (the id stays in JSON and SARIF). */
+  name: Localized;
   /** What the rule checks, one sentence. */
   description: Localized;
   /** Why a reviewer cares. */

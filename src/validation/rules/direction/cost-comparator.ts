@@ -6,6 +6,7 @@ export const costComparatorRule = defineRule({
   id: 'direction/cost-comparator',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '成本指标应为“≤”', 'en-US': 'Cost target should be “≤”' },
     description: {
       'zh-CN':
         '成本指标是控制性指标，应使用“≤”（或“=”）；用“≥”或不写符号都是错误。以减少、降低、节约为目标的指标除外。',

@@ -9,6 +9,7 @@ export const costOverBudgetRule = defineRule({
   id: 'direction/cost-over-budget',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '成本目标超过项目预算', 'en-US': 'Cost target above the budget' },
     description: {
       'zh-CN': '以元或万元计的成本目标高于项目本身的预算（如“项目总成本 ≤ 614.06 万元”而当年预算 531.40 万元）。',
       'en-US':

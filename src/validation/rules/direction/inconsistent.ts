@@ -6,6 +6,7 @@ export const inconsistentDirectionRule = defineRule({
   id: 'direction/inconsistent',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '指标方向与符号矛盾', 'en-US': 'Direction contradicts the comparator' },
     description: {
       'zh-CN':
         '方向与符号一致：正向（越大越好）指标用“≥”，反向（越小越好）用“≤”；满意度、合格率等越高越好的比率不用“≤”；指标性质列与指标值中的符号不矛盾。',

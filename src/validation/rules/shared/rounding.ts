@@ -10,6 +10,7 @@ export const SUM_ROUNDING = defineFindingKind({
   id: 'sum/rounding',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '合计尾差', 'en-US': 'Rounding residue in a total' },
     description: {
       'zh-CN': '合计与分项之和相差在四舍五入误差以内（每个分项 ≤ 0.005）。',
       'en-US': 'A total differs from the sum of its parts by no more than rounding can explain (≤ 0.005 per addend).',
@@ -42,6 +43,7 @@ export const TEXT_ROUNDING = defineFindingKind({
   id: 'text/rounding',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '文字中的尾差', 'en-US': 'Rounding residue in the text' },
     description: {
       'zh-CN': '说明文字中的数字与其各项、基数或增减额相差在四舍五入误差以内（尾差）。',
       'en-US': 'A figure in the text differs from its parts, base or change by no more than rounding explains.',

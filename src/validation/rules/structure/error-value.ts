@@ -4,6 +4,7 @@ export const errorValueRule = defineRule({
   id: 'structure/error-value',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '单元格为错误值', 'en-US': 'Excel error value' },
     description: {
       'zh-CN': '单元格为 Excel 错误值（#REF!、#VALUE!、#DIV/0! 等）。',
       'en-US': 'A cell holds an Excel error value (#REF!, #VALUE!, #DIV/0! …).',

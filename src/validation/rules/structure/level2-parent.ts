@@ -14,6 +14,7 @@ export const level2ParentRule = defineRule({
   id: 'structure/level2-parent',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '二级指标放错一级指标', 'en-US': 'Level-2 under the wrong level-1' },
     description: {
       'zh-CN':
         '二级指标放在了不属于它的一级指标下（如“数量指标”在“效益指标”下）。旧版体系中“成本指标”在产出下、“满意度”在效益下均可接受。',

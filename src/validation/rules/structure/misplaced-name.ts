@@ -16,6 +16,7 @@ export const misplacedNameRule = defineRule({
   id: 'structure/misplaced-name',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '三级指标放错二级指标', 'en-US': 'Indicator under the wrong level-2' },
     description: {
       'zh-CN':
         '三级指标的名称属于另一个二级指标：预算、成本类名称放在“时效指标”下，及时性类名称放在“成本指标”或“数量指标”下，满意度类名称放在满意度指标以外。',

@@ -5,6 +5,7 @@ export const namelessRule = defineRule({
   id: 'structure/nameless',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '缺少指标名称', 'en-US': 'Indicator without a name' },
     description: {
       'zh-CN': '有权重或指标值、却没有三级指标名称的行。',
       'en-US': 'A row with a weight or a value but no 三级 indicator name.',

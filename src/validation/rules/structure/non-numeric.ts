@@ -4,6 +4,7 @@ export const nonNumericRule = defineRule({
   id: 'structure/non-numeric',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '金额列中有非数字', 'en-US': 'Non-number in an amount column' },
     description: {
       'zh-CN': '金额列或权重列中出现了不是数字的内容（文字、带单位的数字等），该单元格未计入合计核对。',
       'en-US':

@@ -14,6 +14,7 @@ export const requiredLevelsRule = defineRule({
   id: 'structure/required-levels',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '缺少必备的一级指标', 'en-US': 'Missing a required level-1' },
     description: {
       'zh-CN':
         '每个项目至少有一个产出指标、一个效益指标、一个满意度指标；2021 年体系（national-2021）还须有成本指标（一级，或旧版的二级“成本指标”）。',

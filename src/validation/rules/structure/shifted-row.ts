@@ -5,6 +5,7 @@ export const shiftedRowRule = defineRule({
   id: 'structure/shifted-row',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '整行错列', 'en-US': 'Row shifted by a column' },
     description: {
       'zh-CN':
         '整行内容错开了一到两列（如一级指标写在项目名称列、“产出指标”写在二级指标列）。检查器按对齐后的内容核对，但表格本身需要修正。',

@@ -7,6 +7,7 @@ export const tooFewRule = defineRule({
   id: 'structure/too-few',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '三级指标过少', 'en-US': 'Too few indicators' },
     description: {
       'zh-CN': `项目的三级指标少于 ${MINIMUM} 个。`,
       'en-US': `A project with fewer than ${MINIMUM} 三级 indicators.`,

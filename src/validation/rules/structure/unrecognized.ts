@@ -5,6 +5,7 @@ export const unrecognizedRule = defineRule({
   id: 'structure/unrecognized',
   defaultSeverity: 'info',
   meta: {
+    name: { 'zh-CN': '未识别、未检查的内容', 'en-US': 'Content not recognized, not checked' },
     description: {
       'zh-CN': '工作表中含有数字、但不属于任何已识别表格的区域：检查器说明它没有核对这些数字，而不是悄悄跳过。',
       'en-US':

@@ -6,6 +6,7 @@ export const balanceRule = defineRule({
   id: 'sum/balance',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '收支总表收支不平衡', 'en-US': 'Income and expenditure totals differ' },
     description: {
       'zh-CN': '收支总表两侧平衡：收入合计（总计）= 支出合计（总计）。',
       'en-US': 'Both sides of a 收支总表 balance: total income = total expenditure.',

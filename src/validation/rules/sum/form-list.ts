@@ -11,6 +11,7 @@ export const formListRule = defineRule({
   id: 'sum/form-list',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '同一金额前后不一致', 'en-US': 'One amount stated twice, differently' },
     description: {
       'zh-CN':
         '同一张表里同一个金额只能有一个数：表头写明的基本支出、项目支出、资金总额，在表内清单（履职目标、资金构成）中再次出现时须相同。',

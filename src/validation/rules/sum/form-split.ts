@@ -17,6 +17,7 @@ export const formSplitRule = defineRule({
   id: 'sum/form-split',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '资金总额不等于各资金来源之和', 'en-US': 'Budget ≠ sum of its fund sources' },
     description: {
       'zh-CN':
         '绩效目标表表头的资金总额等于各资金来源之和（一般公共预算 + 政府性基金 + 专户 + 其他；本级 + 上级），也等于基本支出 + 项目支出。',

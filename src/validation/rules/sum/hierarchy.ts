@@ -8,6 +8,7 @@ export const hierarchyRule = defineRule({
   id: 'sum/hierarchy',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '上级科目不等于下级之和', 'en-US': 'Parent line ≠ sum of its children' },
     description: {
       'zh-CN':
         '科目层级逐级相加：类 = Σ 款，款 = Σ 项，合计 = Σ 类（每个末级只加一次）；收支总表中合计 = Σ 一级项目，“一、本年收入”= Σ 其下各项。',

@@ -8,6 +8,7 @@ export const projectsTotalRule = defineRule({
   id: 'sum/projects-total',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '项目预算之和与项目支出不符', 'en-US': 'Projects do not add up to 项目支出' },
     description: {
       'zh-CN':
         '跨表核对：本工作簿中列出的本部门各项目绩效目标表的预算之和，应等于部门整体表或预算表中的项目支出（或其所属的某个功能科目的项目支出）。',

@@ -6,6 +6,7 @@ export const projectsUntiedRule = defineRule({
   id: 'sum/projects-untied',
   defaultSeverity: 'info',
   meta: {
+    name: { 'zh-CN': '项目预算无处核对', 'en-US': 'Projects with no total to check against' },
     description: {
       'zh-CN': '另一单位（如上级主管部门）的项目表在本工作簿中找不到可以核对的项目支出数时，提示无法核对。',
       'en-US':

@@ -7,6 +7,7 @@ export const rowTotalRule = defineRule({
   id: 'sum/row-total',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '行合计不等于各列之和', 'en-US': 'Row total ≠ its columns' },
     description: {
       'zh-CN':
         '每一行的合计列等于其组成列之和：合计 = 基本支出 + 项目支出，基本支出 = 人员经费 + 公用经费，三公合计 = 因公出国（境）+ 公务用车 + 公务接待，小计 = 购置 + 运行，合计 = 各资金来源。',

@@ -5,6 +5,7 @@ export const unitProjectsRule = defineRule({
   id: 'sum/unit-projects',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '单位预算不等于其项目之和', 'en-US': 'Unit budget ≠ sum of its projects' },
     description: {
       'zh-CN': '按项目逐行列示的绩效目标申报表中，单位行的预算数等于其下各项目预算数之和；分页重复的单位行数字一致。',
       'en-US':

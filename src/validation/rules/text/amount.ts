@@ -16,6 +16,7 @@ export const amountTextRule = defineRule({
   id: 'text/amount',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '目标文字中的金额与预算不符', 'en-US': 'Amount in the target text ≠ budget' },
     description: {
       'zh-CN': '年度目标或项目概述中提到的金额（只有一个金额时）与项目预算不一致。',
       'en-US': 'The one amount quoted in a project’s target or overview text differs from the project’s budget.',

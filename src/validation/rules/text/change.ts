@@ -25,6 +25,7 @@ export const textChangeRule = defineRule({
   id: 'text/change',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '文字中的增减率算错', 'en-US': 'Change rate in the text is wrong' },
     description: {
       'zh-CN':
         '说明文字中“比上年增加/减少 Δ，增长/下降 r%”与本年金额不符：r 应为 Δ ÷ 上年数（上年数 = 本年数 ∓ Δ），按 r 的小数位核对；增减方向也须一致。',

@@ -7,6 +7,7 @@ export const textCountRule = defineRule({
   id: 'text/count',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '文字中的个数与所列不符', 'en-US': 'Count in the text ≠ items listed' },
     description: {
       'zh-CN': '说明文字中“设 N 个…：甲、乙、丙”所列项数与 N 不符。',
       'en-US': 'A text that announces N things and lists them ("设 N 个…：甲、乙、丙") lists another number of them.',

@@ -27,6 +27,7 @@ export const noteFundRule = defineRule({
   id: 'text/note-fund',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '表下说明写错预算种类', 'en-US': 'Note names another fund' },
     description: {
       'zh-CN': '表下的说明（如空表说明）提到的预算种类与本表不符：国有资本经营预算表的说明写成“无政府性基金预算…”。',
       'en-US':

@@ -7,6 +7,7 @@ export const textPartsRule = defineRule({
   id: 'text/parts',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '文字中各项之和与总数不符', 'en-US': 'Parts in the text ≠ their total' },
     description: {
       'zh-CN': '说明文字中“合计/共 X，其中 A、B、C”所列各项之和与总数不符（超出总数，或构成完整时少于总数）。',
       'en-US':

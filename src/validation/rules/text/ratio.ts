@@ -16,6 +16,7 @@ export const textRatioRule = defineRule({
   id: 'text/ratio',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '文字中的完成率算错', 'en-US': 'Completion rate in the text is wrong' },
     description: {
       'zh-CN': '说明文字中“完成 B 的 p%”（预算完成率、执行率）与文中所写的金额不符。',
       'en-US':

@@ -7,6 +7,7 @@ export const textRestatedRule = defineRule({
   id: 'text/restated',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '同一数字前后不一致', 'en-US': 'Same figure stated twice, differently' },
     description: {
       'zh-CN': '同一说明中同一数量（基本支出、项目支出、“三公”经费、机关运行经费、政府采购等）前后写了两个不同的金额。',
       'en-US':

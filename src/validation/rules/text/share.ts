@@ -16,6 +16,7 @@ export const textShareRule = defineRule({
   id: 'text/share',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '文字中的占比算错', 'en-US': 'Share in the text is wrong' },
     description: {
       'zh-CN':
         '说明文字中“A 占 B 的 p%”与 A、B 的金额不符（按 p 的小数位核对）。B 取文中所说的总数、A 所属的合计，或 B 的各组成部分之和。',

@@ -7,6 +7,7 @@ export const textTableRule = defineRule({
   id: 'text/table',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '文字与表格金额不符', 'en-US': 'Text amount ≠ table' },
     description: {
       'zh-CN':
         '说明文字中的金额（“三公”经费及其各项，注明预算种类的基本支出、项目支出、人员经费、公用经费）与本工作簿表格中的同一数字不符（元与万元已换算）。',

@@ -13,6 +13,7 @@ export const yearRule = defineRule({
   id: 'text/year',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '文字中的年份有误', 'en-US': 'Wrong year in the text' },
     description: {
       'zh-CN':
         '表中文字的年份与表格年度不符：写错的年份（“20232年”），或 2023 年表格的目标写成“2022年…”（沿用了上年的表）。',

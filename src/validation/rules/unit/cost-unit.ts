@@ -9,6 +9,7 @@ export const costUnitRule = defineRule({
   id: 'unit/cost-unit',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '成本指标单位不是金额', 'en-US': 'Cost target not in money' },
     description: {
       'zh-CN':
         '经济成本指标的计量单位应为货币（元、万元、元/人、万元/年 …）或比率（%）；社会成本、生态环境成本指标不在此列。',

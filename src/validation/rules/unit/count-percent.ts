@@ -5,6 +5,7 @@ export const countPercentRule = defineRule({
   id: 'unit/count-percent',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '数量指标用了 %', 'en-US': 'Count given in %' },
     description: {
       'zh-CN': '数量类指标（个数、数量、人次、次数 …）的单位不应是 %。',
       'en-US': 'A count (个数, 数量, 人次, 次数 …) is not measured in %.',

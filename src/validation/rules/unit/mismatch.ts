@@ -5,6 +5,7 @@ export const unitMismatchRule = defineRule({
   id: 'unit/mismatch',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '指标值单位与单位列不符', 'en-US': 'Value unit ≠ unit column' },
     description: {
       'zh-CN': '指标值自带的单位与计量单位列不一致（如指标值“28.8万元”、单位列“%”）。',
       'en-US': 'The unit written with the value differs from the unit column ("28.8万元" with unit "%").',

@@ -6,6 +6,7 @@ export const missingUnitRule = defineRule({
   id: 'unit/missing',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '缺少计量单位', 'en-US': 'Missing unit' },
     description: {
       'zh-CN': '定量指标有数值但没有计量单位（指标值和计量单位列都没有）。',
       'en-US': 'A quantitative indicator has a number but no unit, neither in the value nor in a unit column.',

@@ -16,6 +16,7 @@ export const nameMismatchRule = defineRule({
   id: 'unit/name-mismatch',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '单位与指标名称不符', 'en-US': 'Unit differs from the one in the name' },
     description: {
       'zh-CN': '三级指标名称里写明了数量和单位（“村组干部230人”），指标值的数相同，单位却不同。',
       'en-US':

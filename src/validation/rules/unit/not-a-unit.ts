@@ -5,6 +5,7 @@ export const notAUnitRule = defineRule({
   id: 'unit/not-a-unit',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '计量单位栏不是单位', 'en-US': 'Unit cell is not a unit' },
     description: {
       'zh-CN': '计量单位一栏应填写单位（个、%、万元、天 …），不应是数字或日期。',
       'en-US': 'The unit column holds a unit (个, %, 万元, 天 …), not a number or a date.',

@@ -9,6 +9,7 @@ export const copiedWeightRule = defineRule({
   id: 'value/copied-weight',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '指标值抄自权重', 'en-US': 'Targets copied from the weights' },
     description: {
       'zh-CN': `一个项目的全部指标值都与各自的权重相同（至少 ${MIN_INDICATORS} 个指标）：指标值是从权重列复制来的。`,
       'en-US': `Every indicator value of a project equals its own weight (at least ${MIN_INDICATORS} indicators): the values were copied from the weight column.`,

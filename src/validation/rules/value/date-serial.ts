@@ -5,6 +5,7 @@ export const dateSerialRule = defineRule({
   id: 'value/date-serial',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '日期写成了序列号', 'en-US': 'Date shown as a serial number' },
     description: {
       'zh-CN': '时效指标的指标值若是日期的序列号（如 44561，即 2021-12-31），应写成日期。',
       'en-US':

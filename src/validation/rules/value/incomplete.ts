@@ -7,6 +7,7 @@ export const incompleteValueRule = defineRule({
   id: 'value/incomplete',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '定量指标缺少数值', 'en-US': 'Quantitative target without a number' },
     description: {
       'zh-CN':
         '定量指标的指标值须有数值：只填了单位（“天”“%”“万元”）、只填了符号，或写成无法识别的文字（“天2”），都无法考核。',

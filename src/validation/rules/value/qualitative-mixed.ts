@@ -5,6 +5,7 @@ export const qualitativeMixedRule = defineRule({
   id: 'value/qualitative-mixed',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '定性指标填了数值或单位', 'en-US': 'Qualitative target with a number or unit' },
     description: {
       'zh-CN': '定性指标（指标性质或指标值类型为“定性”）的指标值应为等级或描述，不带数值、不带计量单位。',
       'en-US': 'A qualitative (定性) indicator takes a grade or a phrase, with no number and no unit.',

@@ -7,6 +7,7 @@ export const rateRangeRule = defineRule({
   id: 'value/rate-range',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '比率超出 0%–100%', 'en-US': 'Rate outside 0–100 %' },
     description: {
       'zh-CN': '比率类指标（%，满意度、合格率、覆盖率等）的目标值应在 0%–100% 之间；增长、提高类指标除外。',
       'en-US':

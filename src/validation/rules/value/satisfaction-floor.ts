@@ -6,6 +6,7 @@ export const satisfactionFloorRule = defineRule({
   id: 'value/satisfaction-floor',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '满意度目标过低', 'en-US': 'Satisfaction target too low' },
     description: {
       'zh-CN': '满意度目标低于配置的下限（默认 85%）。',
       'en-US': 'A satisfaction target below the configured floor (85 % by default).',

@@ -5,6 +5,7 @@ export const zeroCostRule = defineRule({
   id: 'value/zero-cost',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '成本目标为 0', 'en-US': 'Cost target of 0' },
     description: {
       'zh-CN': '经济成本指标的目标值为 0：成本上限为零的项目无法执行，多半是单位换算或四舍五入后显示为 0。',
       'en-US':

@@ -11,6 +11,7 @@ export const levelScoreRule = defineRule({
   id: 'weight/level-score',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '一级/二级分值与其下权重不符', 'en-US': 'Declared level score ≠ its weights' },
     description: {
       'zh-CN':
         '一级或二级指标自身标明的分值（如“产出指标(50分)”，或一级/二级行上填写的分值）等于其下三级指标权重之和。',

@@ -16,6 +16,7 @@ export const level1SplitRule = defineRule({
   id: 'weight/level1-split',
   defaultSeverity: 'warning',
   meta: {
+    name: { 'zh-CN': '一级指标分值分配不符', 'en-US': 'Level-1 score split differs' },
     description: {
       'zh-CN':
         '配置了一级指标分值（如 产出 50 / 效益 30 / 满意度 10）时，每个项目各一级指标下的权重之和与之相符。未配置时不检查。',

@@ -10,6 +10,7 @@ export const weightSumRule = defineRule({
   id: 'weight/sum',
   defaultSeverity: 'error',
   meta: {
+    name: { 'zh-CN': '权重合计不为 100', 'en-US': 'Weights do not total 100' },
     description: {
       'zh-CN':
         '每个项目三级指标的权重（分值）之和为 100；预算执行率单独占 10 分时为 90。表中有权重合计行时，合计行也须等于各项之和。',
