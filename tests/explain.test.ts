@@ -49,7 +49,7 @@ test('--explain prints each table, every column with its header path, role and e
   const checked = JSON.parse((await cli('--format', 'json', file)).stdout) as {
     files: { sheets: unknown; findings: { ruleId: string }[] }[];
   };
-  expect(checked.files[0]!.sheets).toEqual([{ sheet: '支出表', tables: 1 }]);
+  expect(checked.files[0]!.sheets).toEqual([{ sheet: '支出表', tables: 1, statements: 0 }]);
   expect(checked.files[0]!.findings.map((f) => f.ruleId)).toEqual(['structure/unrecognized']);
 });
 

@@ -205,7 +205,7 @@ describe('things it cannot recognize', () => {
     const rows: CellInput[][] = [['说明'], [], ['甲', '乙', '丙'], [1, 2, 3], [4, 5, 6]];
     const report = await checkSheet(rows, [], '杂项');
     expect(report.tables).toEqual([]);
-    expect(report.sheets).toEqual([{ sheet: '杂项', tables: 0 }]);
+    expect(report.sheets).toEqual([{ sheet: '杂项', tables: 0, statements: 0 }]);
     expect(where(report.findings)).toEqual(['structure/unrecognized 杂项!A3']);
     expect(report.findings[0]!.messageId).toBe('no-table');
     expect(report.findings[0]!.data.range).toBe('A3:C5');
@@ -223,7 +223,7 @@ describe('things it cannot recognize', () => {
       [4, 5, 6],
     ];
     const report = await checkSheet(rows, [], '杂项');
-    expect(report.sheets).toEqual([{ sheet: '杂项', tables: 1 }]);
+    expect(report.sheets).toEqual([{ sheet: '杂项', tables: 1, statements: 0 }]);
     expect(where(report.findings)).toEqual(['structure/unrecognized 杂项!A5']);
     expect(report.findings[0]!.messageId).toBe('unrecognized');
     expect(report.findings[0]!.data.range).toBe('A5:C7');

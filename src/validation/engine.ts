@@ -5,6 +5,7 @@ import { weightSum } from './indicator-facts';
 import { formatMessage, money, plain, renderValue } from './messages';
 import type { CellPos, Table, WorkbookModel } from './model';
 import { recognizeWorkbook } from './recognize';
+import { readWorkbookText } from './text';
 import { Finding, REPORT_VERSION, Report, TableSummary } from './report';
 import { ALL_KINDS, ALL_RULES } from './rules';
 import type { IndicatorVisitor, ProjectVisitor, Rule, RuleReport } from './rules/types';
@@ -57,9 +58,16 @@ export function checkModel(model: WorkbookModel, options: CheckOptions = {}): Re
   findings.sort(compareFindings(model));
   const summary = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) summary[finding.severity]++;
+  const statementsBySheet = new Map<string, number>();
+  for (const document of readWorkbookText(model).documents) {
+    const sheet = document.sources[0]?.cell.sheet;
+    if (sheet !== undefined)
+      statementsBySheet.set(sheet, (statementsBySheet.get(sheet) ?? 0) + document.statements.length);
+  }
   const sheets = model.sheets.map((sheet) => ({
     sheet,
     tables: model.tables.filter((t) => t.sheet === sheet && !(t.kind === 'amounts' && t.block)).length,
+    statements: statementsBySheet.get(sheet) ?? 0,
   }));
   return { version: REPORT_VERSION, locale, sheets, tables: model.tables.map(summarizeTable), findings, summary };
 }

@@ -46,7 +46,14 @@ export type TableSummary = z.infer<typeof TableSummarySchema>;
 export const SheetSummarySchema = z.object({
   sheet: z.string(),
   tables: z.number().int().min(0),
+  /** Statements of its text (情况说明, 年度目标) the text rules read and checked. */
+  statements: z.number().int().min(0).optional(),
 });
+
+/** Whether anything in the report was checked: a table, or a statement of a text. */
+export function checkedSomething(report: { sheets: readonly SheetSummary[] }): boolean {
+  return report.sheets.some((s) => s.tables > 0 || (s.statements ?? 0) > 0);
+}
 export type SheetSummary = z.infer<typeof SheetSummarySchema>;
 
 export const ReportSchema = z.object({

@@ -298,7 +298,7 @@ describe('收支总表 and lists of labels', () => {
 
   test('a text-only sheet: no table, and nothing to say (no numbers in cells)', () => {
     expect(modelOf(fixtures.textOnly)).toEqual({ tables: [], notes: [] });
-    expect(reportOf(fixtures.textOnly).sheets).toEqual([{ sheet: '情况说明', tables: 0 }]);
+    expect(reportOf(fixtures.textOnly).sheets).toEqual([{ sheet: '情况说明', tables: 0, statements: 2 }]);
     expect(findingsOf(fixtures.textOnly)).toEqual([]);
   });
 });
@@ -342,7 +342,7 @@ describe('三公 tables', () => {
 
   test('a one-row 三公 table is a table of its own, counted on its sheet', () => {
     expect(modelOf(fixtures.sanGongOneRow).tables[0]).toMatchObject({ layout: 'flat' });
-    expect(reportOf(fixtures.sanGongOneRow).sheets).toEqual([{ sheet: '三公经费', tables: 1 }]);
+    expect(reportOf(fixtures.sanGongOneRow).sheets).toEqual([{ sheet: '三公经费', tables: 1, statements: 1 }]);
   });
 
   test('a three-row 三公 header with 机关运行经费 beside it: 机关运行经费 is an amount of its own', () => {
@@ -382,7 +382,9 @@ describe('三公 tables', () => {
 
   test('a three-row 三公 header: a table of its own, its range covering 机关运行经费', () => {
     expect(modelOf(fixtures.sanGongThreeRowHeader).tables[0]).toMatchObject({ layout: 'flat', range: 'A3:G6' });
-    expect(reportOf(fixtures.sanGongThreeRowHeader).sheets).toEqual([{ sheet: '三公和机关运行经费', tables: 1 }]);
+    expect(reportOf(fixtures.sanGongThreeRowHeader).sheets).toEqual([
+      { sheet: '三公和机关运行经费', tables: 1, statements: 0 },
+    ]);
   });
 
   test('a 项目 | 预算数 三公 list numbered 1. 2. 3. with 其中 (1) (2)', () => {
@@ -465,10 +467,10 @@ test('a set of tables on their own sheets, and a text sheet: each sheet says how
     '支出总表 labels',
   ]);
   expect(checkGrids(grids).sheets).toEqual([
-    { sheet: '部门预算收支总表', tables: 2 },
-    { sheet: '功能分类', tables: 1 },
-    { sheet: '支出总表', tables: 1 },
-    { sheet: '情况说明', tables: 0 },
+    { sheet: '部门预算收支总表', tables: 2, statements: 0 },
+    { sheet: '功能分类', tables: 1, statements: 0 },
+    { sheet: '支出总表', tables: 1, statements: 0 },
+    { sheet: '情况说明', tables: 0, statements: 2 },
   ]);
   expect(checkGrids(grids).findings).toEqual([]);
 });
