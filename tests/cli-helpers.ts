@@ -42,3 +42,16 @@ export function claimUncompressedSize(zip: Uint8Array, bytes: number): number {
   view.setUint32(central + 24, bytes, true);
   return previous;
 }
+
+/** The finding lines the text output prints under a file's header (up to the blank line after them). */
+export function findingLinesOf(stdout: string, file: string): string[] {
+  const lines = stdout.split('\n');
+  const start = lines.findIndex((line) => line.startsWith(`${file}  `));
+  if (start < 0) return [];
+  const found: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (!line.startsWith('  ')) break;
+    found.push(line);
+  }
+  return found;
+}

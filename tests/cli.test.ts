@@ -5,6 +5,7 @@ import { EXAMPLE_WORKBOOKS } from '../scripts/examples';
 import { writeWorkbook } from '../scripts/examples/render';
 import { OLE_HEADER, cli, writeExamples } from './cli-helpers';
 import { tempDir } from './helpers';
+import { ALL_KINDS } from '../src/validation';
 
 let dir: string;
 let examplesDir: string;
@@ -36,23 +37,35 @@ beforeAll(async () => {
   );
 });
 
-test('a folder: one linter-style line per finding, a summary line, exit 1 when there is an error', async () => {
+test('a folder: a header per file, its findings worst first under it, a summary line, exit 1 on an error', async () => {
   const result = await cli(examplesDir);
   expect(result.code).toBe(1);
   const lines = result.stdout.trim().split('\n');
+  // The header says how much of the file was checked; the lines under it name the rule in Chinese, not by its id.
   expect(lines).toContainEqual(
     expect.stringMatching(
-      /003-四川平武-项目支出绩效目标\.xlsx {2}项目支出绩效目标申报表!L30 {2}错误 {2}weight\/sum {2}“.*综合管理.*”的指标权重合计为 110，应为 100 或 90/,
+      /003-四川平武-项目支出绩效目标\.xlsx {2}已检查 \d+ 个表格：\d+ 个错误，\d+ 个警告，\d+ 个提示$/,
     ),
   );
   expect(lines).toContainEqual(
     expect.stringMatching(
-      /004-.*\.xlsx {2}财政拨款收支总表!B14 {2}警告 {2}sum\/rounding {2}.*500\.75.*500\.74.*\[B5, B10\]$/,
+      /^ {2}项目支出绩效目标申报表!L30 {2}错误 {2}权重合计不为 100：“.*综合管理.*”的指标权重合计为 110，应为 100 或 90/,
     ),
   );
+  expect(lines).toContainEqual(
+    expect.stringMatching(/^ {2}财政拨款收支总表!B14 {2}警告 {2}合计尾差：.*500\.75.*500\.74.*\[B5, B10\]$/),
+  );
+  expect(result.stdout).not.toMatch(/weight\/sum|sum\/rounding/);
+  // Worst first inside each file: no error after a warning or a note.
+  const findingLines = lines.filter((line) => line.startsWith('  '));
+  const severities = findingLines.map((line) => line.split('  ')[2]);
+  const rank = { 错误: 0, 警告: 1, 提示: 2 } as Record<string, number>;
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i]!.startsWith('  ') && lines[i - 1]!.startsWith('  '))
+      expect(rank[lines[i]!.split('  ')[2]!]!).toBeGreaterThanOrEqual(rank[lines[i - 1]!.split('  ')[2]!]!);
+  }
   const summary = /^共检查 4 个文件：(\d+) 个错误，(\d+) 个警告，(\d+) 个提示$/.exec(lines[lines.length - 1]!);
   expect(summary).not.toBeNull();
-  const severities = lines.slice(0, -1).map((line) => line.split('  ')[2]);
   expect([
     severities.filter((s) => s === '错误').length,
     severities.filter((s) => s === '警告').length,
@@ -87,7 +100,11 @@ test('--format json has the documented shape', async () => {
 
 test('a correct workbook exits 0; --locale en-US speaks English', async () => {
   const result = await cli(cleanFile, '--locale', 'en-US');
-  expect(result).toEqual({ code: 0, stdout: '1 file checked: 0 errors, 0 warnings, 0 info\n', stderr: '' });
+  expect(result.code).toBe(0);
+  expect(result.stderr).toBe('');
+  expect(result.stdout).toMatch(
+    / {2}1 table checked: 0 errors, 0 warnings, 0 info\n\n1 file checked: 0 errors, 0 warnings, 0 info\n$/,
+  );
 });
 
 test('--config sets severities: weight/sum off and unit/cost-unit a warning turn the flat list green', async () => {
@@ -117,7 +134,7 @@ describe('unreadable input: exit 2, one line naming the file, the other files st
     expect(errorLines[0]).toContain(name);
     expect(errorLines[0]).toContain(reason);
     // Said once, on stderr; the summary counts it apart from the files that were checked.
-    expect(result.stdout).toBe('共检查 1 个文件：0 个错误，0 个警告，0 个提示；另有 1 个文件无法读取\n');
+    expect(result.stdout).toMatch(/\n共检查 1 个文件：0 个错误，0 个警告，0 个提示；另有 1 个文件无法读取\n$/);
   });
 
   test('a legacy .xls in a folder is named as unreadable, not skipped', async () => {
@@ -130,7 +147,7 @@ describe('unreadable input: exit 2, one line naming the file, the other files st
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('2023年预算.xls: 文件已加密或为旧版 .xls 格式');
     expect(result.stderr).not.toContain('~$lock');
-    expect(result.stdout).toBe('1 file checked: 0 errors, 0 warnings, 0 info; 1 file unreadable\n');
+    expect(result.stdout).toMatch(/\n1 file checked: 0 errors, 0 warnings, 0 info; 1 unreadable\n$/);
   });
 
   test('a missing file', async () => {
@@ -140,17 +157,50 @@ describe('unreadable input: exit 2, one line naming the file, the other files st
   });
 });
 
-describe('usage errors exit 2 with the reason and the usage', () => {
+describe('usage errors exit 2 with the reason in Chinese and English, and where the help is', () => {
   test.each([
-    [[], 'no file or folder given'],
-    [['x.xlsx', '--format', 'xml'], '--format must be text, json or sarif'],
-    [['x.xlsx', '--locale', 'fr-FR'], '--locale must be zh-CN or en-US'],
-    [['x.xlsx', '--bogus'], "Unknown option '--bogus'"],
+    [[], '没有指定要检查的文件或文件夹 (no file or folder given)'],
+    [
+      ['x.xlsx', '--format', 'xml'],
+      '--format 只能是 text、json 或 sarif，不能是“xml” (--format must be text, json or sarif)',
+    ],
+    [['x.xlsx', '--locale', 'fr-FR'], '(--locale must be zh-CN or en-US)'],
+    [['x.xlsx', '--bogus'], '未知选项 --bogus (unknown option --bogus)'],
+    [
+      ['x.xlsx', '--fromat', 'json'],
+      '未知选项 --fromat，是否想用 --format？ (unknown option --fromat; did you mean --format?)',
+    ],
+    [['x.xlsx', '--jobs'], '选项 --jobs 需要一个值 (option --jobs needs a value)'],
   ])('%j', async (args, reason) => {
     const result = await cli(...args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(reason);
-    expect(result.stderr).toContain('Usage: budget-check');
+    expect(result.stderr).toContain('budget-check --help');
+    expect(result.stderr).not.toMatch(/To specify a positional argument/);
+  });
+
+  test('--help lists every option with examples; --version prints the version', async () => {
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    for (const option of [
+      '--format',
+      '--report',
+      '--annotate',
+      '--jobs',
+      '--force',
+      '--quiet',
+      '--max-warnings',
+      '--version',
+      '--explain',
+    ])
+      expect(help.stdout).toContain(option);
+    expect(help.stdout).toContain('示例 Examples');
+    const version = await cli('--version');
+    expect(version).toEqual({
+      code: 0,
+      stdout: expect.stringMatching(/^budget-check \d+\.\d+\.\d+\n$/) as string,
+      stderr: '',
+    });
   });
 
   test('an invalid config file says which setting is wrong', async () => {
@@ -191,5 +241,70 @@ test('the installed binary runs as `budget-check` with the same exit codes', () 
   expect(bad.status).toBe(1);
   expect(JSON.parse(bad.stdout).files).toHaveLength(4);
   const help = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
-  expect(help).toContain('budget-check <文件或文件夹');
+  expect(help).toContain('Usage: budget-check');
 });
+
+describe('nothing checked never reads as "no problems"', () => {
+  test('numbers under headers it does not know: the file says no table was recognized, and the exit code is 2', async () => {
+    const file = join(dir, 'unknown.xlsx');
+    await writeWorkbook(
+      {
+        file: 'unknown.xlsx',
+        description: 'numbers under unknown headers',
+        sheets: [
+          {
+            name: '杂项',
+            rows: [
+              ['甲', '乙'],
+              [1, 2],
+              [3, 4],
+            ],
+          },
+        ],
+      },
+      file,
+    );
+    const result = await cli(file);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('未识别到可检查的表格，未作检查（工作表：杂项）');
+    expect(result.stdout).toMatch(/共检查 0 个文件：.*；另有 1 个文件未识别到可检查的表格\n$/);
+    expect(result.stdout).not.toContain('已检查');
+  });
+
+  test('a text-only 情况说明 whose statements were read is checked', async () => {
+    const file = join(dir, 'text-only.xlsx');
+    await writeWorkbook(
+      {
+        file: 'text-only.xlsx',
+        description: 'a 情况说明 only',
+        sheets: [{ name: '情况说明', rows: [['基本支出 300 万元，其中：人员经费 200 万元，公用经费 100 万元。']] }],
+      },
+      file,
+    );
+    const result = await cli(file);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('已检查 0 个表格、1 处说明文字');
+  });
+});
+
+test('--quiet lists errors only; --max-warnings turns too many warnings into exit 1', async () => {
+  const flat = join(examplesDir, EXAMPLE_WORKBOOKS[3]!.file);
+  const full = await cli(flat);
+  expect(full.stdout).toMatch(/ {2}警告 {2}/);
+  const quiet = await cli(flat, '--quiet');
+  expect(quiet.stdout).not.toMatch(/ {2}(警告|提示) {2}/);
+  expect(quiet.stdout).toMatch(/ {2}错误 {2}/);
+  // The counts are still there.
+  expect(quiet.stdout.trim().split('\n').at(-1)).toBe(full.stdout.trim().split('\n').at(-1));
+  // Every error as a warning: the file then fails only past --max-warnings.
+  const warningsOnly = join(dir, 'warnings-only.json');
+  writeFileSync(
+    warningsOnly,
+    JSON.stringify({
+      rules: Object.fromEntries(ALL_KINDS.filter((k) => k.defaultSeverity === 'error').map((k) => [k.id, 'warning'])),
+    }),
+  );
+  expect((await cli(flat, '--config', warningsOnly)).code).toBe(0);
+  expect((await cli(flat, '--config', warningsOnly, '--max-warnings', '0')).code).toBe(1);
+  expect((await cli(flat, '--config', warningsOnly, '--max-warnings', '100000')).code).toBe(0);
+}, 60_000);

@@ -87,7 +87,9 @@ test('000: values with a unit but no number, "天2", 三级 under the wrong 二�
   );
   const unparseable = reports.get('000')!.findings.find((f) => f.cell === 'E16' && f.sheet === department)!;
   expect(unparseable.messageId).toBe('unparseable');
-  expect(unparseable.message).toBe('“信用办工作有效开展”的指标值“天2”无法识别为“符号 + 数值 + 单位”');
+  expect(unparseable.message).toBe(
+    '“信用办工作有效开展”的指标值“天2”看不出目标数值，应写成符号、数值和单位，如“≥ 2 天”',
+  );
 });
 
 test('002: a cost with ≥, a satisfaction with no unit; "降低工作人员停车成本 ≤15%" under 经济效益 is fine', () => {
@@ -103,9 +105,9 @@ test('messages read naturally in both languages', async () => {
   const chinese = reports.get('004')!;
   const pick = (report: Report, rule: string, cell: string) =>
     report.findings.find((f) => f.ruleId === rule && f.cell === cell)!.message;
-  expect(pick(chinese, 'value/rate-range', 'F38')).toBe('“服务对象满意度”的目标值为 ≥ 665 %，比率应在 0%–100% 之间');
+  expect(pick(chinese, 'value/rate-range', 'F38')).toBe('“服务对象满意度”的目标值为 ≥ 665%，比率应在 0%–100% 之间');
   expect(pick(english, 'value/rate-range', 'F38')).toBe(
-    'The target of “服务对象满意度” is ≥ 665 %; a rate lies between 0 % and 100 %',
+    'The target of “服务对象满意度” is ≥ 665%; a rate lies between 0 % and 100 %',
   );
   expect(pick(chinese, 'direction/cost-over-budget', 'F91')).toBe(
     '成本指标“项目总成本”的目标 614.06 万元/每项目 高于项目“石柱车辆购置更新及运行保障”的预算 531.40 万元',

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_KINDS, Config, Locale, LOCALES, parseConfig, ruleOptionsOf, RuleOptionsError } from '../validation';
-import { FileResult, formatJson, formatText, printable } from './format';
+import { FileResult, formatJson, formatText, nothingChecked, printable } from './format';
 import { annotatedCopyPaths, writeFileAtomically } from './annotate';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, checkFiles, progressBar } from './batch';
 import { explainFile } from './explain';
@@ -28,21 +28,104 @@ function packageVersion(): string {
   return '0.0.0';
 }
 
-const USAGE = `用法 Usage: budget-check <文件或文件夹 files or folders…> [--format text|json|sarif] [--locale zh-CN|en-US] [--config config.json]
-       [--report summary.xlsx] [--annotate <folder>] [--force] [--jobs N] [--timeout 秒 seconds] [--max-memory MB]
+const USAGE = `用法 Usage: budget-check [选项 options] <文件或文件夹 files or folders…>
 
-检查 .xlsx 工作簿中的预算绩效目标表和部门预算公开表。
-Checks budget performance-target and budget-disclosure tables in .xlsx workbooks.
+检查工作簿（.xlsx .xlsm）中的预算绩效目标表、部门预算公开表及其说明文字；文件夹中的工作簿逐个检查。
+Checks budget performance-target and budget-disclosure tables and their texts in workbooks; folders are searched.
 
-模板 Templates: budget-check template --list | budget-check template <name> -o file.xlsx
-识别说明 Explain: budget-check --explain file.xlsx  列出识别到的表格、各列的表头路径与角色、核对的关系和未识别的内容
-  (what recognition found: tables, each column's header path and role, the identities checked, what was left out)
+选项 Options:
+  -f, --format text|json|sarif   输出格式（默认 text）output format (default text)
+  -l, --locale zh-CN|en-US       消息语言（默认 zh-CN）language of the messages
+  -c, --config <config.json>     配置：配置档、规则级别、选项、列名 profile, rule severities, options, column names
+      --report <汇总.xlsx>        另存汇总工作簿（文件汇总 + 问题清单）write a summary workbook for a reviewer
+      --annotate <文件夹 folder>   为每个文件另存标注副本（问题单元格着色并加批注）write annotated copies there
+      --force                    允许覆盖已有的输出文件（从不覆盖输入）let outputs replace existing files (never inputs)
+  -j, --jobs <N>                 同时检查的文件数（默认 CPU 核数）files checked at once (default: CPU cores)
+      --timeout <秒 seconds>      每个文件的时间上限（默认 ${DEFAULT_TIMEOUT_SECONDS}）time limit per file
+      --max-memory <MB>          每个文件的内存上限（默认 ${DEFAULT_MEMORY_MB}）memory limit per file
+  -q, --quiet                    只列出错误（警告和提示只计数）list errors only (warnings and notes are counted)
+      --max-warnings <N>         警告超过 N 个时退出码为 1 exit 1 when there are more than N warnings
+      --no-color                 不使用颜色（也可设 NO_COLOR）no colours (NO_COLOR works too)
+      --explain                  只显示识别结果：表格、各列表头路径与角色、核对关系、未识别内容
+                                 show what recognition found instead of checking
+  -v, --version                  版本 version
+  -h, --help                     本说明 this help
+
+模板 Templates: budget-check template --list | budget-check template <模板 name> -o <file.xlsx>
+
+示例 Examples:
+  budget-check 申报材料/                           检查文件夹中的全部工作簿 check every workbook in a folder
+  budget-check a.xlsx --report 汇总.xlsx --annotate 标注/   汇总表和标注副本 summary and annotated copies
+  budget-check 申报材料/ --format sarif > results.sarif     供 CI 使用 for CI
+  budget-check a.xlsx --explain                      查看识别结果 see what was recognized
 
 输出从不覆盖输入；已有文件须加 --force 才覆盖。Outputs never replace an input; an existing file only with --force.
-每个文件单独检查，超过 --timeout（默认 ${DEFAULT_TIMEOUT_SECONDS} 秒）或 --max-memory（默认 ${DEFAULT_MEMORY_MB} MB）即停止并报告该文件。
-Each file is checked alone and stopped past --timeout (default ${DEFAULT_TIMEOUT_SECONDS} s) or --max-memory (default ${DEFAULT_MEMORY_MB} MB).
+每个文件单独检查，超过时间或内存上限即停止并报告该文件。Each file is checked alone and stopped past its limits.
 
-退出码 Exit codes: 0 无错误 no error finding · 1 有错误 error findings · 2 用法错误或文件无法读取 usage error or unreadable input`;
+退出码 Exit codes: 0 无错误 no error finding · 1 有错误（或警告超过 --max-warnings）error findings (or too many warnings)
+  · 2 用法错误、文件无法读取或没有可检查的表格 usage error, unreadable input, or nothing recognized to check`;
+
+const OPTION_NAMES = [
+  'format',
+  'locale',
+  'config',
+  'report',
+  'annotate',
+  'force',
+  'jobs',
+  'timeout',
+  'max-memory',
+  'quiet',
+  'max-warnings',
+  'no-color',
+  'explain',
+  'version',
+  'help',
+];
+
+/** parseArgs' English errors, said in Chinese first, with a suggestion for a mistyped option. */
+function usageErrorOf(error: unknown): UsageError {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /(--[\w-]+)/.exec(message)?.[1] ?? /'(-\w)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+    const name = option.replace(/^-+/, '');
+    const guess = closest(name, OPTION_NAMES);
+    return new UsageError(
+      `未知选项 ${option}${guess ? `，是否想用 --${guess}？` : ''} (unknown option ${option}${guess ? `; did you mean --${guess}?` : ''})`,
+    );
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    return new UsageError(`选项 ${option} 需要一个值 (option ${option} needs a value)`);
+  }
+  return new UsageError(`命令行有误 (${message})`);
+}
+
+/** The known name nearest to a mistyped one (edit distance ≤ 2), if any. */
+function closest(name: string, names: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of names) {
+    const distance = editDistance(name, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
 
 export class UsageError extends Error {}
 
@@ -64,9 +147,12 @@ interface CliOptions {
   memoryMb: number;
   /** Print what recognition made of each file instead of checking it. */
   explain: boolean;
+  quiet: boolean;
+  maxWarnings?: number;
+  color: boolean;
 }
 
-export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
+export async function parseCli(argv: string[]): Promise<CliOptions | 'help' | 'version'> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -83,29 +169,49 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
         timeout: { type: 'string' },
         'max-memory': { type: 'string' },
         explain: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
+        'max-warnings': { type: 'string' },
+        'no-color': { type: 'boolean' },
+        version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw usageErrorOf(error);
   }
   if (parsed.values.help) return 'help';
+  if (parsed.values.version) return 'version';
   const format = parsed.values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif')
-    throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+    throw new UsageError(
+      `--format 只能是 text、json 或 sarif，不能是“${format}” (--format must be text, json or sarif)`,
+    );
   const locale = parsed.values.locale as Locale;
-  if (!LOCALES.includes(locale)) throw new UsageError(`--locale must be zh-CN or en-US, not "${locale}"`);
-  if (parsed.positionals.length === 0) throw new UsageError('no file or folder given');
+  if (!LOCALES.includes(locale))
+    throw new UsageError(`--locale 只能是 zh-CN 或 en-US，不能是“${locale}” (--locale must be zh-CN or en-US)`);
+  if (parsed.positionals.length === 0) throw new UsageError('没有指定要检查的文件或文件夹 (no file or folder given)');
   let config = parseConfig({});
   if (parsed.values.config) config = await loadConfig(parsed.values.config);
   const jobs = parsed.values.jobs === undefined ? undefined : Number(parsed.values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1))
-    throw new UsageError(`--jobs must be a whole number ≥ 1, not "${parsed.values.jobs}"`);
+    throw new UsageError(
+      `--jobs 应为不小于 1 的整数，不能是“${parsed.values.jobs}” (--jobs must be a whole number ≥ 1)`,
+    );
   const report = parsed.values.report;
   if (report !== undefined && extname(report).toLowerCase() !== '.xlsx')
-    throw new UsageError(`--report must name an .xlsx file, not "${report}"`);
+    throw new UsageError(`--report 应为 .xlsx 文件名，不能是“${report}” (--report must name an .xlsx file)`);
   const timeoutSeconds = positiveNumber(parsed.values.timeout, '--timeout', DEFAULT_TIMEOUT_SECONDS);
   const memoryMb = positiveNumber(parsed.values['max-memory'], '--max-memory', DEFAULT_MEMORY_MB);
+  const maxWarningsText = parsed.values['max-warnings'];
+  const maxWarnings = maxWarningsText === undefined ? undefined : Number(maxWarningsText);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
+    throw new UsageError(
+      `--max-warnings 应为不小于 0 的整数，不能是“${maxWarningsText ?? ''}” (--max-warnings must be a whole number ≥ 0)`,
+    );
+  const color =
+    parsed.values['no-color'] !== true &&
+    process.env.NO_COLOR === undefined &&
+    (process.env.FORCE_COLOR !== undefined || process.stdout.isTTY);
   return {
     paths: parsed.positionals,
     format,
@@ -118,13 +224,17 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help'> {
     timeoutSeconds,
     memoryMb,
     explain: parsed.values.explain === true,
+    quiet: parsed.values.quiet === true,
+    maxWarnings,
+    color,
   };
 }
 
 function positiveNumber(text: string | undefined, option: string, fallback: number): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${option} must be a number > 0, not "${text}"`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new UsageError(`${option} 应为大于 0 的数，不能是“${text}” (${option} must be a number > 0)`);
   return value;
 }
 
@@ -212,12 +322,12 @@ async function runTemplate(argv: string[], out: (text: string) => void, err: (te
 
 export async function run(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   if (argv[0] === 'template') return runTemplate(argv.slice(1), out, err);
-  let options: CliOptions | 'help';
+  let options: CliOptions | 'help' | 'version';
   try {
     options = await parseCli(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      err(`budget-check: ${error.message}\n\n${USAGE}\n`);
+      err(`budget-check: ${error.message}\n用法见 budget-check --help (see budget-check --help)\n`);
       return 2;
     }
     throw error;
@@ -226,10 +336,14 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     out(`${USAGE}\n`);
     return 0;
   }
+  if (options === 'version') {
+    out(`budget-check ${packageVersion()}\n`);
+    return 0;
+  }
   // Every input is listed before anything else happens: outputs are checked against all of them, never filtered out.
   const { files, folders } = await expandInputs(options.paths);
   if (files.length === 0) {
-    err(`budget-check: no .xlsx file found in ${options.paths.map(printable).join(', ')}\n`);
+    err(`budget-check: ${options.paths.map(printable).join(', ')} 中没有找到工作簿 (no workbook found there)\n`);
     return 2;
   }
   // Each checked file's copy is written by whoever checked it, from the workbook it already read, at these paths.
@@ -279,10 +393,17 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
   // The results are printed before any report is written: a report that cannot be written loses nothing.
   if (options.format === 'sarif')
     out(`${JSON.stringify(toSarif(results, options.locale, packageVersion()), null, 2)}\n`);
-  else out(options.format === 'json' ? formatJson(results) : formatText(results, options.locale));
-  let code = results.some((r) => r.error || r.annotationError)
+  else
+    out(
+      options.format === 'json'
+        ? formatJson(results)
+        : formatText(results, options.locale, { color: options.color, quiet: options.quiet }),
+    );
+  const warnings = results.reduce((n, r) => n + (r.report?.summary.warning ?? 0), 0);
+  let code = results.some((r) => r.error || r.annotationError || nothingChecked(r))
     ? 2
-    : results.some((r) => r.report!.summary.error > 0)
+    : results.some((r) => r.report!.summary.error > 0) ||
+        (options.maxWarnings !== undefined && warnings > options.maxWarnings)
       ? 1
       : 0;
   if (options.report) {

@@ -148,7 +148,9 @@ export function weightsOfRange(
         (f) =>
           f.ruleId.startsWith('weight/') &&
           f.tableId === table.id &&
-          f.data.project === (project.name ?? f.data.project),
+          // Messages quote names without the line breaks of a wrapped cell.
+          (project.name === undefined ||
+            String(f.data.project).replace(/\s+/g, '') === project.name.replace(/\s+/g, '')),
       );
       const status =
         problems.length === 0

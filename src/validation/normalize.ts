@@ -86,3 +86,11 @@ export function isDashText(text: string): boolean {
 export function toYuan(value: Decimal, unit: MoneyUnit | undefined): Decimal {
   return unit === '元' ? value : value.times(10000);
 }
+
+/** A name as a message quotes it: the line breaks and spaces a wrapped cell leaves between Chinese characters gone. */
+export function compactName(text: string): string {
+  return text
+    .replace(/\s*\n\s*/g, '')
+    .replace(/(?<=[\u3000-\u9fff\uff00-\uffef])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef])/g, '')
+    .trim();
+}

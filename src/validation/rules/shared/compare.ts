@@ -88,7 +88,7 @@ export function compareSum(context: RuleContext, claim: SumClaim): SumOutcome {
     // Made only for a finding: most totals are right.
     subject: typeof claim.subject === 'function' ? claim.subject() : claim.subject,
     parts: claim.partsLabel,
-    total: claim.total ? money(total) : { 'zh-CN': '空白', 'en-US': 'blank' },
+    total: claim.total ? money(total) : { 'zh-CN': '空白（未填写）', 'en-US': 'blank' },
     sum: money(sum),
     diff: money(total.minus(sum)),
     bound: money(roundingBound(context.options.roundingUnit, addends)),

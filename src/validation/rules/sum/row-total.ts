@@ -1,7 +1,7 @@
 import type { AmountTable } from '../../model';
 import { defineRule, ruleOptions } from '../types';
 import { MISMATCH_MESSAGE, addsUpExactly, compareSum } from '../shared/compare';
-import { columnHeader, rowName } from '../shared/labels';
+import { columnHeader, rowLabel } from '../shared/labels';
 
 export const rowTotalRule = defineRule({
   id: 'sum/row-total',
@@ -49,11 +49,10 @@ export const rowTotalRule = defineRule({
             total: amounts.get(formula.total),
             parts: formula.parts.map((c) => amounts.get(c)),
             subject: () => {
-              const name = rowName(row);
-              return {
-                'zh-CN': `“${name['zh-CN']}”行的${totalHeader}`,
-                'en-US': `${totalHeader} of row “${name['en-US']}”`,
-              };
+              const name = rowLabel(row);
+              return name === ''
+                ? { 'zh-CN': `第 ${row.row + 1} 行的${totalHeader}`, 'en-US': `${totalHeader} of row ${row.row + 1}` }
+                : { 'zh-CN': `“${name}”行的${totalHeader}`, 'en-US': `${totalHeader} of row “${name}”` };
             },
             partsLabel,
             tableId: table.id,

@@ -31,8 +31,10 @@ export const yearRule = defineRule({
         'en-US': 'In a table for {year}, the deadline of “{name}” is “{text}”, before the year',
       },
       'other-year': {
-        'zh-CN': '{year} 年度的表格中，“{label}”写的是“{text}”（{other}）',
-        'en-US': 'In a table for {year}, “{label}” says “{text}” ({other})',
+        'zh-CN':
+          '这是 {year} 年度的表，“{label}”写的却是 {other}的事：“{text}”，像是沿用了往年的文字，应改为 {year} 年的目标',
+        'en-US':
+          'This table is for {year}, but “{label}” speaks of {other}: “{text}”; it looks copied from an earlier year: write the {year} target',
       },
     },
     examples: {

@@ -36,7 +36,8 @@ export const rateRangeRule = defineRule({
       // Over-completion is possible (完成率 110 %); 200 % is not.
       if (/完成率$/.test(facts.name) && number.lte(OVER_COMPLETION_LIMIT) && number.gte(ZERO)) return;
       if (number.gt(HUNDRED) || number.lt(ZERO)) {
-        const shown = [facts.value.comparator ?? '', number.toString(), '%'].join(' ').trim();
+        const comparator = facts.value.comparator;
+        const shown = `${comparator && comparator !== '=' ? `${comparator} ` : ''}${number.toString()}%`;
         context.report({
           messageId: 'out-of-range',
           data: { name: indicatorName(indicator), value: shown },
