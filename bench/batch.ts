@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     console.log(`summary workbook: ${(statSync(report).size / 1024).toFixed(0)} KB; ${checked.summary}`);
 
     const annotated = join(root, 'annotated');
-    const withCopies = await timeRun([intake, '--report', report, '--annotate', annotated]);
+    const withCopies = await timeRun([intake, '--report', report, '--annotate', annotated, '--force']);
     const copies = readdirSync(annotated, { recursive: true }).filter((name) => String(name).endsWith('.xlsx')).length;
     const rate = (count / withCopies.seconds).toFixed(1);
     console.log(

@@ -128,7 +128,7 @@ test('a folder with bad files: one clear line each, exit 2, every other file che
   expect(lines).toHaveLength(4);
   expect(lines.find((l) => l.includes('notes.xlsx'))).toContain('不是 .xlsx 文件');
   expect(lines.find((l) => l.includes('truncated.xlsx'))).toContain('.xlsx 文件已损坏');
-  expect(lines.find((l) => l.includes('protected.xlsx'))).toContain('文件已加密或为旧版 .xls 格式');
+  expect(lines.find((l) => l.includes('protected.xlsx'))).toContain('文件已加密（设有打开密码）');
   expect(lines.find((l) => l.includes('bomb.xlsx'))).toContain('文件过大或超时：解压后内容过大');
   expect(result.stdout).toMatch(/共检查 6 个文件：\d+ 个错误，\d+ 个警告，\d+ 个提示；另有 4 个文件无法读取/);
   // The odd file: the #REF! and the weights are reported on the sheet with quotes and an emoji.

@@ -1,4 +1,5 @@
 /** Runs the CLI in-process, as a user would from a shell, collecting what it prints. */
+import { CFB } from '@e965/xlsx';
 import { join } from 'node:path';
 import { EXAMPLE_WORKBOOKS } from '../scripts/examples';
 import { writeWorkbook } from '../scripts/examples/render';
@@ -26,8 +27,23 @@ export async function writeExamples(dir: string): Promise<void> {
   for (const spec of EXAMPLE_WORKBOOKS) await writeWorkbook(spec, join(dir, spec.file));
 }
 
-/** The first bytes of an OLE compound file: how Excel saves a password-protected .xlsx, and a legacy .xls. */
-export const OLE_HEADER = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/**
+ * A password-protected .xlsx as Excel saves it: an OLE compound file holding EncryptionInfo and EncryptedPackage
+ * streams (their contents are not needed to tell it apart from an .xls, whose compound file holds a Workbook stream).
+ */
+function encryptedXlsx(): Buffer {
+  const cfb = CFB as {
+    utils: { cfb_new: () => unknown; cfb_add: (cfb: unknown, name: string, content: Uint8Array) => void };
+    write: (cfb: unknown, options: { type: 'buffer' }) => Buffer;
+  };
+  const container = cfb.utils.cfb_new();
+  cfb.utils.cfb_add(container, 'EncryptionInfo', new Uint8Array(256).fill(4));
+  cfb.utils.cfb_add(container, 'EncryptedPackage', new Uint8Array(8192).fill(9));
+  return cfb.write(container, { type: 'buffer' });
+}
+
+/** A password-protected .xlsx (an OLE compound file, as a legacy .xls also is, whose first bytes it shares). */
+export const OLE_HEADER = encryptedXlsx();
 
 /**
  * Writes `bytes` as the uncompressed size of the zip's first central-directory entry (a zip-bomb claim);

@@ -137,15 +137,16 @@ describe('unreadable input: exit 2, one line naming the file, the other files st
     expect(result.stdout).toMatch(/\n共检查 1 个文件：0 个错误，0 个警告，0 个提示；另有 1 个文件无法读取\n$/);
   });
 
-  test('a legacy .xls in a folder is named as unreadable, not skipped', async () => {
+  test('a damaged .xls in a folder is named as unreadable, not skipped', async () => {
     const folder = join(dir, 'with-xls');
     mkdirSync(folder);
-    writeFileSync(join(folder, '2023年预算.xls'), Buffer.concat([OLE_HEADER, Buffer.alloc(512)]));
+    // The first bytes of a compound file, then nothing a compound file holds.
+    writeFileSync(join(folder, '2023年预算.xls'), Buffer.concat([OLE_HEADER.subarray(0, 8), Buffer.alloc(512)]));
     writeFileSync(join(folder, '~$lock.xlsx'), 'lock');
     copyFileSync(cleanFile, join(folder, 'ok.xlsx'));
     const result = await cli(folder, '--locale', 'en-US');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('2023年预算.xls: 文件已加密或为旧版 .xls 格式');
+    expect(result.stderr).toContain('2023年预算.xls: .xls 文件已损坏，无法读取');
     expect(result.stderr).not.toContain('~$lock');
     expect(result.stdout).toMatch(/\n1 file checked: 0 errors, 0 warnings, 0 info; 1 unreadable\n$/);
   });

@@ -1,7 +1,10 @@
 /**
- * Properties of the .xlsx reader (workbookGrids): workbooks of arbitrary cells, number formats, merges and sheets are
- * written with exceljs, round-tripped through real .xlsx bytes and read back. Every expected value is derived from what
- * the test wrote, never from the reader.
+ * Properties of the readers: workbooks of arbitrary cells, number formats, merges and sheets are written with exceljs,
+ * round-tripped through real .xlsx bytes and read back, by the exceljs reader the CLI used before (workbookGrids,
+ * kept as the reference) and by the SheetJS reader it uses now (loadWorkbook). Every expected value is derived from
+ * what the test wrote, never from a reader; where the two readers differ, each difference is listed and justified
+ * (DIFFERENCES). The same workbooks saved as .xls and .ods by SheetJS read back to the same grid, again with every
+ * difference listed.
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
@@ -9,6 +12,8 @@ import { ReportSchema, checkGrids, type CellRange, type CellValue, type Finding,
 import { cellAddress, parseRangeAddress } from '../src/validation/address';
 import { EXCEL_ERROR_CODES } from '../src/validation/grid';
 import { workbookGrids } from '../src/xlsx/worksheet-grid';
+import { loadWorkbook } from '../src/xlsx/load-workbook';
+import { read as readWithSheetjs, write as writeWithSheetjs } from '@e965/xlsx';
 import { addHyperlinks } from './xlsx-links';
 
 // ---------------------------------------------------------------------------------------------
@@ -551,10 +556,21 @@ async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
   return links.size === 0 ? bytes : addHyperlinks(bytes, links);
 }
 
-async function writeAndRead(spec: WorkbookSpec): Promise<Grid[]> {
+type Reader = 'exceljs' | 'sheetjs';
+
+async function exceljsGrids(bytes: Uint8Array): Promise<Grid[]> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await writeWorkbook(spec)) as unknown as ArrayBuffer);
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return workbookGrids(workbook);
+}
+
+async function sheetjsGrids(bytes: Uint8Array, fileName = 'book.xlsx'): Promise<Grid[]> {
+  return (await loadWorkbook(bytes, { fileName })).grids;
+}
+
+async function writeAndRead(spec: WorkbookSpec, reader: Reader = 'exceljs'): Promise<Grid[]> {
+  const bytes = await writeWorkbook(spec);
+  return reader === 'exceljs' ? exceljsGrids(bytes) : sheetjsGrids(bytes);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -812,6 +828,182 @@ describe('workbookGrids on arbitrary workbooks round-tripped through .xlsx bytes
         expect(report.findings.filter((f) => f.messageId === 'rule-crashed')).toEqual([]);
         const outside = report.findings.filter((f) => !findingInside(grids, f));
         expect(outside.map((f) => ({ rule: f.ruleId, sheet: f.sheet, cell: f.cell, related: f.related }))).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** Each position where two grids of the same sheet differ: value and number format. */
+function gridDifferences(
+  a: Grid,
+  b: Grid,
+): { cell: string; a: CellValue; b: CellValue; formatA?: string; formatB?: string }[] {
+  const rows = Math.max(a.cells.length, b.cells.length);
+  const out: { cell: string; a: CellValue; b: CellValue; formatA?: string; formatB?: string }[] = [];
+  for (let r = 0; r < rows; r++) {
+    const cols = Math.max(a.cells[r]?.length ?? 0, b.cells[r]?.length ?? 0);
+    for (let c = 0; c < cols; c++) {
+      const va = cellAt(a, r, c);
+      const vb = cellAt(b, r, c);
+      const fa = a.numberFormats?.[r]?.[c] ?? undefined;
+      const fb = b.numberFormats?.[r]?.[c] ?? undefined;
+      if (!sameCellValue(va, vb) || fa !== fb)
+        out.push({ cell: cellAddress(r, c), a: va, b: vb, ...(fa !== fb ? { formatA: fa, formatB: fb } : {}) });
+    }
+  }
+  return out;
+}
+
+type Difference = ReturnType<typeof gridDifferences>[number];
+
+/** Error codes SheetJS 0.20.3 knows in an .xlsx; it reads the newer ones (#SPILL!, #CALC! …) as an error it cannot name. */
+const SHEETJS_ERROR_CODES = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA'];
+
+/**
+ * Why the SheetJS reader (b) may read a cell differently from the exceljs reader (a); undefined when it must not.
+ * - an error code SheetJS does not know (#SPILL!, #CALC!, #CONNECT! …) is still an error: #VALUE!;
+ * - a value exceljs lost under a date format (a formula's text or error result, a number too large for a Date: #VALUE!
+ *   from the exceljs reader) is read as what the file holds;
+ * - a number under a date format that Excel shows as ######## is read exactly, where exceljs rounded it to 10⁻⁸ day;
+ * - a formula's empty text result is "" (a blank to the engine, as null is), where exceljs read no result.
+ */
+function justification(d: Difference): string | undefined {
+  if (d.formatA !== undefined || d.formatB !== undefined) {
+    // A format is kept only beside a number: it follows the value's own difference.
+    if (!(typeof d.a === 'number') === !(typeof d.b === 'number') && d.formatA !== d.formatB) return undefined;
+  }
+  const isError = (v: CellValue): v is { error: string } => v !== null && typeof v === 'object';
+  if (isError(d.a) && isError(d.b) && !SHEETJS_ERROR_CODES.includes(d.a.error) && d.b.error === '#VALUE!')
+    return 'error code SheetJS does not know';
+  if (isError(d.a) && d.a.error === '#VALUE!') return 'a value exceljs lost under a date format';
+  if (d.a === null && d.b === '') return 'a formula’s empty text result';
+  if (typeof d.a === 'number' && typeof d.b === 'number' && Math.abs(d.a - d.b) <= 1e-8 * Math.max(1, Math.abs(d.b)))
+    return 'exceljs rounded a date-formatted number to 10⁻⁸ day';
+  return undefined;
+}
+
+describe('the SheetJS reader against the exceljs reader it replaced', () => {
+  it('gives the same grids, but for the differences listed', async () => {
+    await fc.assert(
+      fc.asyncProperty(workbookArb, async (spec) => {
+        const bytes = await writeWorkbook(spec);
+        const before = await exceljsGrids(bytes);
+        const after = await sheetjsGrids(bytes);
+        expect(after.map((g) => g.sheet)).toEqual(before.map((g) => g.sheet));
+        before.forEach((grid, i) => {
+          expect(sortedRanges(after[i]!.merges ?? [])).toEqual(sortedRanges(grid.merges ?? []));
+          expect(gridDifferences(grid, after[i]!).filter((d) => justification(d) === undefined)).toEqual([]);
+        });
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** The workbook as SheetJS saves it in another format: every cell, cached result, number format and merge it read. */
+function savedAs(bytes: Uint8Array, bookType: 'xls' | 'ods'): Uint8Array {
+  // SheetJS's .ods writer says on the console which formats it approximates; the grids below say what it changed.
+  jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const workbook = readWithSheetjs(bytes, { type: 'array', cellNF: true, cellDates: false });
+  return new Uint8Array(writeWithSheetjs(workbook, { bookType, type: 'array' }) as ArrayBuffer);
+}
+
+/**
+ * Why the grid of a workbook saved as .ods by SheetJS may differ from the .xlsx's; undefined when it must not.
+ * - SheetJS's .ods writer leaves error values out (the cell is empty);
+ * - it writes number formats in OpenDocument's terms, which read back as an equivalent code: a date format stays a
+ *   date format (its cell reads as the same date text), a percent stays a percent;
+ * - some date formats it cannot write at all ("yyyy-mm-dd": it says "unrecognized character - in ODF format"): the
+ *   date then reads as its serial number;
+ * - numbers beyond Excel's range, as for .xls;
+ * - runs of spaces in a text: OpenDocument spells them as elements (<text:s/>), which SheetJS's writer does not,
+ *   so they are lost on writing (a writer's difference: a LibreOffice file spells them out and SheetJS reads them).
+ */
+function odsJustification(d: Difference): string | undefined {
+  const formatKept =
+    d.formatA === d.formatB ||
+    (d.formatA !== undefined && d.formatB !== undefined && d.formatA.includes('%') === d.formatB.includes('%'));
+  const spaced = (text: string) => text.replace(/\s+/g, ' ').trim();
+  if (typeof d.a === 'string' && typeof d.b === 'string' && spaced(d.a) === spaced(d.b) && formatKept)
+    return 'runs of spaces in a text';
+  if (outsideExcel(d.a)) return 'a number beyond Excel’s range';
+  if (sameTo15Digits(d.a, d.b)) return 'the same number to Excel’s 15 digits';
+  if (typeof d.a === 'string' && typeof d.b === 'number' && /^\d{4}-\d\d-\d\d$/.test(d.a)) {
+    const time = Math.round((d.b - UNIX_EPOCH_SERIAL) * DAY_MS);
+    if (new Date(time).toISOString().slice(0, 10) === d.a) return 'a date format SheetJS cannot write to .ods';
+  }
+  const isError = (v: CellValue) => v !== null && typeof v === 'object';
+  if (isError(d.a) && d.b === null) return 'SheetJS writes no error value to .ods';
+  if (sameCellValue(d.a, d.b) && d.formatA !== undefined && d.formatB !== undefined) {
+    if (d.formatA.includes('%') === d.formatB.includes('%')) return 'number format in OpenDocument terms';
+  }
+  return undefined;
+}
+
+/** Excel's largest and smallest numbers: the arbitraries write doubles beyond them, which no spreadsheet holds. */
+const EXCEL_MAX_NUMBER = 9.99999999999999e307;
+/**
+ * Excel's smallest is 2.2251E-308, but SheetJS's BIFF writer loses bits on numbers far above it: tiny numbers (which
+ * no budget holds) are left out of the comparison below 1e-100.
+ */
+const EXCEL_MIN_NUMBER = 1e-100;
+const outsideExcel = (v: CellValue) =>
+  typeof v === 'number' && (Math.abs(v) > EXCEL_MAX_NUMBER || (v !== 0 && Math.abs(v) < EXCEL_MIN_NUMBER));
+/** Excel keeps 15 significant digits: two numbers that agree to them are the same number to it. */
+const sameTo15Digits = (a: CellValue, b: CellValue) =>
+  typeof a === 'number' && typeof b === 'number' && a.toPrecision(15) === b.toPrecision(15);
+
+/**
+ * Why the grid of a workbook saved as .xls by SheetJS may differ from the .xlsx's: a number beyond Excel's range
+ * (past 9.99999999999999E+307, or a denormal; no .xls written by Excel holds one) does not survive SheetJS's BIFF
+ * writer; a long text is cut by that writer.
+ */
+function xlsJustification(d: Difference): string | undefined {
+  // A real #VALUE! is written and read back; this one stands for an error SheetJS could not name (#BUSY! …, which
+  // BIFF has no number for either).
+  if (sameCellValue(d.a, { error: '#VALUE!' }) && d.b === null) return 'an error code .xls cannot hold';
+  if (outsideExcel(d.a)) return 'a number beyond Excel’s range, which SheetJS’s BIFF writer does not keep';
+  if (sameTo15Digits(d.a, d.b) && d.formatA === d.formatB) return 'the same number to Excel’s 15 digits';
+  if (typeof d.a === 'string' && typeof d.b === 'string' && d.b.length < d.a.length && d.a.startsWith(d.b))
+    return 'SheetJS’s BIFF writer cuts a long text (Excel’s .xls keeps 32,767 characters)';
+  return undefined;
+}
+
+/** Whether the workbook holds a number no spreadsheet holds (the two writers differ on them; Excel has none). */
+function holdsNumberBeyondExcel(spec: WorkbookSpec): boolean {
+  const numbers: unknown[] = [];
+  for (const sheet of spec.sheets) {
+    for (const cell of sheet.cells) {
+      if (cell.content.kind === 'number') numbers.push(cell.content.value);
+      if (cell.content.kind === 'formula') numbers.push(cell.content.result);
+    }
+    numbers.push(...(sheet.sharedRun?.results ?? []));
+  }
+  return numbers.some((n) => typeof n === 'number' && outsideExcel(n));
+}
+
+describe('the same workbooks saved as .xls and .ods by SheetJS read back to the same grid', () => {
+  it.each(['xls', 'ods'] as const)('.%s', async (bookType) => {
+    await fc.assert(
+      fc.asyncProperty(workbookArb, async (spec) => {
+        fc.pre(!holdsNumberBeyondExcel(spec));
+        const bytes = await writeWorkbook(spec);
+        const fromXlsx = await sheetjsGrids(bytes);
+        const fromOther = await sheetjsGrids(savedAs(bytes, bookType), `book.${bookType}`);
+        expect(fromOther.map((g) => g.sheet)).toEqual(fromXlsx.map((g) => g.sheet));
+        fromXlsx.forEach((grid, i) => {
+          // SheetJS's .ods writer writes a merge on the cell that holds its value: a merge of empty cells is lost.
+          // (An error value is not written to .ods either, so neither is a merge on one.)
+          const merges = (grid.merges ?? []).filter((m) => {
+            const topLeft = cellAt(grid, m.top, m.left);
+            return bookType === 'xls' || (topLeft !== null && typeof topLeft !== 'object');
+          });
+          expect(sortedRanges(fromOther[i]!.merges ?? [])).toEqual(sortedRanges(merges));
+          const differences = gridDifferences(grid, fromOther[i]!);
+          const justify = bookType === 'ods' ? odsJustification : xlsJustification;
+          expect(differences.filter((d) => justify(d) === undefined)).toEqual([]);
+        });
       }),
       RUNS,
     );

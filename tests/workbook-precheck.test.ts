@@ -50,7 +50,7 @@ test('never throws anything but a named problem, on arbitrary bytes and on workb
 });
 
 test('names an OLE file, a non-zip, a PK file without a directory, a zip that is no workbook and a workbook without a sheet', () => {
-  expect(problemOf(new Uint8Array([...OLE_HEADER, 0, 0, 0, 0]))).toEqual({ kind: 'encrypted-or-legacy' });
+  expect(problemOf(new Uint8Array([...OLE_HEADER, 0, 0, 0, 0]))).toEqual({ kind: 'encrypted' });
   expect(problemOf(new TextEncoder().encode('一级指标,二级指标'))).toEqual({ kind: 'not-xlsx' });
   expect(problemOf(new Uint8Array())).toEqual({ kind: 'not-xlsx' });
   expect(problemOf(new TextEncoder().encode(`PK${'x'.repeat(500)}`))).toMatchObject({ kind: 'corrupt' });

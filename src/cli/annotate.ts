@@ -38,11 +38,12 @@ export function annotatedCopyPaths(files: readonly string[], dir: string): (stri
   const taken = new Set<string>();
   return files.map((file) => {
     let target = targets.get(file)!;
-    // We write .xlsx: a macro-enabled name on a file without macros would not open. "a.xlsm" → "a.xlsx", or
-    // "a.xlsm.xlsx" when a.xlsx is also checked.
-    if (/\.xlsm$/i.test(target)) {
-      const plain = target.replace(/\.xlsm$/i, '.xlsx');
-      target = targets.has(plain) || [...targets.values()].includes(plain) ? `${target}.xlsx` : plain;
+    // We write .xlsx: a macro-enabled name on a file without macros would not open, nor would an .xls name on an
+    // .xlsx. "a.xlsm" (or a.xls, a.et, a.xlsb, a.ods, a.csv) → "a.xlsx", or "a.xlsm.xlsx" when a.xlsx is also checked.
+    if (!/\.xlsx$/i.test(target)) {
+      const plain = /\.[^./\\]+$/.test(target) ? target.replace(/\.[^./\\]+$/, '.xlsx') : `${target}.xlsx`;
+      target =
+        targets.has(plain) || taken.has(plain) || [...targets.values()].includes(plain) ? `${target}.xlsx` : plain;
     }
     const sameFileAgain = `${fileId(file) ?? resolve(file)}|${target.toLowerCase()}`;
     if (taken.has(target) || taken.has(sameFileAgain)) return undefined;

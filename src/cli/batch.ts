@@ -37,7 +37,7 @@ export async function checkFile(
   if (annotatedCopy === undefined) return result;
   try {
     // The workbook is kept until its copy is written, then dropped with this call: nothing is cached across files.
-    await writeAnnotatedCopy(loaded.workbook, report.findings, locale, annotatedCopy);
+    await writeAnnotatedCopy(loaded.copy!, report.findings, locale, annotatedCopy);
     return result;
   } catch (error) {
     return {

@@ -8,8 +8,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, sep } from 'node:path';
 import type { InputFile } from './batch';
 import { printable } from './format';
-
-const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et'];
+import { SPREADSHEET_EXTENSIONS } from '../xlsx/load-workbook';
 
 export interface Inputs {
   files: InputFile[];
@@ -77,9 +76,11 @@ async function listWorkbooks(dir: InputFile, files: InputFile[], visited: Set<st
       : entry.isDirectory();
     const fileName = decodeFileName(entry.name).text;
     if (isDirectory) await listWorkbooks(child, files, visited);
-    // "~$name.xlsx" are Excel's lock files, not workbooks. .xls and WPS .et files are listed so that
-    // the user is told they cannot be read, rather than have them skipped.
-    else if (SPREADSHEET_EXTENSIONS.includes(extname(fileName).toLowerCase()) && !fileName.startsWith('~$'))
+    // "~$name.xlsx" are Excel's (and WPS's) lock files, not workbooks.
+    else if (
+      (SPREADSHEET_EXTENSIONS as readonly string[]).includes(extname(fileName).toLowerCase()) &&
+      !fileName.startsWith('~$')
+    )
       files.push({ name: printable(child.name), path: child.path });
   }
 }

@@ -10,20 +10,6 @@ import {
 import { WorkbookProblemError, type InflateRaw } from '../xlsx/workbook-precheck';
 import { inflateRawSync } from 'node:zlib';
 
-/**
- * exceljs knows Excel's built-in number formats 27–36 and 50–58 only per culture, and gives a cell under one of them
- * no format when it reads a file (exceljs/exceljs#2893): the 年/月/日 date formats Chinese Excel saves under those
- * numbers would read as plain numbers, where the add-in reads dates. Their zh-CN codes are filled in here, for reading.
- * exceljs builds its table for writing when it loads, before this runs: the files we write keep their own formats.
- */
-function knowChineseBuiltInFormats(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const builtIn = require('exceljs/lib/xlsx/defaultnumformats') as Record<string, { f?: string; 'zh-cn'?: string }>;
-  for (const format of Object.values(builtIn))
-    if (format.f === undefined && format['zh-cn'] !== undefined) format.f = format['zh-cn'];
-}
-knowChineseBuiltInFormats();
-
 /** Node's zlib, stopped at `maxOutput` bytes (a RangeError past it). */
 const inflateRaw: InflateRaw = (input, maxOutput) => inflateRawSync(input, { maxOutputLength: maxOutput });
 
@@ -38,14 +24,14 @@ export class UnreadableWorkbookError extends Error {
   }
 }
 
-/** Reads every worksheet of an .xlsx file into engine grids. */
+/** Reads every worksheet of a spreadsheet file (.xlsx, .xls, .et, .xlsb, .ods, .csv …) into engine grids. */
 export async function readWorkbookGrids(file: string | Uint8Array): Promise<Grid[]> {
   return loadedGrids(await readWorkbook(file));
 }
 
 /**
- * Loads a workbook file (a path, or a file name's raw bytes on a disk whose names are not UTF-8) with exceljs, after
- * the byte-level checks that keep unreadable, corrupt and hostile files out.
+ * Reads a spreadsheet file (a path, or a file name's raw bytes on a disk whose names are not UTF-8), after the
+ * byte-level checks that keep unreadable, corrupt and hostile files out. The file is only read, never written.
  */
 export async function readWorkbook(file: string | Uint8Array, options: LoadOptions = {}): Promise<LoadedWorkbook> {
   const name = typeof file === 'string' ? file : Buffer.from(file).toString('latin1');
@@ -55,7 +41,7 @@ export async function readWorkbook(file: string | Uint8Array, options: LoadOptio
   if (!info.isFile()) throw new UnreadableWorkbookError(name, '不是文件 not a regular file');
   const bytes = await readFile(path);
   try {
-    return await loadWorkbook(bytes, { inflateRaw, ...options });
+    return await loadWorkbook(bytes, { inflateRaw, fileName: name, ...options });
   } catch (error) {
     if (error instanceof WorkbookProblemError) throw new UnreadableWorkbookError(name, problemMessage(error));
     throw error;

@@ -1,6 +1,6 @@
 /**
- * What the bytes of a workbook hold, found before any spreadsheet reader sees them, so that no reader (exceljs today,
- * SheetJS tomorrow) is ever handed a file whose cost is out of proportion to its content:
+ * What the bytes of a workbook hold, found before any spreadsheet reader sees them, so that no reader (SheetJS for the
+ * grids, exceljs for an annotated copy) is ever handed a file whose cost is out of proportion to its content:
  * - the zip's central directory is parsed (junk before it and ZIP64 sizes allowed); a `PK` file whose directory
  *   cannot be parsed is refused;
  * - every part is inflated in small steps and the output counted, so a zip that under-declares its sizes is stopped
@@ -8,8 +8,13 @@
  * - the package must be a workbook with at least one sheet (a renamed .docx is not);
  * - each sheet's XML is scanned as it inflates: cell and row references beyond Excel's grid are corrupt input; merged
  *   areas and data-validation areas are counted before a reader expands them cell by cell.
+ * - an .ods (or flat .fods) is scanned for repeated cells (one cell element may stand for millions) before SheetJS
+ *   expands them; an .xlsb is inflated under the same cap;
+ * - an OLE compound file (.xls, WPS .et, or an encrypted .xlsx) must hold a workbook stream and no encrypted package;
+ * - text (.csv, SpreadsheetML 2003 or HTML saved as .xls) is decoded (UTF-8, UTF-16, else GB18030) and size-capped.
  * No Node APIs: used by the CLI and by the standalone page in the browser.
  */
+import { CFB } from '@e965/xlsx';
 import { Inflate } from 'fflate';
 import { type CellRange } from '../validation';
 
@@ -28,14 +33,25 @@ export const PRECHECK_LIMITS = {
   readerMerges: 5_000,
   /** Data-validation cells of a workbook carried into an annotated copy; exceljs expands them cell by cell. */
   validationCells: 100_000,
+  /**
+   * Cells an .ods may stand for once its repeated cells are expanded (SheetJS makes one object each): about what
+   * 200 MB of .xlsx XML holds.
+   */
+  expandedCells: 5_000_000,
 } as const;
+
+/** The formats read, by what the bytes are (never by the file's name alone). */
+export type SpreadsheetFormat = 'xlsx' | 'xlsb' | 'ods' | 'xls' | 'xml' | 'csv';
 
 /** Why the bytes are not a workbook to read. */
 export type WorkbookProblem =
-  | { kind: 'encrypted-or-legacy' }
-  | { kind: 'not-xlsx' }
-  | { kind: 'corrupt'; detail: string }
+  | { kind: 'encrypted' }
+  /** The bytes are no spreadsheet; `extension` is the file's (".xlsx"), when known. */
+  | { kind: 'not-xlsx'; extension?: string }
+  /** `format` is the file's extension (".xls"), when known: ".xlsx" is said otherwise. */
+  | { kind: 'corrupt'; detail: string; format?: string }
   | { kind: 'too-large'; uncompressedBytes: number; declared: boolean }
+  | { kind: 'too-many-cells'; cells: number }
   | { kind: 'not-workbook' }
   | { kind: 'out-of-range'; sheet: string; ref: string };
 
@@ -65,6 +81,9 @@ export interface SheetScan {
 }
 
 export interface WorkbookScan {
+  /** What the zip holds: an .xlsx/.xlsm (sheets scanned), an .xlsb or an .ods (inflated under the cap). */
+  format: 'xlsx' | 'xlsb' | 'ods';
+  /** The sheets of an .xlsx; none for the other formats. */
   sheets: SheetScan[];
   /** Bytes of every part, inflated. */
   uncompressedBytes: number;
@@ -203,7 +222,7 @@ class CappedInflater {
   /** Feeds the entry's inflated bytes to `sink` in pieces; throws 'too-large' as soon as the total passes the cap. */
   inflate(entry: ZipEntry, sink: (piece: Uint8Array) => void): void {
     const input = this.data.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
-    if (entry.encrypted) throw new WorkbookProblemError({ kind: 'encrypted-or-legacy' });
+    if (entry.encrypted) throw new WorkbookProblemError({ kind: 'encrypted' });
     const take = (piece: Uint8Array) => {
       this.total += piece.length;
       if (this.total > this.cap)
@@ -457,8 +476,8 @@ export function precheckWorkbook(
   options: { limits?: typeof PRECHECK_LIMITS; inflateRaw?: InflateRaw } = {},
 ): WorkbookScan {
   const limits = options.limits ?? PRECHECK_LIMITS;
-  // Excel saves a password-protected .xlsx as an OLE compound file, like a legacy .xls.
-  if (startsWith(data, OLE_MAGIC)) throw new WorkbookProblemError({ kind: 'encrypted-or-legacy' });
+  // Excel saves a password-protected .xlsx as an OLE compound file, like an .xls (precheckSpreadsheet tells them apart).
+  if (startsWith(data, OLE_MAGIC)) throw new WorkbookProblemError({ kind: 'encrypted' });
   if (!startsWith(data, ZIP_MAGIC)) throw new WorkbookProblemError({ kind: 'not-xlsx' });
   const entries = readZipDirectory(data);
   const declared = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
@@ -479,6 +498,20 @@ export function precheckWorkbook(
     ? [...relationships(rootRels, '').values()].find((rel) => OFFICE_DOCUMENT.test(rel.type))?.target
     : undefined;
   const workbookPart = officeDocument ?? 'xl/workbook.xml';
+  if (/\.bin$/i.test(workbookPart) && byName.has(workbookPart)) return inflateAll('xlsb', byName, inflater, done);
+  if (!byName.has(workbookPart) && byName.has('content.xml')) {
+    const mimetype = text('mimetype');
+    if (mimetype !== undefined && !mimetype.includes('opendocument.spreadsheet'))
+      throw new WorkbookProblemError({ kind: 'not-workbook' });
+    const scanner = new RepeatScanner(limits.expandedCells);
+    const content = byName.get('content.xml')!;
+    done.add(content);
+    inflater.inflate(content, (piece) => {
+      scanner.push(piece);
+    });
+    scanner.finish();
+    return inflateAll('ods', byName, inflater, done);
+  }
   const workbookXml = text(workbookPart);
   if (workbookXml === undefined || !/<(?:\w+:)?workbook\b/.test(workbookXml))
     throw new WorkbookProblemError({ kind: 'not-workbook' });
@@ -504,5 +537,193 @@ export function precheckWorkbook(
       scanner.finish();
     } else inflater.inflate(entry, () => undefined);
   }
-  return { sheets: sheets.map((scanner) => scanner.scan), uncompressedBytes: inflater.total, hasMacros };
+  return {
+    format: 'xlsx',
+    sheets: sheets.map((scanner) => scanner.scan),
+    uncompressedBytes: inflater.total,
+    hasMacros,
+  };
+}
+
+/** Inflates every part not yet inflated, under the cap: an .xlsb or an .ods, whose sheets are not scanned. */
+function inflateAll(
+  format: 'xlsb' | 'ods',
+  byName: Map<string, ZipEntry>,
+  inflater: CappedInflater,
+  done: Set<ZipEntry>,
+): WorkbookScan {
+  let hasMacros = false;
+  for (const [name, entry] of byName) {
+    if (done.has(entry) || name.endsWith('/')) continue;
+    if (/(^|\/)vbaProject\.bin$/i.test(name)) hasMacros = true;
+    inflater.inflate(entry, () => undefined);
+  }
+  return { format, sheets: [], uncompressedBytes: inflater.total, hasMacros };
+}
+
+/** An OpenDocument table's row and cell tags (and 标文通's 行 and 数据, which SheetJS reads alike). */
+const REPEAT_TAG = /<(?:[A-Za-z_][\w.-]*:)?(table-row|table-cell|行|数据)(?=[\s/>])[^>]*>?/g;
+
+/**
+ * Counts the cells an OpenDocument table stands for once SheetJS expands its repeated cells: a cell with content,
+ * repeated over 16,384 columns in a row repeated 1,048,576 times, is 17 billion cells in a few bytes. Empty cells
+ * (self-closing tags) are skipped by SheetJS and cost nothing. Throws 'too-many-cells' past the limit.
+ */
+export class RepeatScanner {
+  private readonly decoder = new TextDecoder();
+  private carry = '';
+  private rowRepeat = 1;
+  cells = 0;
+
+  constructor(private readonly limit: number) {}
+
+  push(piece: Uint8Array): void {
+    this.feed(this.carry + this.decoder.decode(piece, { stream: true }));
+  }
+
+  finish(): void {
+    this.feed(this.carry + this.decoder.decode());
+  }
+
+  /** Scans text already decoded (a flat .fods). */
+  scanText(text: string): void {
+    this.feed(text);
+  }
+
+  private feed(text: string): void {
+    this.carry = '';
+    REPEAT_TAG.lastIndex = 0;
+    for (let match = REPEAT_TAG.exec(text); match; match = REPEAT_TAG.exec(text)) {
+      const tag = match[0];
+      if (!tag.endsWith('>')) {
+        this.carry = text.slice(match.index);
+        return;
+      }
+      if (match[1] === 'table-row' || match[1] === '行') {
+        this.rowRepeat = Math.max(1, Number(attribute(tag, 'number-rows-repeated') ?? 1) || 1);
+      } else if (!tag.endsWith('/>')) {
+        const columns = Math.max(1, Number(attribute(tag, 'number-columns-repeated') ?? 1) || 1);
+        this.cells += this.rowRepeat * columns;
+        if (this.cells > this.limit) throw new WorkbookProblemError({ kind: 'too-many-cells', cells: this.cells });
+      }
+    }
+    const open = text.lastIndexOf('<');
+    if (open >= 0 && text.length - open < 64 && text.indexOf('>', open) < 0) this.carry = text.slice(open);
+  }
+}
+
+/** What the pre-check found, for the reader: the format, the scan of a zip, the decoded text of a text format. */
+export interface SpreadsheetCheck {
+  format: SpreadsheetFormat;
+  scan?: WorkbookScan;
+  text?: string;
+}
+
+const TEXT_EXTENSIONS = ['.csv', '.txt'];
+/** Names under which systems save SpreadsheetML 2003 or HTML tables, or LibreOffice a flat .fods. */
+const MARKUP_EXTENSIONS = ['.xls', '.et', '.xml', '.fods', '.htm', '.html', '.csv', '.txt'];
+const OLE_WORKBOOK_STREAMS = ['Workbook', 'Book', 'WORKBOOK', 'BOOK'];
+
+/** ".xls" of "预算.XLS"; undefined without a name or an extension. */
+export function extensionOf(fileName: string | undefined): string | undefined {
+  const match = fileName === undefined ? null : /\.[^./\\]+$/.exec(fileName);
+  return match ? match[0].toLowerCase() : undefined;
+}
+
+/**
+ * Checks any spreadsheet's bytes before a reader sees them and says what they are. `fileName` decides only whether
+ * text may be read as a table (a .csv may; an .xlsx that is text is no spreadsheet). Throws WorkbookProblemError.
+ */
+export function precheckSpreadsheet(
+  data: Uint8Array,
+  options: { fileName?: string; limits?: typeof PRECHECK_LIMITS; inflateRaw?: InflateRaw } = {},
+): SpreadsheetCheck {
+  const limits = options.limits ?? PRECHECK_LIMITS;
+  const extension = extensionOf(options.fileName);
+  const withFormat = (error: unknown): unknown => {
+    if (error instanceof WorkbookProblemError && error.problem.kind === 'corrupt' && extension !== undefined)
+      return new WorkbookProblemError({ ...error.problem, format: extension });
+    return error;
+  };
+  if (startsWith(data, ZIP_MAGIC)) {
+    try {
+      const scan = precheckWorkbook(data, options);
+      return { format: scan.format, scan };
+    } catch (error) {
+      throw withFormat(error);
+    }
+  }
+  if (data.length > limits.uncompressedBytes)
+    throw new WorkbookProblemError({ kind: 'too-large', uncompressedBytes: data.length, declared: true });
+  if (startsWith(data, OLE_MAGIC)) {
+    try {
+      precheckCompound(data);
+    } catch (error) {
+      throw withFormat(error);
+    }
+    return { format: 'xls' };
+  }
+  // An Excel 2.x–4.x worksheet: a bare BIFF stream, starting with its BOF record.
+  if (data.length >= 4 && data[0] === 0x09 && data[1]! <= 0x08 && data[2]! >= 4 && data[3] === 0)
+    return { format: 'xls' };
+  const text = decodeText(data);
+  if (text === undefined) throw new WorkbookProblemError({ kind: 'not-xlsx', extension });
+  if (/^\s*</.test(text)) {
+    if (extension !== undefined && !MARKUP_EXTENSIONS.includes(extension))
+      throw new WorkbookProblemError({ kind: 'not-xlsx', extension });
+    new RepeatScanner(limits.expandedCells).scanText(text);
+    return { format: 'xml', text };
+  }
+  if (extension !== undefined && !TEXT_EXTENSIONS.includes(extension))
+    throw new WorkbookProblemError({ kind: 'not-xlsx', extension });
+  return { format: 'csv', text };
+}
+
+/** A compound file (or a zip) as SheetJS's container reader gives it: each entry's path and content. */
+export interface Container {
+  FullPaths: string[];
+  FileIndex: { content?: Uint8Array }[];
+}
+
+/** SheetJS's container reader (OLE compound files and zips); its type declarations leave it untyped. */
+export function readContainer(data: Uint8Array, type: 'array' | 'buffer'): Container {
+  return (CFB as { read(data: Uint8Array, options: { type: string }): Container }).read(data, { type });
+}
+
+/**
+ * An OLE compound file must be a workbook: an encrypted .xlsx (an EncryptedPackage stream) or a file without a
+ * Workbook/Book stream (a Word .doc, a damaged file) is refused before SheetJS reads it. The container holds no
+ * compression: its cost is its size, checked by the caller.
+ */
+function precheckCompound(data: Uint8Array): void {
+  let names: string[];
+  try {
+    names = readContainer(data, 'array').FullPaths.map((path) => path.replace(/\/$/, '').split('/').pop() ?? '');
+  } catch (error) {
+    // SheetJS's container reader names a damaged compound file oddly ("Unsupported ZIP encryption"): said plainly.
+    throw corrupt(`damaged OLE compound file${error instanceof Error ? ` (${error.message})` : ''}`);
+  }
+  if (names.some((name) => name === 'EncryptedPackage' || name === 'EncryptionInfo'))
+    throw new WorkbookProblemError({ kind: 'encrypted' });
+  if (!names.some((name) => OLE_WORKBOOK_STREAMS.includes(name)))
+    throw new WorkbookProblemError({ kind: 'not-workbook' });
+}
+
+/**
+ * Text in UTF-8 or UTF-16 (by its byte-order mark), else in GB18030 (what Chinese Windows and 一体化 exports use);
+ * undefined for bytes that are not text (a NUL in the first 64 KB).
+ */
+function decodeText(data: Uint8Array): string | undefined {
+  if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
+  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
+  if (data.subarray(0, 64 * 1024).includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data);
+  } catch {
+    try {
+      return new TextDecoder('gb18030', { fatal: true }).decode(data);
+    } catch {
+      return undefined;
+    }
+  }
 }

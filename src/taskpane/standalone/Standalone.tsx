@@ -17,7 +17,7 @@ import {
   type Grid,
 } from '../../validation';
 import { annotateWorkbook } from '../../xlsx/annotate-workbook';
-import { loadWorkbook, loadedGrids, problemMessage } from '../../xlsx/load-workbook';
+import { SPREADSHEET_EXTENSIONS, loadWorkbook, loadedGrids, problemMessage } from '../../xlsx/load-workbook';
 import { PRECHECK_LIMITS, WorkbookProblemError } from '../../xlsx/workbook-precheck';
 import type { PaneActions } from '../actions';
 import { App } from '../App';
@@ -58,7 +58,7 @@ export function Standalone({ locale }: { locale: Locale }) {
     let grids: Grid[];
     let notes: string[];
     try {
-      const workbook = await loadWorkbook(new Uint8Array(bytes));
+      const workbook = await loadWorkbook(new Uint8Array(bytes), { fileName: file.name });
       grids = loadedGrids(workbook);
       notes = workbook.notes.map((note) => note.message);
     } catch (caught) {
@@ -78,7 +78,7 @@ export function Standalone({ locale }: { locale: Locale }) {
   const openError = (name: string, caught: unknown): string => {
     if (!(caught instanceof WorkbookProblemError)) return t.notXlsx(name);
     const problem = caught.problem;
-    if (problem.kind === 'encrypted-or-legacy') return t.encrypted(name);
+    if (problem.kind === 'encrypted') return t.encrypted(name);
     if (problem.kind === 'not-xlsx') return t.notXlsx(name);
     if (problem.kind === 'too-large' && problem.declared)
       return t.tooLarge(name, Math.round(problem.uncompressedBytes / MB), PRECHECK_LIMITS.uncompressedBytes / MB);
@@ -118,14 +118,15 @@ export function Standalone({ locale }: { locale: Locale }) {
     if (!loaded || !report) return;
     try {
       // A fresh copy from the original bytes: the workbook shown is never modified.
-      const { workbook: copy } = await loadWorkbook(new Uint8Array(loaded.bytes), { forCopy: true });
+      const { copy } = await loadWorkbook(new Uint8Array(loaded.bytes), { forCopy: true, fileName: loaded.fileName });
+      if (!copy) return;
       annotateWorkbook(copy, report.findings, locale);
       const blob = new Blob([await copy.xlsx.writeBuffer()], {
         type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       });
       const link = document.createElement('a');
       link.href = URL.createObjectURL(blob);
-      link.download = `${loaded.fileName.replace(/\.xls[xm]$/i, '')}-${locale === 'zh-CN' ? '检查结果' : 'checked'}.xlsx`;
+      link.download = `${loaded.fileName.replace(/\.[^.]+$/, '')}-${locale === 'zh-CN' ? '检查结果' : 'checked'}.xlsx`;
       link.click();
       setTimeout(() => {
         URL.revokeObjectURL(link.href);
@@ -143,7 +144,7 @@ export function Standalone({ locale }: { locale: Locale }) {
           <input
             ref={input}
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept={SPREADSHEET_EXTENSIONS.join(',')}
             aria-label={t.open}
             style={{ display: 'none' }}
             onChange={(e) => {
