@@ -18,6 +18,7 @@ export type IndicatorColumn =
   | 'core'
   | 'actual'
   | 'score'
+  | 'deviation'
   | 'level1Score'
   | 'level2Score'
   | 'unitName'
@@ -64,8 +65,28 @@ const INDICATOR_HEADERS: Record<IndicatorColumn, readonly string[]> = {
   valueType: ['指标值类型', '指标类型', '定量/定性', '定性/定量', '指标值属性'],
   standard: ['绩效标准', '评分标准', '评(计)分标准', '指标解释', '评分规则', '计分方法'],
   core: ['是否核心指标', '核心指标'],
-  actual: ['实际完成值', '完成值', '全年实际值', '实际值'],
-  score: ['得分', '自评得分'],
+  actual: [
+    '实际完成值',
+    '完成值',
+    '全年实际值',
+    '实际值',
+    '全年实际完成值',
+    '年度实际完成值',
+    '实际完成指标值',
+    '实际达到值',
+    '实际完成数',
+  ],
+  score: ['得分', '自评得分', '实际得分', '评分', '得分(分)'],
+  deviation: [
+    '偏差原因分析及改进措施',
+    '偏差原因分析',
+    '偏差原因',
+    '偏差原因及改进措施',
+    '偏差原因分析及整改措施',
+    '未完成原因及拟采取的改进措施',
+    '未完成原因分析',
+    '未完成原因',
+  ],
   level1Score: ['一级指标分值', '一级指标权重', '一级分值', '一级权重'],
   level2Score: ['二级指标分值', '二级指标权重', '二级分值', '二级权重'],
   unitName: ['单位名称', '预算单位', '部门名称', '单位'],
@@ -97,6 +118,7 @@ export function indicatorColumnOf(rawKey: string): IndicatorColumn | undefined {
   const direct = INDICATOR_LOOKUP.get(key) ?? INDICATOR_LOOKUP.get(stripParenthetical(key));
   if (direct) return direct;
   if (/^指标值/.test(key)) return 'value';
+  if (/^(偏差|未完成|未达标)原因/.test(key)) return 'deviation';
   // 当年预期实现值, 2024年度指标值, 计划目标值: a target value; not 实际值/完成值 (self-evaluation) or 分值 (weight).
   if (/(指标|目标|预期|实现|计划|年度)值$/.test(key) && !/(实际|完成|分)值$/.test(key)) return 'value';
   if (/^(指标)?权重/.test(key) || /^分值/.test(key) || /^三级指标(权重|分值)/.test(key)) return 'weight';
@@ -204,6 +226,33 @@ const AMOUNT_PATTERNS: readonly [RegExp, AmountColumn][] = [
   [/^[^增减]{0,12}(公用经费|公用支出)$/, 'publicCost'],
   [/^[^增减合计总]{0,16}(拨款)?收入$/, 'source'],
 ];
+
+/** The lines of a 预算执行 block of a 绩效自评表 (年初预算数 | 全年预算数 | 全年执行数), by header. */
+export type ExecutionColumn = 'initialBudget' | 'budget' | 'executed';
+
+const EXECUTION_COLUMNS: readonly [ExecutionColumn, RegExp][] = [
+  ['initialBudget', /^年初(预算|预算数|预算金额)$/],
+  ['budget', /^(全年|调整后?|年度)(预算|预算数|预算金额)$/],
+  ['executed', /^(全年)?(实际)?(执行数|执行金额|支出数)$|^实际支出(数)?$/],
+];
+
+export function executionColumnOf(rawKey: string): ExecutionColumn | undefined {
+  const key = stripParenthetical(headerKey(rawKey));
+  for (const [role, pattern] of EXECUTION_COLUMNS) if (pattern.test(key)) return role;
+  return undefined;
+}
+
+/** 10号 grades of a 定性 result: 达成 (80–100 % of the points), 部分达成 (60–80 %), 未达成 (0–60 %). */
+export type Grade = 'met' | 'partly' | 'unmet';
+
+export function gradeOf(text: string): Grade | undefined {
+  const key = textKey(text);
+  if (/^(未达成|未完成|未达到|未实现)(预期)?(指标|目标)?(值)?$/.test(key)) return 'unmet';
+  if (/^(部分达成|基本达成|部分完成|基本完成|部分实现|基本实现|部分达到|基本达到)(预期)?(指标|目标)?(值)?$/.test(key))
+    return 'partly';
+  if (/^(达成|完成|达到|实现|已完成|已达成|全部完成|全部达成)(预期)?(指标|目标)?(值)?$/.test(key)) return 'met';
+  return undefined;
+}
 
 /** Code columns of budget tables: one column, or 类 | 款 | 项. */
 export function codeColumnOf(rawKey: string): 'code' | 'class' | 'section' | 'item' | undefined {

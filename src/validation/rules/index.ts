@@ -45,6 +45,14 @@ import { noteFundRule } from './text/note-fund';
 import { textTableRule } from './text/table';
 import { textRoundingRule } from './text/rounding';
 import { levelScoreRule } from './weight/level-score';
+import { actualKindRule } from './score/actual-kind';
+import { deviationReasonRule } from './score/deviation-reason';
+import { executionRateRule } from './score/execution-rate';
+import { executionScoreRule } from './score/execution-score';
+import { gradeBandRule } from './score/grade-band';
+import { overPointsRule } from './score/over-points';
+import { scoreTotalRule } from './score/total';
+import { targetMetRule } from './score/target-met';
 import { level1SplitRule } from './weight/level1-split';
 import { weightSumRule } from './weight/sum';
 
@@ -62,6 +70,14 @@ export const ALL_RULES: readonly Rule[] = [
   weightSumRule,
   levelScoreRule,
   level1SplitRule,
+  overPointsRule,
+  scoreTotalRule,
+  executionRateRule,
+  executionScoreRule,
+  targetMetRule,
+  gradeBandRule,
+  deviationReasonRule,
+  actualKindRule,
   rateRangeRule,
   qualitativeMixedRule,
   incompleteValueRule,
