@@ -24,6 +24,11 @@ import { notAUnitRule } from './unit/not-a-unit';
 import { nameMismatchRule } from './unit/name-mismatch';
 import { dateSerialRule } from './value/date-serial';
 import { zeroCostRule } from './value/zero-cost';
+import { instructionRule } from './value/instruction';
+import { junkRule } from './value/junk';
+import { placeholderRule } from './value/placeholder';
+import { satisfactionFullRule } from './value/satisfaction-full';
+import { vagueTargetRule } from './value/vague-target';
 import { costComparatorRule } from './direction/cost-comparator';
 import { costOverBudgetRule } from './direction/cost-over-budget';
 import { inconsistentDirectionRule } from './direction/inconsistent';
@@ -83,6 +88,11 @@ export const ALL_RULES: readonly Rule[] = [
   incompleteValueRule,
   copiedWeightRule,
   satisfactionFloorRule,
+  satisfactionFullRule,
+  placeholderRule,
+  instructionRule,
+  junkRule,
+  vagueTargetRule,
   dateSerialRule,
   zeroCostRule,
   costUnitRule,

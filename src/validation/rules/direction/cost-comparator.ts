@@ -32,6 +32,8 @@ export const costComparatorRule = defineRule({
     return (indicator, _project, table) => {
       const facts = factsOf(indicator);
       if (!facts.isCost || facts.isReduction || facts.value.declaredQualitative) return;
+      // Only 经济成本 is money with a ceiling (财预〔2021〕101号); 社会/生态环境成本 may be anything measurable.
+      if (facts.level2 === 'socialCost' || facts.level2 === 'ecoCost') return;
       const { comparator, kind } = facts.value;
       if (comparator === '≥' || comparator === '>') {
         context.report({
