@@ -254,6 +254,52 @@ export function gradeOf(text: string): Grade | undefined {
   return undefined;
 }
 
+/** The tables of a 部门预算公开 set (财预〔2016〕143号 and later templates), by what their titles say. */
+export type DisclosureTable =
+  | 'incomeExpense'
+  | 'income'
+  | 'expense'
+  | 'fiscalIncomeExpense'
+  | 'generalExpense'
+  | 'generalBasic'
+  | 'sanGong'
+  | 'governmentFund'
+  | 'stateCapital';
+
+/** In the order of the 公开 templates; the first pattern a title matches decides. */
+export const DISCLOSURE_TABLES: readonly { kind: DisclosureTable; name: string; pattern: RegExp; optional?: true }[] = [
+  { kind: 'fiscalIncomeExpense', name: '财政拨款收支总表', pattern: /财政拨款收支(预算)?总表/ },
+  { kind: 'incomeExpense', name: '收支总表', pattern: /收支(预算)?总表/ },
+  { kind: 'income', name: '收入总表', pattern: /收入(预算)?总表/ },
+  { kind: 'expense', name: '支出总表', pattern: /支出(预算)?总表/ },
+  { kind: 'sanGong', name: '一般公共预算“三公”经费支出表', pattern: /三公/ },
+  {
+    kind: 'generalBasic',
+    name: '一般公共预算基本支出表',
+    pattern: /一般公共预算(财政拨款)?基本支出.{0,12}表/,
+  },
+  { kind: 'generalExpense', name: '一般公共预算支出表', pattern: /一般公共预算(财政拨款)?支出.{0,12}表/ },
+  {
+    kind: 'governmentFund',
+    name: '政府性基金预算支出表',
+    pattern: /政府性基金(预算)?(财政拨款)?(支出)?(功能分类)?(预算)?表/,
+  },
+  {
+    kind: 'stateCapital',
+    name: '国有资本经营预算支出表',
+    pattern: /国有资本经营(预算)?(财政拨款)?(支出)?(功能分类)?(预算)?表/,
+    optional: true,
+  },
+];
+
+export function disclosureTableOf(title: string): DisclosureTable | undefined {
+  const key = textKey(title).replace(/[“”"‘’']/g, '');
+  return DISCLOSURE_TABLES.find((t) => t.pattern.test(key))?.kind;
+}
+
+/** A note that says its table is empty: "本表为空表", "本部门无政府性基金预算收支", "此表无数据". */
+export const EMPTY_TABLE_NOTE = /空表|无数据|本表无|此表无|无(相关|此项)?.{0,16}(收支|收入|支出|安排|拨款|预算)/;
+
 /** Code columns of budget tables: one column, or 类 | 款 | 项. */
 export function codeColumnOf(rawKey: string): 'code' | 'class' | 'section' | 'item' | undefined {
   const key = headerKey(rawKey);
@@ -602,7 +648,7 @@ export function isTableStopLabel(key: string): boolean {
 /** A title row: "2023年项目支出绩效目标表", "一般公共预算财政拨款支出预算表". */
 export function isTitleText(key: string): boolean {
   const bare = key.replace(/\([^()]*\)$/, '');
-  return /(目标表|预算表|收支总表|支出表|收入表|申报表|自评表|情况表|明细表|公开表)$/.test(bare) && key.length <= 40;
+  return /(目标表|预算表|总表|支出表|收入表|申报表|自评表|情况表|明细表|公开表)$/.test(bare) && key.length <= 40;
 }
 
 function buildLookup<K extends string>(table: Record<K, readonly string[]>): Map<string, K> {

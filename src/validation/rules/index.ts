@@ -38,6 +38,8 @@ import { namelessRule } from './structure/nameless';
 import { requiredLevelsRule } from './structure/required-levels';
 import { shiftedRowRule } from './structure/shifted-row';
 import { tooFewRule } from './structure/too-few';
+import { disclosureSetRule } from './structure/disclosure-set';
+import { emptyTableNoteRule } from './structure/empty-table-note';
 import { amountTextRule } from './text/amount';
 import { yearRule } from './text/year';
 import { textPartsRule } from './text/parts';
@@ -110,6 +112,8 @@ export const ALL_RULES: readonly Rule[] = [
   tooFewRule,
   namelessRule,
   shiftedRowRule,
+  disclosureSetRule,
+  emptyTableNoteRule,
   yearRule,
   amountTextRule,
   textPartsRule,
