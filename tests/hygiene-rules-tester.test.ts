@@ -233,5 +233,11 @@ ruleTester(rule('direction/cost-comparator'), {
       tables: ['indicators:3'],
       errors: [{ cell: 'D5', messageId: 'no-comparator' }],
     },
+    {
+      name: 'a 社会成本 measured in money is still a ceiling',
+      rows: form(GOAL, OUTPUT, ['成本指标', '社会成本指标', '群众误工补偿', '≥5', '万元', 10]),
+      tables: ['indicators:2'],
+      errors: [{ cell: 'D5', messageId: 'greater-than' }],
+    },
   ],
 });
