@@ -41,6 +41,8 @@ test('004: impossible rates, copied weights, cost with ≥, cost in 套, a count
       'unit/count-percent 项目支出绩效目标表!F94', // 网络接入数量 %
       // rows with a weight (or a value) but no indicator name
       ...cells('structure/nameless', general, 'B28 B32 B34 B42 B45 B158 B164'),
+      // The 公开 tables of the filing are not the whole set of 8 (an info, issue 16).
+      'structure/disclosure-set 财政拨款收支总表!A3',
       // 定性 indicators with the unit 项
       ...cells('value/qualitative-mixed', general, 'D27 D28 D29 D30 D96 D97 D98 D118 D119'),
       // 项目概述 and 当年绩效目标 quote 70.34 万元/年 for a project budgeted at 49.24

@@ -29,7 +29,7 @@ function explainTable(table: Table): string[] {
   const lines: string[] = [];
   if (table.kind === 'indicators') {
     lines.push(
-      `绩效指标表 indicator table ${rangeAddress(table.range)}${title} (${table.layout}/${table.scope}${unit}), ${header}`,
+      `${table.purpose === 'self-evaluation' ? '绩效自评表 self-evaluation table' : '绩效指标表 indicator table'} ${rangeAddress(table.range)}${title} (${table.layout}/${table.scope}${unit}), ${header}`,
     );
   } else {
     const kind = table.block ? '表内金额块 block of a form' : '金额表 amount table';
@@ -71,6 +71,19 @@ function explainIndicatorRows(table: IndicatorTable): string[] {
       lines.push(
         `  预算 = Σ 资金来源 budget = Σ sources: ${project.sources.map((s) => s.value.toString()).join(' + ')}`,
       );
+    }
+    if (project.execution) {
+      const e = project.execution;
+      const cell = (c: { row: number; col: number; value: { toString(): string } } | undefined) =>
+        c ? `${c.value.toString()} (${cellAddress(c.row, c.col)})` : '—';
+      lines.push(
+        `  预算执行 budget execution: 全年预算数 ${cell(e.budget)}, 全年执行数 ${cell(e.executed)}, 分值 ${cell(e.points)}, 执行率 ${e.rate ? `${cell(e.rate)}%` : '—'}, 得分 ${cell(e.score)}`,
+      );
+    }
+    if (table.purpose === 'self-evaluation') {
+      const scored = project.indicators.filter((i) => i.score).length;
+      const total = project.scoreTotal ? `, 总分行得分 total score ${project.scoreTotal.value.toString()}` : '';
+      lines.push(`  自评 self-evaluation: ${scored} 行有得分 rows scored${total}`);
     }
     for (const declared of project.declaredScores) {
       lines.push(

@@ -53,6 +53,13 @@ export interface Indicator {
   weightText?: TextCell;
   direction?: TextCell;
   valueType?: TextCell;
+  /** 绩效自评表: the 实际完成值 as written. */
+  actual?: TextCell;
+  /** 绩效自评表: the 得分 (a number; scoreText when the cell holds text that is not one). */
+  score?: NumberCell;
+  scoreText?: TextCell;
+  /** 绩效自评表: the 偏差原因 (分析及改进措施) as written. */
+  deviation?: TextCell;
   /** Columns the row's content sits away from the header (−1 = one column left); 0 when aligned. */
   shift: number;
 }
@@ -79,9 +86,31 @@ export interface Project {
   declaredScores: DeclaredScore[];
   /** A 合计 row of the weight column, if the table has one. */
   weightTotal?: NumberCell;
+  /** 绩效自评表: the 得分 of the 总分 row. */
+  scoreTotal?: NumberCell;
+  /** 绩效自评表: the 预算执行 block (全年预算数 | 全年执行数 | 分值 | 执行率 | 得分). */
+  execution?: BudgetExecution;
   /** First and last sheet row of the project's indicator rows. */
   firstRow: number;
   lastRow: number;
+}
+
+/** A rate as printed: its value in % and the digits after the point it is shown with ("95.00%" → 95, 2). */
+export interface PercentCell extends NumberCell {
+  decimals: number;
+  /** Written as a fraction (0.95, no percent format): the fraction's own digits are the printed precision. */
+  fraction: boolean;
+}
+
+/** The 预算执行 line of a 绩效自评表 (财预〔2020〕10号): 执行率 = 全年执行数 ÷ 全年预算数, 得分 = 执行率 × 分值. */
+export interface BudgetExecution {
+  initialBudget?: NumberCell;
+  /** 全年预算数 (the adjusted budget). */
+  budget?: NumberCell;
+  executed?: NumberCell;
+  points?: NumberCell;
+  rate?: PercentCell;
+  score?: NumberCell;
 }
 
 /** A department (单位) line of a flat list: "201-平武县人民政府办公室 | | 97.20". */
@@ -119,6 +148,8 @@ export interface IndicatorTable extends TableBase {
   layout: 'form' | 'flat';
   /** form tables: the whole department (部门整体) or one project. */
   scope: 'department' | 'project';
+  /** targets: 绩效目标表 (申报/审批); self-evaluation: 绩效自评表 (实际完成值, 得分). */
+  purpose: 'targets' | 'self-evaluation';
   columns: Partial<Record<IndicatorColumn, number>>;
   /** Columns that split each project's budget by source (资金来源 › 本级财政资金 | 上级补助资金 | 其他资金). */
   fundSourceColumns: number[];

@@ -151,6 +151,16 @@ export class SheetView {
     return typeof format === 'string' && /%/.test(format.replace(/"[^"]*"|\\./g, ''));
   }
 
+  /** Digits after the point the cell's number format shows ("0.00%" → 2, "#,##0.0" → 1); undefined for General. */
+  formatDecimals(row: number, col: number): number | undefined {
+    const format = this.formats[row]?.[col];
+    if (typeof format !== 'string') return undefined;
+    const section = format.split(';')[0]!.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+    if (!/[0#?]/.test(section)) return undefined;
+    const fraction = /\.([0#?]+)/.exec(section);
+    return fraction ? fraction[1]!.length : 0;
+  }
+
   isDash(row: number, col: number): boolean {
     return isDashText(this.text(row, col));
   }

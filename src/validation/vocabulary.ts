@@ -18,6 +18,7 @@ export type IndicatorColumn =
   | 'core'
   | 'actual'
   | 'score'
+  | 'deviation'
   | 'level1Score'
   | 'level2Score'
   | 'unitName'
@@ -64,8 +65,28 @@ const INDICATOR_HEADERS: Record<IndicatorColumn, readonly string[]> = {
   valueType: ['指标值类型', '指标类型', '定量/定性', '定性/定量', '指标值属性'],
   standard: ['绩效标准', '评分标准', '评(计)分标准', '指标解释', '评分规则', '计分方法'],
   core: ['是否核心指标', '核心指标'],
-  actual: ['实际完成值', '完成值', '全年实际值', '实际值'],
-  score: ['得分', '自评得分'],
+  actual: [
+    '实际完成值',
+    '完成值',
+    '全年实际值',
+    '实际值',
+    '全年实际完成值',
+    '年度实际完成值',
+    '实际完成指标值',
+    '实际达到值',
+    '实际完成数',
+  ],
+  score: ['得分', '自评得分', '实际得分', '评分', '得分(分)'],
+  deviation: [
+    '偏差原因分析及改进措施',
+    '偏差原因分析',
+    '偏差原因',
+    '偏差原因及改进措施',
+    '偏差原因分析及整改措施',
+    '未完成原因及拟采取的改进措施',
+    '未完成原因分析',
+    '未完成原因',
+  ],
   level1Score: ['一级指标分值', '一级指标权重', '一级分值', '一级权重'],
   level2Score: ['二级指标分值', '二级指标权重', '二级分值', '二级权重'],
   unitName: ['单位名称', '预算单位', '部门名称', '单位'],
@@ -127,6 +148,7 @@ export function indicatorColumnOf(rawKey: string): IndicatorColumn | undefined {
     extraIndicatorLookup?.get(key) ?? INDICATOR_LOOKUP.get(key) ?? INDICATOR_LOOKUP.get(stripParenthetical(key));
   if (direct) return direct;
   if (/^指标值/.test(key)) return 'value';
+  if (/^(偏差|未完成|未达标)原因/.test(key)) return 'deviation';
   // 当年预期实现值, 2024年度指标值, 计划目标值: a target value; not 实际值/完成值 (self-evaluation) or 分值 (weight).
   if (/(指标|目标|预期|实现|计划|年度)值$/.test(key) && !/(实际|完成|分)值$/.test(key)) return 'value';
   if (/^(指标)?权重/.test(key) || /^分值/.test(key) || /^三级指标(权重|分值)/.test(key)) return 'weight';
@@ -237,6 +259,79 @@ const AMOUNT_PATTERNS: readonly [RegExp, AmountColumn][] = [
   [/^[^增减]{0,12}(公用经费|公用支出)$/, 'publicCost'],
   [/^[^增减合计总]{0,16}(拨款)?收入$/, 'source'],
 ];
+
+/** The lines of a 预算执行 block of a 绩效自评表 (年初预算数 | 全年预算数 | 全年执行数), by header. */
+export type ExecutionColumn = 'initialBudget' | 'budget' | 'executed';
+
+const EXECUTION_COLUMNS: readonly [ExecutionColumn, RegExp][] = [
+  ['initialBudget', /^年初(预算|预算数|预算金额)$/],
+  ['budget', /^(全年|调整后?|年度)(预算|预算数|预算金额)$/],
+  ['executed', /^(全年)?(实际)?(执行数|执行金额|支出数)$|^实际支出(数)?$/],
+];
+
+export function executionColumnOf(rawKey: string): ExecutionColumn | undefined {
+  const key = stripParenthetical(headerKey(rawKey));
+  for (const [role, pattern] of EXECUTION_COLUMNS) if (pattern.test(key)) return role;
+  return undefined;
+}
+
+/** 10号 grades of a 定性 result: 达成 (80–100 % of the points), 部分达成 (60–80 %), 未达成 (0–60 %). */
+export type Grade = 'met' | 'partly' | 'unmet';
+
+export function gradeOf(text: string): Grade | undefined {
+  const key = textKey(text);
+  if (/^(未达成|未完成|未达到|未实现)(预期)?(指标|目标)?(值)?$/.test(key)) return 'unmet';
+  if (/^(部分达成|基本达成|部分完成|基本完成|部分实现|基本实现|部分达到|基本达到)(预期)?(指标|目标)?(值)?$/.test(key))
+    return 'partly';
+  if (/^(达成|完成|达到|实现|已完成|已达成|全部完成|全部达成)(预期)?(指标|目标)?(值)?$/.test(key)) return 'met';
+  return undefined;
+}
+
+/** The tables of a 部门预算公开 set (财预〔2016〕143号 and later templates), by what their titles say. */
+export type DisclosureTable =
+  | 'incomeExpense'
+  | 'income'
+  | 'expense'
+  | 'fiscalIncomeExpense'
+  | 'generalExpense'
+  | 'generalBasic'
+  | 'sanGong'
+  | 'governmentFund'
+  | 'stateCapital';
+
+/** In the order of the 公开 templates; the first pattern a title matches decides. */
+export const DISCLOSURE_TABLES: readonly { kind: DisclosureTable; name: string; pattern: RegExp; optional?: true }[] = [
+  { kind: 'fiscalIncomeExpense', name: '财政拨款收支总表', pattern: /财政拨款收支(预算)?总表/ },
+  { kind: 'incomeExpense', name: '收支总表', pattern: /收支(预算)?总表/ },
+  { kind: 'income', name: '收入总表', pattern: /收入(预算)?总表/ },
+  { kind: 'expense', name: '支出总表', pattern: /支出(预算)?总表/ },
+  { kind: 'sanGong', name: '一般公共预算“三公”经费支出表', pattern: /三公/ },
+  {
+    kind: 'generalBasic',
+    name: '一般公共预算基本支出表',
+    pattern: /一般公共预算(财政拨款)?基本支出.{0,12}表/,
+  },
+  { kind: 'generalExpense', name: '一般公共预算支出表', pattern: /一般公共预算(财政拨款)?支出.{0,12}表/ },
+  {
+    kind: 'governmentFund',
+    name: '政府性基金预算支出表',
+    pattern: /政府性基金(预算)?(财政拨款)?(支出)?(功能分类)?(预算)?表/,
+  },
+  {
+    kind: 'stateCapital',
+    name: '国有资本经营预算支出表',
+    pattern: /国有资本经营(预算)?(财政拨款)?(支出)?(功能分类)?(预算)?表/,
+    optional: true,
+  },
+];
+
+export function disclosureTableOf(title: string): DisclosureTable | undefined {
+  const key = textKey(title).replace(/[“”"‘’']/g, '');
+  return DISCLOSURE_TABLES.find((t) => t.pattern.test(key))?.kind;
+}
+
+/** A note that says its table is empty: "本表为空表", "本部门无政府性基金预算收支", "此表无数据". */
+export const EMPTY_TABLE_NOTE = /空表|无数据|本表无|此表无|无(相关|此项)?.{0,16}(收支|收入|支出|安排|拨款|预算)/;
 
 /** Code columns of budget tables: one column, or 类 | 款 | 项. */
 export function codeColumnOf(rawKey: string): 'code' | 'class' | 'section' | 'item' | undefined {
@@ -586,7 +681,7 @@ export function isTableStopLabel(key: string): boolean {
 /** A title row: "2023年项目支出绩效目标表", "一般公共预算财政拨款支出预算表". */
 export function isTitleText(key: string): boolean {
   const bare = key.replace(/\([^()]*\)$/, '');
-  return /(目标表|预算表|收支总表|支出表|收入表|申报表|自评表|情况表|明细表|公开表)$/.test(bare) && key.length <= 40;
+  return /(目标表|预算表|总表|支出表|收入表|申报表|自评表|情况表|明细表|公开表)$/.test(bare) && key.length <= 40;
 }
 
 function buildLookup<K extends string>(table: Partial<Record<K, readonly string[]>>): Map<string, K> {

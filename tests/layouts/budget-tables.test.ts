@@ -244,6 +244,8 @@ describe('收支总表 and lists of labels', () => {
         {
           kind: 'amounts',
           sheet: '支出总表',
+          // "…总表" is a title like "…支出表" (issue 16: the 公开 set is told by its titles).
+          title: '部门支出总表',
           range: 'A2:B8',
           headerRows: [2],
           columns: { A: 'label', B: 'amount' },

@@ -212,11 +212,15 @@ function endsAmountBody(view: SheetView, row: number, header: AmountHeader): boo
   const numeric = header.infoColumns.filter((i) => i.kind !== 'note').map((i) => i.col);
   for (const col of [...header.amountColumns.map((a) => a.col), ...numeric]) {
     if (view.isEmpty(row, col) || view.number(row, col) !== null || view.isDash(row, col)) continue;
+    // A rate written as text ("95%", "100.00%") under 执行率 is the block's own figure.
+    if (PERCENT_TEXT.test(view.keyOf(row, col))) continue;
     if (view.isError(row, col)) continue;
     return true;
   }
   return false;
 }
+
+const PERCENT_TEXT = /^\d+(?:\.\d+)?%$/;
 
 /** A sentence or a numbered heading of a 说明 ("二、…情况说明", "(一)因公出国(境)费支出预算10万元，…"), not a line's label. */
 function isProse(text: string): boolean {

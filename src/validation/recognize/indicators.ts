@@ -1,18 +1,27 @@
 import Decimal from 'decimal.js';
 import type {
   AmountTable,
+  BudgetExecution,
   DeclaredScore,
   FormValue,
   Indicator,
   IndicatorTable,
   NumberCell,
+  PercentCell,
   Project,
   TextCell,
   UnitTotal,
 } from '../model';
 import { isPlaceholderKey, keyOfNormalized, textKey } from '../normalize';
 import type { SheetView } from '../sheet';
-import { IndicatorColumn, UNIT_LABEL_PREFERENCE, comparatorOf, level1KindOf, level2KindOf } from '../vocabulary';
+import {
+  IndicatorColumn,
+  UNIT_LABEL_PREFERENCE,
+  comparatorOf,
+  executionColumnOf,
+  level1KindOf,
+  level2KindOf,
+} from '../vocabulary';
 import type { IndicatorHeader } from './headers';
 import { settleIndicatorColumns } from './indicator-columns';
 
@@ -47,6 +56,7 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
     columnEvidence: evidence,
     layout: flat ? 'flat' : 'form',
     scope: 'project',
+    purpose: isSelfEvaluation(columns, input.title) ? 'self-evaluation' : 'targets',
     columns,
     fundSourceColumns: header.fundSources,
     form,
@@ -59,6 +69,7 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
     table.scope = isDepartmentForm(form, input.title) ? 'department' : 'project';
     const project = projectFromForm(form, table.moneyUnit);
     project.budgetExecutionWeight ??= executionPointsOf(view, input.blocks ?? []);
+    if (table.purpose === 'self-evaluation') project.execution = budgetExecutionOf(view, input.blocks ?? []);
     table.projects.push(project);
   }
   const unitsByName = new Map<string, UnitTotal>();
@@ -121,6 +132,8 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
     if (totalWeight !== undefined) {
       const project = table.projects[table.projects.length - 1];
       if (project && totalWeight) project.weightTotal = totalWeight;
+      const totalScore = numberCell(view, r, columns.score);
+      if (project && totalScore) project.scoreTotal = totalScore;
       continue;
     }
     if (!hasIndicatorContent(view, r, columns, shift)) continue;
@@ -186,6 +199,7 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
       valueType: textAt(view, r, columns.valueType, shift),
       shift,
     };
+    if (table.purpose === 'self-evaluation') readSelfEvaluation(view, r, columns, shift, indicator);
     if (project.indicators.length === 0) project.firstRow = r;
     project.indicators.push(indicator);
     project.lastRow = r;
@@ -208,6 +222,91 @@ function executionPointsOf(view: SheetView, blocks: readonly AmountTable[]): Num
     }
   }
   return undefined;
+}
+
+/** A 自评表: the table has 实际完成值 or 得分 columns, or its title says so. */
+function isSelfEvaluation(columns: Partial<Record<IndicatorColumn, number>>, title: string | undefined): boolean {
+  return columns.actual !== undefined || columns.score !== undefined || /自评/.test(title ?? '');
+}
+
+/** 实际完成值, 得分 and 偏差原因 of a 自评表 row. */
+function readSelfEvaluation(
+  view: SheetView,
+  row: number,
+  columns: Partial<Record<IndicatorColumn, number>>,
+  shift: number,
+  indicator: Indicator,
+): void {
+  indicator.actual = percentAware(view, textAt(view, row, columns.actual, shift));
+  // One reason may stand for several rows, merged over them.
+  if (columns.deviation !== undefined && columns.deviation + shift >= 0) {
+    const origin = view.origin(row, columns.deviation + shift);
+    indicator.deviation = textCell(view, origin.row, origin.col);
+  }
+  const scoreCol = columns.score === undefined ? undefined : columns.score + shift;
+  if (scoreCol === undefined || scoreCol < 0 || view.isEmpty(row, scoreCol)) return;
+  indicator.score = numberCell(view, row, scoreCol);
+  if (!indicator.score) indicator.scoreText = textCell(view, row, scoreCol);
+}
+
+/**
+ * The 预算执行 line of a 自评表's 资金 block: the first row with a 分值 (or the block's first row), its 全年预算数,
+ * 全年执行数, 执行率 and 得分.
+ */
+function budgetExecutionOf(view: SheetView, blocks: readonly AmountTable[]): BudgetExecution | undefined {
+  for (const block of blocks) {
+    const info = (kind: string) => block.infoColumns.find((c) => c.kind === kind)?.col;
+    const pointsCol = info('points');
+    const rateCol = info('rate');
+    const scoreCol = info('score');
+    if (rateCol === undefined && scoreCol === undefined) continue;
+    const columnOf = (role: string) => block.columns.find((c) => executionColumnOf(c.header) === role)?.col;
+    const row =
+      block.rows.find((r) => pointsCol !== undefined && view.number(r.row, pointsCol) !== null) ??
+      block.rows.find((r) => !r.partOf);
+    if (!row) continue;
+    return {
+      initialBudget: numberCell(view, row.row, columnOf('initialBudget')),
+      budget: numberCell(view, row.row, columnOf('budget')),
+      executed: numberCell(view, row.row, columnOf('executed')),
+      points: numberCell(view, row.row, pointsCol),
+      rate: percentCell(view, row.row, rateCol),
+      score: numberCell(view, row.row, scoreCol),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * A rate as the user sees it: "95%", 0.95 shown as "95.00%", 95 (in %). A number below 1.5 with no percent format
+ * is a fraction (0.95, 1): the way a formula =B/A leaves it.
+ */
+function percentCell(view: SheetView, row: number, col: number | undefined): PercentCell | undefined {
+  if (col === undefined) return undefined;
+  const text = view.keyOf(row, col);
+  const written = /^(\d+(?:\.(\d+))?)%$/.exec(text);
+  if (written) {
+    return {
+      sheet: view.name,
+      row,
+      col,
+      value: new Decimal(written[1]!),
+      decimals: written[2]?.length ?? 0,
+      fraction: false,
+    };
+  }
+  const value = view.number(row, col);
+  if (value === null) return undefined;
+  const formatDecimals = view.formatDecimals(row, col);
+  if (view.isPercentFormat(row, col)) {
+    const decimals = formatDecimals ?? Math.max(0, value.decimalPlaces() - 2);
+    return { sheet: view.name, row, col, value: value.times(100), decimals, fraction: false };
+  }
+  if (value.lt(1.5)) {
+    const decimals = formatDecimals ?? value.decimalPlaces();
+    return { sheet: view.name, row, col, value: value.times(100), decimals: Math.max(0, decimals - 2), fraction: true };
+  }
+  return { sheet: view.name, row, col, value, decimals: formatDecimals ?? value.decimalPlaces(), fraction: false };
 }
 
 /** The columns a table spans: its header band's (备注 and 分值 included) and its form's above it. */

@@ -24,6 +24,11 @@ import { notAUnitRule } from './unit/not-a-unit';
 import { nameMismatchRule } from './unit/name-mismatch';
 import { dateSerialRule } from './value/date-serial';
 import { zeroCostRule } from './value/zero-cost';
+import { instructionRule } from './value/instruction';
+import { junkRule } from './value/junk';
+import { placeholderRule } from './value/placeholder';
+import { satisfactionFullRule } from './value/satisfaction-full';
+import { vagueTargetRule } from './value/vague-target';
 import { costComparatorRule } from './direction/cost-comparator';
 import { costOverBudgetRule } from './direction/cost-over-budget';
 import { inconsistentDirectionRule } from './direction/inconsistent';
@@ -33,6 +38,8 @@ import { namelessRule } from './structure/nameless';
 import { requiredLevelsRule } from './structure/required-levels';
 import { shiftedRowRule } from './structure/shifted-row';
 import { tooFewRule } from './structure/too-few';
+import { disclosureSetRule } from './structure/disclosure-set';
+import { emptyTableNoteRule } from './structure/empty-table-note';
 import { amountTextRule } from './text/amount';
 import { yearRule } from './text/year';
 import { textPartsRule } from './text/parts';
@@ -44,6 +51,14 @@ import { textRestatedRule } from './text/restated';
 import { noteFundRule } from './text/note-fund';
 import { textTableRule } from './text/table';
 import { levelScoreRule } from './weight/level-score';
+import { actualKindRule } from './score/actual-kind';
+import { deviationReasonRule } from './score/deviation-reason';
+import { executionRateRule } from './score/execution-rate';
+import { executionScoreRule } from './score/execution-score';
+import { gradeBandRule } from './score/grade-band';
+import { overPointsRule } from './score/over-points';
+import { scoreTotalRule } from './score/total';
+import { targetMetRule } from './score/target-met';
 import { level1SplitRule } from './weight/level1-split';
 import { weightSumRule } from './weight/sum';
 
@@ -60,11 +75,24 @@ export const ALL_RULES: readonly Rule[] = [
   weightSumRule,
   levelScoreRule,
   level1SplitRule,
+  overPointsRule,
+  scoreTotalRule,
+  executionRateRule,
+  executionScoreRule,
+  targetMetRule,
+  gradeBandRule,
+  deviationReasonRule,
+  actualKindRule,
   rateRangeRule,
   qualitativeMixedRule,
   incompleteValueRule,
   copiedWeightRule,
   satisfactionFloorRule,
+  satisfactionFullRule,
+  placeholderRule,
+  instructionRule,
+  junkRule,
+  vagueTargetRule,
   dateSerialRule,
   zeroCostRule,
   costUnitRule,
@@ -82,6 +110,8 @@ export const ALL_RULES: readonly Rule[] = [
   tooFewRule,
   namelessRule,
   shiftedRowRule,
+  disclosureSetRule,
+  emptyTableNoteRule,
   yearRule,
   amountTextRule,
   textPartsRule,

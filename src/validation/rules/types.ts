@@ -3,7 +3,7 @@ import { DEFAULT_OPTIONS, OPTION_FIELDS, type Options, type Severity } from '../
 import type { Localized, MessageData } from '../messages';
 import type { CellPos, Indicator, IndicatorTable, Project, WorkbookModel } from '../model';
 
-export const RULE_FAMILIES = ['sum', 'weight', 'value', 'unit', 'direction', 'structure', 'text'] as const;
+export const RULE_FAMILIES = ['sum', 'weight', 'score', 'value', 'unit', 'direction', 'structure', 'text'] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
 export interface RuleMeta {

@@ -1,3 +1,4 @@
+import { isMoneyUnit } from '../../indicator-value';
 import { directionOf } from '../../vocabulary';
 import { cellText, factsOf, indicatorName, valueCell } from '../../indicator-facts';
 import { defineRule } from '../types';
@@ -33,6 +34,9 @@ export const costComparatorRule = defineRule({
     return (indicator, _project, table) => {
       const facts = factsOf(indicator);
       if (!facts.isCost || facts.isReduction || facts.value.declaredQualitative) return;
+      // Only 经济成本 is money with a ceiling (财预〔2021〕101号); 社会/生态环境成本 not measured in money may be
+      // anything measurable.
+      if ((facts.level2 === 'socialCost' || facts.level2 === 'ecoCost') && !isMoneyUnit(facts.value.unit)) return;
       const { comparator, kind } = facts.value;
       if (comparator === '≥' || comparator === '>') {
         context.report({
