@@ -61,7 +61,8 @@ const PAGE_CSS = `
 .bc-bar { flex: none; display: flex; flex-wrap: wrap; gap: 8px; align-items: center; padding: 8px 12px; border-bottom: 1px solid #e0e0e0; }
 .bc-body { flex: 1; display: flex; min-height: 0; }
 .bc-aside { width: 400px; flex: none; overflow-y: auto; border-right: 1px solid #e0e0e0; }
-.bc-sheet { flex: 1; display: flex; flex-direction: column; min-width: 0; min-height: 0; }
+.bc-sheet { flex: 1; display: flex; flex-direction: column; min-width: 0; min-height: 0; overflow: hidden; }
+.bc-tabs { flex: none; overflow-x: auto; max-width: 100%; }
 .bc-grid { overflow: auto; flex: 1; min-height: 0; position: relative; }
 .bc-grid table { border-collapse: separate; border-spacing: 0; font-size: 12px; }
 .bc-grid th, .bc-grid td { height: ${ROW_HEIGHT - 1}px; line-height: ${ROW_HEIGHT - 1}px; padding: 0 4px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-right: 1px solid #e0e0e0; border-bottom: 1px solid #e0e0e0; max-width: 240px; box-sizing: border-box; }
@@ -299,7 +300,7 @@ export function Standalone({ locale: initialLocale }: { locale: Locale }) {
                 setSheet(String(data.value));
               }}
               aria-label={t.sheets}
-              style={{ flex: 'none', overflowX: 'auto' }}
+              className="bc-tabs"
             >
               {loaded.grids.map((g) => (
                 <Tab key={g.sheet} value={g.sheet}>
