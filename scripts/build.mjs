@@ -42,8 +42,13 @@ function listFiles(path, out) {
  * Every source file's path, size and modification time: any edit, new or deleted file, or a file put back with an
  * older time (cp -p, tar x) changes it.
  */
+/** What `npm run build -- …` passes on to webpack (`--env baseUrl=https://…/`). */
+const webpackArgs = process.argv.slice(2).filter((arg) => arg !== '--if-stale');
+
 function sourcesFingerprint() {
   const files = INPUTS.flatMap((input) => listFiles(join(root, input), []));
+  // A build for another address is another build.
+  files.push(`args ${JSON.stringify(webpackArgs)} ${process.env.BUDGET_CHECK_BASE_URL ?? ''}`);
   return createHash('sha256').update(files.join('\n')).digest('hex');
 }
 
@@ -57,7 +62,8 @@ if (process.argv.includes('--if-stale') && !isStale()) {
   // An interrupted or failed build leaves no stamp behind.
   rmSync(STAMP, { force: true });
   execSync('npm run build:node', { cwd: root, stdio: 'inherit' });
-  execSync('npx webpack --mode production', { cwd: root, stdio: 'inherit' });
+  const quoted = webpackArgs.map((arg) => `'${arg.replace(/'/g, "'\\''")}'`).join(' ');
+  execSync(`npx webpack --mode production ${quoted}`, { cwd: root, stdio: 'inherit' });
   mkdirSync(dirname(STAMP), { recursive: true });
   writeFileSync(STAMP, fingerprint);
 }

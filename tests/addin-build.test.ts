@@ -154,3 +154,42 @@ describe('manifest.xml', () => {
     expect(manifest.Id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
 });
+
+describe('deployment: the manifest for an office’s own https address, and one self-contained standalone.html', () => {
+  const config = require('../webpack.config.js') as {
+    baseUrlOf: (env: { baseUrl?: string }) => string;
+    manifestFor: (xml: string, baseUrl: string) => string;
+  };
+  const xml = readFileSync(join(__dirname, '..', 'manifest.xml'), 'utf8');
+
+  test('--env baseUrl=… points every address of the manifest at the office’s server; http and non-addresses refused', () => {
+    expect(config.baseUrlOf({})).toBe('https://localhost:3000/');
+    expect(config.baseUrlOf({ baseUrl: 'https://intranet.example/budget-check' })).toBe(
+      'https://intranet.example/budget-check/',
+    );
+    const deployed = config.manifestFor(xml, config.baseUrlOf({ baseUrl: 'https://intranet.example/budget-check/' }));
+    expect(deployed).not.toContain('localhost');
+    const addresses = [...deployed.matchAll(/(?:DefaultValue|Value)="(https:[^"]+)"/g)].map((m) => m[1]!);
+    // Every address the development manifest has, moved (the same count), each under the new base.
+    expect(addresses.length).toBe([...xml.matchAll(/https:\/\/localhost:3000\//g)].length);
+    for (const address of addresses) expect(address.startsWith('https://intranet.example/budget-check/')).toBe(true);
+    expect(deployed).toContain('https://intranet.example/budget-check/taskpane.html');
+    expect(() => config.baseUrlOf({ baseUrl: 'http://intranet.example/' })).toThrow(/https/);
+    expect(() => config.baseUrlOf({ baseUrl: 'intranet' })).toThrow(/not an address/);
+  });
+
+  test('dist/addin/standalone.html holds its whole script: no file beside it is loaded, and its CSP allows exactly that script', () => {
+    const html = readFileSync(join(dist, 'standalone.html'), 'utf8');
+    expect(existsSync(join(dist, 'standalone.js'))).toBe(false);
+    expect(html).not.toMatch(/<script[^>]*\ssrc=/);
+    expect(html).not.toMatch(/<link[^>]*\shref=/);
+    expect(html).not.toContain('sourceMappingURL');
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]!.length).toBeGreaterThan(100_000);
+    const { createHash } = require('node:crypto') as typeof import('node:crypto');
+    const hash = createHash('sha256').update(scripts[0]!, 'utf8').digest('base64');
+    expect(html).toContain(`script-src 'sha256-${hash}'`);
+    expect(html).not.toContain("script-src 'self'");
+  });
+});

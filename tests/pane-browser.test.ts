@@ -159,6 +159,19 @@ async function waitForState(page: Page, condition: (state: FakeState) => boolean
   );
 }
 
+/** How many findings the list holds: single entries plus the members of folded ones ("同类 N 处"). */
+async function listed(page: Page): Promise<number> {
+  const single = await page.locator('main li[data-finding]').count();
+  const folded = await page
+    .locator('main li[data-similar]')
+    .evaluateAll((items) =>
+      items.map((item) =>
+        Number((item as unknown as { getAttribute(n: string): string }).getAttribute('data-similar')),
+      ),
+    );
+  return single + folded.reduce((a, b) => a + b, 0);
+}
+
 /** Polls a value until it equals the expected one (or time runs out); returns the last value seen. */
 async function settled<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -198,10 +211,13 @@ describeInBrowser('task pane in headless Chromium', () => {
     expect(expected.findings.length).toBeGreaterThan(0);
     const { page, requests, pageErrors } = await openPane(sheets, 'zh-CN');
 
+    // The whole workbook is the default; this test checks the active sheet.
+    expect(await page.getByRole('radio', { name: '整个工作簿' }).isChecked()).toBe(true);
+    await page.getByRole('radio', { name: '本工作表' }).check();
     await page.getByRole('button', { name: '检查', exact: true }).click();
     await page.locator('main li').first().waitFor();
-    // Every finding the engine reports for this sheet is listed, once.
-    expect(await page.locator('main li').count()).toBe(expected.findings.length);
+    // Every finding the engine reports for this sheet is listed, once (identical ones folded into "同类 N 处").
+    expect(await listed(page)).toBe(expected.findings.length);
     const afterCheck = await fakeState(page);
     // One sync for the used range, then one per 50,000-cell block (a single block here).
     expect(afterCheck.syncs).toBe(2);
@@ -209,9 +225,9 @@ describeInBrowser('task pane in headless Chromium', () => {
     await expect(page.getByText(`${expected.summary.error}`, { exact: true }).first().isVisible()).resolves.toBe(true);
 
     // Click a finding: its cell is selected.
-    const item = page.locator('main li').nth(1);
-    const cell = (await item.locator('.fui-Badge').innerText()).trim();
-    const message = (await item.locator('span').last().innerText()).trim();
+    const item = page.locator('main li[data-finding]').nth(1);
+    const cell = (await item.locator('.finding-cell').innerText()).trim();
+    const message = (await item.locator('.finding-message').innerText()).trim();
     const finding = expected.findings.find((f) => f.cell === cell && f.message === message);
     expect(finding).toBeDefined();
     await item.getByRole('button').click();
@@ -276,31 +292,35 @@ describeInBrowser('task pane in headless Chromium', () => {
     await page.getByRole('radio', { name: 'Whole workbook' }).check();
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.locator('main li').first().waitFor();
-    expect(await page.locator('main li').count()).toBe(report.findings.length);
+    expect(await listed(page)).toBe(report.findings.length);
     const state = await fakeState(page);
     // One sync for the sheet list, one for the used ranges, one per sheet with cells.
     const nonEmpty = sheets.filter((s) => s.values.some((row) => row.some((v) => v !== ''))).length;
     expect(state.syncs).toBe(2 + nonEmpty);
 
-    // One group per table that has findings, titled with its sheet.
-    const withFindings = report.tables.filter((t) => report.findings.some((f) => f.tableId === t.id));
+    // One group per severity and table that has findings of it, errors first; titles say the table once.
+    const pairs = new Set(report.findings.map((f) => `${f.severity}:${f.tableId ?? ''}`));
     const headers = await page.locator('.findings .fui-AccordionHeader').allInnerTexts();
-    expect(headers.length).toBe(withFindings.length + (report.findings.some((f) => !f.tableId) ? 1 : 0));
-    for (const table of withFindings) expect(headers.some((h) => h.startsWith(`${table.sheet} · `))).toBe(true);
+    expect(headers.length).toBe(pairs.size);
     expect(headers.every((h) => /\d+ findings?$/.test(h.trim()))).toBe(true);
+    for (const header of headers) {
+      const parts = header.trim().split(' · ');
+      expect(new Set(parts).size).toBe(parts.length);
+    }
 
-    // Hiding errors leaves exactly the warnings and infos.
-    await page.getByRole('button', { name: /^Errors/ }).click();
-    await expect(page.locator('main li').count()).resolves.toBe(report.summary.warning + report.summary.info);
+    // "Only errors": the chip is pressed, the list holds exactly the errors, the count stays the report's.
+    const errorsChip = page.getByRole('button', { name: /^Errors/ });
+    await errorsChip.click();
+    expect(await errorsChip.getAttribute('aria-pressed')).toBe('true');
+    await page.getByText(`Only errors (${report.summary.error})`).waitFor();
+    await expect(listed(page)).resolves.toBe(report.summary.error);
     // Searching narrows to the findings whose text matches.
-    const some = report.findings.find((f) => f.severity !== 'error')!;
-    await page.getByRole('textbox', { name: 'Search findings' }).fill(some.cell);
+    const some = report.findings.find((f) => f.severity === 'error')!;
+    await page.getByRole('textbox', { name: 'Search findings' }).fill(`${some.sheet}!${some.cell}`);
     const expectedMatches = report.findings.filter(
-      (f) =>
-        f.severity !== 'error' &&
-        `${f.sheet}!${f.cell} ${f.ruleId} ${f.message}`.toLowerCase().includes(some.cell.toLowerCase()),
+      (f) => f.severity === 'error' && `${f.sheet}!${f.cell} `.startsWith(`${some.sheet}!${some.cell} `),
     ).length;
-    await expect(page.locator('main li').count()).resolves.toBe(expectedMatches);
+    await expect(listed(page)).resolves.toBe(expectedMatches);
     expect(pageErrors).toEqual([]);
     await page.close();
   });
@@ -322,12 +342,16 @@ describeInBrowser('task pane in headless Chromium', () => {
       }
       throw new Error('never reached by Tab');
     };
+    await page.getByRole('radio', { name: '本工作表' }).check();
     await tabUntil((text) => text === '检查');
     await page.keyboard.press('Enter');
     await page.locator('main li').first().waitFor();
-    expect(await page.locator('main li').count()).toBe(report.findings.length);
-    const first = report.findings[0]!;
-    await tabUntil((text) => text.startsWith(first.cell) && text.includes(first.message));
+    expect(await listed(page)).toBe(report.findings.length);
+    const firstCell = (await page.locator('main li[data-finding]').first().getAttribute('data-cell'))!;
+    const first = report.findings.find(
+      (f) => f.cell === firstCell && f.severity === report.findings.find((g) => g.cell === firstCell)!.severity,
+    )!;
+    await tabUntil((text) => text.includes(first.cell) && text.includes(first.message));
     await page.keyboard.press('Enter');
     const state = await waitForState(page, (s) => s.selected !== undefined);
     expect(state.selected!.address.endsWith(`!${first.cell}`)).toBe(true);
@@ -357,9 +381,9 @@ describeInBrowser('task pane in headless Chromium', () => {
     await page.getByRole('radio', { name: '所选区域' }).check();
     await page.getByRole('button', { name: '检查', exact: true }).click();
     await page.locator('main [role=group]').waitFor();
-    const listed = await page.locator('main li .fui-Badge').allInnerTexts();
-    expect(listed.length).toBe(expected.findings.length);
-    for (const cell of listed) expect(parseCellAddress(cell.trim()).row).toBeLessThan(rows);
+    expect(await listed(page)).toBe(expected.findings.length);
+    for (const cell of await page.locator('main li[data-finding] .finding-cell').allInnerTexts())
+      expect(parseCellAddress(cell.trim()).row).toBeLessThan(rows);
     await page.close();
   });
 
@@ -445,13 +469,14 @@ describeInBrowser('standalone page: the pane on an .xlsx in an ordinary browser'
     const { context, page, requests, pageErrors } = await openStandalone('zh-CN');
     await page.locator('input[type=file]').setInputFiles(join(EXAMPLES, file));
     await page.getByText(file).waitFor();
+    await page.getByRole('tab').first().waitFor();
     // A tab per sheet.
     expect(await page.getByRole('tab').allInnerTexts()).toEqual(sheets.map((s) => s.name));
 
-    await page.getByRole('radio', { name: '整个工作簿' }).check();
-    await page.getByRole('button', { name: '检查', exact: true }).click();
+    // Opening the file checked the whole workbook.
     await page.locator('main li').first().waitFor();
-    expect(await page.locator('main li').count()).toBe(report.findings.length);
+    expect(await page.getByRole('radio', { name: '整个工作簿' }).isChecked()).toBe(true);
+    expect(await listed(page)).toBe(report.findings.length);
 
     // Mark: every finding cell of the sheet shown carries its (worst) severity.
     await page.getByRole('button', { name: '在表中标出' }).click();
@@ -465,10 +490,10 @@ describeInBrowser('standalone page: the pane on an .xlsx in an ordinary browser'
     expect(new Set(markedCells)).toEqual(expectedCells);
 
     // Jump: click the last finding listed; its sheet's tab is selected and its cell outlined.
-    const items = page.locator('main li');
+    const items = page.locator('main li[data-finding]');
     const last = items.nth((await items.count()) - 1);
-    const cell = (await last.locator('.fui-Badge').innerText()).trim();
-    const message = (await last.locator('span').last().innerText()).trim();
+    const cell = (await last.locator('.finding-cell').innerText()).trim();
+    const message = (await last.locator('.finding-message').innerText()).trim();
     const finding = report.findings.find((f) => f.cell === cell && f.message === message)!;
     expect(finding).toBeDefined();
     await last.getByRole('button').click();
@@ -516,9 +541,7 @@ describeInBrowser('standalone page: the pane on an .xlsx in an ordinary browser'
     });
     expect(withSettings.findings.length).not.toBe(report.findings.length);
     // (Tables whose first findings come with this check are listed open too.)
-    expect(await settled(() => page.locator('main li').count(), withSettings.findings.length)).toBe(
-      withSettings.findings.length,
-    );
+    expect(await settled(() => listed(page), withSettings.findings.length)).toBe(withSettings.findings.length);
     // A wrong value blocks the check and says why.
     await page.getByRole('textbox', { name: '满意度下限' }).fill('120');
     await page.getByText('满意度下限应在 0 到 100 之间').waitFor();
@@ -582,7 +605,8 @@ describeInBrowser('standalone page: the pane on an .xlsx in an ordinary browser'
     expect(await cut.innerText()).toBe(
       'Showing the first 400 rows and 100 columns (to column CV) of 1048576 rows and 16384 columns; the check covers every cell.',
     );
-    expect(await page.locator('tr').first().locator('td').count()).toBe(100);
+    expect(await page.locator('tbody tr').first().locator('td').count()).toBe(100);
+    expect(await page.locator('thead th').last().innerText()).toBe('CV');
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -22,7 +22,7 @@ const noActions: PaneActions = {
 
 const html = (element: React.JSX.Element) =>
   renderToString(<FluentProvider theme={webLightTheme}>{element}</FluentProvider>);
-const all = { error: true, warning: true, info: true };
+const all = { query: '' };
 
 let report: Report;
 beforeAll(async () => {
@@ -46,6 +46,9 @@ test('the pane speaks Office’s display language, Chinese unless English', () =
     '点击“检查”',
   ])
     expect(zh).toContain(text);
+  // The whole workbook is the default scope (a check of the first sheet alone can miss every table).
+  expect(/<input[^>]*checked=""[^>]*value="workbook"|<input[^>]*value="workbook"[^>]*checked=""/.test(zh)).toBe(true);
+  expect(/<input[^>]*checked=""[^>]*value="sheet"|<input[^>]*value="sheet"[^>]*checked=""/.test(zh)).toBe(false);
   const en = html(<App actions={noActions} locale="en-US" />);
   for (const text of ['Budget Check', 'This sheet', 'Selection', 'Whole workbook', 'Highlight in the sheet'])
     expect(en).toContain(text);
@@ -53,16 +56,31 @@ test('the pane speaks Office’s display language, Chinese unless English', () =
 });
 
 test('findings are grouped by table in the workbook’s order, filtered by severity and search', () => {
-  const groups = groupByTable(report, all, '', '其他');
+  const groups = groupByTable(report, all, '其他', 'zh-CN');
   expect(groups.map((g) => g.findings.length).reduce((a, b) => a + b, 0)).toBe(report.findings.length);
-  expect(groups[0]!.title).toBe('财政拨款收支总表 · 财政拨款收支总表');
-  const errorsOnly = groupByTable(report, { error: true, warning: false, info: false }, '', '其他');
-  expect(errorsOnly.flatMap((g) => g.findings).every((f) => f.severity === 'error')).toBe(true);
-  const searched = groupByTable(report, all, '665', '其他').flatMap((g) => g.findings);
+  // A title says the sheet once: 财政拨款收支总表, not 财政拨款收支总表 · 财政拨款收支总表; no two titles alike.
+  const titles = groups.map((g) => g.title);
+  expect(titles.some((t) => t.startsWith('财政拨款收支总表'))).toBe(true);
+  for (const title of titles) {
+    const parts = title.split(' · ');
+    expect(new Set(parts).size).toBe(parts.length);
+  }
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const same = groups.filter((g) => g.severity === severity).map((g) => g.title);
+    expect(new Set(same).size).toBe(same.length);
+  }
+  // Every error before any warning, every warning before any info.
+  const order = groups.flatMap((g) => g.findings.map((f) => ['error', 'warning', 'info'].indexOf(f.severity)));
+  expect(order).toEqual([...order].sort((a, b) => a - b));
+  expect(groups.every((g) => g.findings.every((f) => f.severity === g.severity))).toBe(true);
+  const errorsOnly = groupByTable(report, { only: 'error', query: '' }, '其他', 'zh-CN').flatMap((g) => g.findings);
+  expect(errorsOnly.length).toBe(report.summary.error);
+  expect(errorsOnly.every((f) => f.severity === 'error')).toBe(true);
+  const searched = groupByTable(report, { query: '665' }, '其他', 'zh-CN').flatMap((g) => g.findings);
   expect(searched.map((f) => f.cell)).toEqual(['F38']);
   // Findings that belong to no table (an Excel error value outside any table) still show, under "其他".
   const loose = check(gridOf([['说明'], [{ error: '#REF!' }]], { sheet: 'S' }));
-  expect(groupByTable(loose, all, '', '其他').map((g) => g.title)).toEqual(['其他']);
+  expect(groupByTable(loose, all, '其他', 'zh-CN').map((g) => g.title)).toEqual(['其他']);
 });
 
 test('cell text is rendered as text: a cell holding <img src=x onerror=alert(1)> is shown, not run', () => {
@@ -76,7 +94,7 @@ test('cell text is rendered as text: a cell holding <img src=x onerror=alert(1)>
     ),
   );
   const out = html(
-    <FindingGroups groups={groupByTable(hostile, all, '', '其他')} locale="zh-CN" onSelect={() => undefined} />,
+    <FindingGroups groups={groupByTable(hostile, all, '其他', 'zh-CN')} locale="zh-CN" onSelect={() => undefined} />,
   );
   expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
   expect(out).not.toContain('<img');
@@ -143,11 +161,11 @@ describe('settings: the engine’s config schema, with a message per wrong field
 test('in a table of several projects the findings are listed by project, each under the project whose rows hold it', async () => {
   // 四川平武: one flat table of ten projects.
   const flat = check(await roundTrip(EXAMPLE_WORKBOOKS.find((s) => s.file.startsWith('003'))!));
-  const groups = groupByTable(flat, all, '', '其他');
+  const groups = groupByTable(flat, all, '其他', 'zh-CN');
   const split = groups.filter((g) => g.projects && g.projects.filter((p) => p.title).length >= 2);
   expect(split.length).toBeGreaterThan(0);
   for (const group of split) {
-    const table = flat.tables.find((t) => t.id === group.key)!;
+    const table = flat.tables.find((t) => t.id === group.tableId)!;
     expect(group.projects!.flatMap((p) => p.findings)).toHaveLength(group.findings.length);
     for (const project of group.projects!.filter((p) => p.title)) {
       const rows = table
@@ -164,4 +182,102 @@ test('in a table of several projects the findings are listed by project, each un
   const rendered = html(<FindingGroups groups={[first]} locale="zh-CN" onSelect={() => undefined} />);
   for (const project of first.projects!.filter((p) => p.title))
     expect(rendered.includes(`${project.title} · ${project.findings.length} 个问题`)).toBe(true);
+});
+
+describe('the list a clerk reads', () => {
+  const { sortFindings, entriesOf, ruleNameOf, skippedSheets, SIMILAR_MIN } =
+    require('../src/taskpane/findings') as typeof import('../src/taskpane/findings');
+  const finding = (over: Partial<Report['findings'][number]>): Report['findings'][number] => ({
+    ruleId: 'value/incomplete',
+    severity: 'warning',
+    sheet: 'S',
+    cell: 'D2',
+    message: '指标值“天”缺少数值',
+    messageId: 'unit-only',
+    data: {},
+    related: [],
+    tableId: 't1',
+    ...over,
+  });
+
+  test('errors first, then warnings, then info; inside a severity by sheet order, row and column', () => {
+    const shuffled: Report = {
+      ...report,
+      sheets: [
+        { sheet: 'A', tables: 1 },
+        { sheet: 'B', tables: 1 },
+      ],
+      findings: [
+        finding({ severity: 'info', sheet: 'A', cell: 'A1' }),
+        finding({ severity: 'warning', sheet: 'B', cell: 'A1' }),
+        finding({ severity: 'warning', sheet: 'A', cell: 'C10' }),
+        finding({ severity: 'warning', sheet: 'A', cell: 'B10' }),
+        finding({ severity: 'error', sheet: 'B', cell: 'AB1048576' }),
+        finding({ severity: 'warning', sheet: 'A', cell: 'Z9' }),
+      ],
+    };
+    expect(sortFindings(shuffled).map((f) => `${f.severity} ${f.sheet}!${f.cell}`)).toEqual([
+      'error B!AB1048576',
+      'warning A!Z9',
+      'warning A!B10',
+      'warning A!C10',
+      'warning B!A1',
+      'info A!A1',
+    ]);
+  });
+
+  test('identical findings of one rule in one table fold into one entry; different words, tables or few stay apart', () => {
+    const same = Array.from({ length: SIMILAR_MIN + 1 }, (_, i) => finding({ cell: `D${i + 2}` }));
+    const other = finding({ cell: 'D20', message: '指标值“个”缺少数值' });
+    const elsewhere = finding({ cell: 'D30', tableId: 't2' });
+    const entries = entriesOf([same[0]!, other, ...same.slice(1), elsewhere]);
+    expect(entries.map((e) => (e.kind === 'one' ? e.finding.cell : `${e.findings.length} alike`))).toEqual([
+      `${SIMILAR_MIN + 1} alike`,
+      'D20',
+      'D30',
+    ]);
+    expect(entriesOf(same.slice(0, SIMILAR_MIN - 1)).every((e) => e.kind === 'one')).toBe(true);
+    // A grouping the report carries is followed, even for two.
+    const grouped = [finding({ cell: 'D2', message: 'a' }), finding({ cell: 'D9', message: 'b' })].map((f) => ({
+      ...f,
+      group: 'g1',
+    }));
+    expect(entriesOf(grouped).map((e) => e.kind)).toEqual(['similar']);
+  });
+
+  test('the rule’s short name: the finding’s own, else the rule’s, never an empty one', () => {
+    expect(ruleNameOf(finding({ ruleName: '指标值不完整' }), 'zh-CN')).toBe('指标值不完整');
+    const fromMeta = ruleNameOf(finding({ ruleName: undefined }), 'zh-CN');
+    expect(fromMeta).not.toBe('value/incomplete');
+    expect(fromMeta).toMatch(/\p{Script=Han}/u);
+    expect(ruleNameOf(finding({ ruleId: 'value/unknown-rule' }), 'zh-CN')).toBe('value/unknown-rule');
+  });
+
+  test('sheets where nothing was checked are named', () => {
+    expect(
+      skippedSheets({
+        ...report,
+        sheets: [
+          { sheet: '封面', tables: 0 },
+          { sheet: '情况说明', tables: 0, statements: 3 },
+          { sheet: '收支总表', tables: 2 },
+        ],
+      }),
+    ).toEqual(['封面']);
+  });
+
+  test('each item says its severity, cell, rule name and message, in its text and its accessible name; the id only in the tooltip', () => {
+    const out = html(
+      <FindingGroups groups={groupByTable(report, all, '其他', 'zh-CN')} locale="zh-CN" onSelect={() => undefined} />,
+    );
+    const first = sortFindings(report)[0]!;
+    expect(first.severity).toBe('error');
+    const name = ruleNameOf(first, 'zh-CN');
+    const escaped = (text: string) =>
+      text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    expect(out).toContain(`aria-label="错误 ${first.cell} ${escaped(name)}：${escaped(first.message)}"`);
+    expect(out).toContain(`title="规则编号 ${first.ruleId}"`);
+    // The id appears nowhere but in tooltips.
+    expect(out.replace(/title="[^"]*"/g, '')).not.toContain(first.ruleId);
+  });
 });

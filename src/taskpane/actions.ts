@@ -16,7 +16,8 @@ import {
 
 export interface PaneActions {
   check(scope: ReadScope, onProgress: (done: number, total: number) => void, config?: ConfigInput): Promise<Report>;
-  select(sheet: string, cell: string): Promise<void>;
+  /** Shows the finding's cell (its related cells too, where the surface can: the standalone page's grid). */
+  select(sheet: string, cell: string, related?: readonly string[]): Promise<void>;
   highlight(report: Report): Promise<void>;
   clear(): Promise<void>;
   /** Adds the template as a new sheet (never over an existing one); returns the new sheet's name. */
