@@ -132,7 +132,10 @@ test('a folder with bad files: one clear line each, exit 2, every other file che
   expect(lines.find((l) => l.includes('bomb.xlsx'))).toContain('文件过大或超时：解压后内容过大');
   expect(result.stdout).toMatch(/共检查 6 个文件：\d+ 个错误，\d+ 个警告，\d+ 个提示；另有 4 个文件无法读取/);
   // The odd file: the #REF! and the weights are reported on the sheet with quotes and an emoji.
-  expect(result.stdout).toContain("=SUM(1).xlsx  'O''Brien 😀 表'!C2  错误  structure/error-value");
+  const odd = result.stdout.split('\n\n').find((b) => b.includes('=SUM(1).xlsx  检查了'))!;
+  expect(odd.split('\n')).toContain(
+    "  'O''Brien 😀 表'!C2  错误  单元格为错误值  单元格为错误值 #REF!，该表的合计无法核对，请修正公式",
+  );
 });
 
 test('one worker and three give the same results as checking in this thread, in the order of the files', async () => {
@@ -406,14 +409,17 @@ async function xlsxWithSheetXml(sheetName: string, rowsXml: string): Promise<Buf
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-test('a dense sheet of 1,048,576 filled rows is checked to the last row, with the unchecked numbers named', async () => {
+test('a dense sheet of 1,048,576 filled rows is read to the last row, the unchecked numbers named, nothing checked', async () => {
   const rows: string[] = [];
   for (let r = 1; r <= 1_048_576; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r % 97}</v></c></row>`);
   const file = join(tempDir(), 'dense-million.xlsx');
   writeFileSync(file, await xlsxWithSheetXml('百万行', rows.join('')));
   const result = await cli(file, '--format', 'json');
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
+  // No table in a column of numbers: said on stderr, and exit 2 (nothing was checked), not 0.
+  expect(result.stderr).toBe(
+    `budget-check: ${file}: 未识别到可检查的表格，未作检查 (no table recognized: nothing was checked)\n`,
+  );
+  expect(result.code).toBe(2);
   const findings = JSON.parse(result.stdout).files[0].findings;
   expect(findings).toHaveLength(1);
   expect(findings[0]).toMatchObject({ ruleId: 'structure/unrecognized', sheet: '百万行', cell: 'A1' });

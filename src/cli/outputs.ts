@@ -100,7 +100,7 @@ export function outputProblem(plan: OutputPlan): string | undefined {
     }
     const existing = copies.filter((copy) => existsSync(copy));
     if (existing.length > 0 && !plan.force)
-      return `--annotate 的 ${existing.length} 个副本已存在（如 ${printable(existing[0]!)}），未写入；要替换请加 --force (${existing.length} annotated cop${existing.length === 1 ? 'y' : 'ies'} already exist and were left as they are; add --force to replace them)`;
+      return `--annotate 的 ${existing.length} 个副本已存在（如 ${printable(existing[0]!)}），未写入；要替换请加 --force (${existing.length === 1 ? '1 annotated copy already exists and was left as it is; add --force to replace it' : `${existing.length} annotated copies already exist and were left as they are; add --force to replace them`})`;
   }
   return undefined;
 }
