@@ -132,9 +132,9 @@ test('a folder with bad files: one clear line each, exit 2, every other file che
   expect(lines.find((l) => l.includes('bomb.xlsx'))).toContain('文件过大或超时：解压后内容过大');
   expect(result.stdout).toMatch(/共检查 6 个文件：\d+ 个错误，\d+ 个警告，\d+ 个提示；另有 4 个文件无法读取/);
   // The odd file: the #REF! and the weights are reported on the sheet with quotes and an emoji.
-  const odd = result.stdout.split('\n').find((line) => line.includes('=SUM(1).xlsx  '));
-  expect(findingLinesOf(result.stdout, odd!.split('  ')[0]!)).toContainEqual(
-    expect.stringMatching(/^ {2}'O''Brien 😀 表'!C2 {2}错误 {2}单元格为错误值：/),
+  const odd = result.stdout.split('\n\n').find((b) => b.includes('=SUM(1).xlsx  检查了'))!;
+  expect(odd.split('\n')).toContain(
+    "  'O''Brien 😀 表'!C2  错误  单元格为错误值  单元格为错误值 #REF!，该表的合计无法核对，请修正公式",
   );
 });
 
@@ -167,9 +167,20 @@ test('--report and --annotate: the inputs are byte-for-byte unchanged; copies go
   await annotated.xlsx.readFile(join(out, 'annotated', EXAMPLE_WORKBOOKS[2]!.file));
   const cell = annotated.getWorksheet('项目支出绩效目标申报表')!.getCell('L30');
   expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } });
-  expect(JSON.stringify(cell.note)).toContain('[weight/sum]');
+  // The note names the severity and the rule in words, never the rule id.
+  expect(JSON.stringify(cell.note)).toContain('【错误 · 权重合计不为 100】');
+  expect(JSON.stringify(cell.note)).not.toContain('weight/sum');
+  // The addends of the total are filled lighter; a cell outside the finding is not filled at all.
+  const sheet = annotated.getWorksheet('项目支出绩效目标申报表')!;
+  expect(sheet.getCell('L31').fill).toMatchObject({ fgColor: { argb: 'FFFDECEE' } });
+  expect((sheet.getCell('L29').fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
   const results = annotated.getWorksheet('检查结果')!;
   expect(results.rowCount).toBeGreaterThan(1);
+  // The findings sheet comes first, its header frozen and filterable, and the copy opens on it.
+  expect(annotated.worksheets[0]!.name).toBe('检查结果');
+  expect(results.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  expect(results.autoFilter).toBe('A1:D1');
+  expect(results.getRow(2).getCell(3).text).not.toMatch(/^[a-z]+\//);
   // Severities in the words of the summary and the pane, not rule-engine ids.
   const severities = new Set(results.getRows(2, results.rowCount - 1)!.map((row) => row.getCell(2).text));
   for (const severity of severities) expect(['错误', '警告', '提示']).toContain(severity);
@@ -188,10 +199,27 @@ test('--report and --annotate: the inputs are byte-for-byte unchanged; copies go
   expect(locations.filter((text) => /^[=+\-@]/.test(text))).toEqual([]);
   const link = (findings.getRow(2).getCell(2).value as ExcelJS.CellFormulaValue).formula;
   expect(link).toMatch(/^HYPERLINK\("\.\/\.\.\/[^"/]+\/intake\/[^"]+\.xlsx#'.+'!\w+\d+","[^"]+!\w+\d+"\)$/);
+  expect(findings.getRow(2).getCell(4).text).not.toMatch(/^[a-z]+\//);
   const perFile = summary.getWorksheet('文件汇总')!;
+  // 文件汇总 first, printed A4 landscape one page wide, header frozen and filterable.
+  expect(summary.worksheets.map((w) => w.name)).toEqual(['文件汇总', '问题清单']);
+  expect(perFile.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 });
+  expect(perFile.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   expect(perFile.rowCount).toBe(1 + 10);
-  const statuses = perFile.getRows(2, 10)!.map((row) => row.getCell(5).text);
+  const statuses = perFile.getRows(2, 10)!.map((row) => row.getCell(6).text);
   expect(statuses.filter((s) => s.startsWith('无法读取：'))).toHaveLength(4);
+  expect(statuses).not.toContain('通过');
+  // Each checked file links to its first finding in 问题清单.
+  const links = perFile
+    .getRows(2, 10)!
+    .map((row) => row.getCell(7).value as ExcelJS.CellHyperlinkValue | null)
+    .filter((v): v is ExcelJS.CellHyperlinkValue => typeof v === 'object' && v !== null && 'hyperlink' in v);
+  expect(links.length).toBeGreaterThan(0);
+  for (const link of links) {
+    const row = Number(/!A(\d+)$/.exec(link.hyperlink)![1]);
+    expect(link.hyperlink).toBe(`#'问题清单'!A${row}`);
+    expect(link.text).toMatch(/^查看 \d+ 处$/);
+  }
 });
 
 test('--annotate into the inputs’ own folder is refused before anything is written', async () => {
@@ -409,14 +437,16 @@ async function xlsxWithSheetXml(sheetName: string, rowsXml: string): Promise<Buf
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-test('a dense sheet of 1,048,576 filled rows is checked to the last row, with the unchecked numbers named', async () => {
+test('a dense sheet of 1,048,576 filled rows is read to the last row, the unchecked numbers named, nothing checked', async () => {
   const rows: string[] = [];
   for (let r = 1; r <= 1_048_576; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r % 97}</v></c></row>`);
   const file = join(tempDir(), 'dense-million.xlsx');
   writeFileSync(file, await xlsxWithSheetXml('百万行', rows.join('')));
   const result = await cli(file, '--format', 'json');
-  expect(result.stderr).toBe('');
-  // Numbers and no table: nothing was checked, which is exit 2, never a pass.
+  // No table in a column of numbers: said on stderr, and exit 2 (nothing was checked), not 0.
+  expect(result.stderr).toBe(
+    `budget-check: ${file}: 未识别到可检查的表格，未作检查 (no table recognized: nothing was checked)\n`,
+  );
   expect(result.code).toBe(2);
   const findings = JSON.parse(result.stdout).files[0].findings;
   expect(findings).toHaveLength(1);

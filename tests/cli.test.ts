@@ -3,6 +3,8 @@ import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { EXAMPLE_WORKBOOKS } from '../scripts/examples';
 import { writeWorkbook } from '../scripts/examples/render';
+import { run as runCli, type Terminal } from '../src/cli/main';
+import packageJson from '../package.json';
 import { OLE_HEADER, cli, writeExamples } from './cli-helpers';
 import { tempDir } from './helpers';
 import { ALL_KINDS } from '../src/validation';
@@ -37,40 +39,165 @@ beforeAll(async () => {
   );
 });
 
-test('a folder: a header per file, its findings worst first under it, a summary line, exit 1 on an error', async () => {
+test('a folder: a header line per file, then one line per finding (cell, severity, rule name), a summary, exit 1', async () => {
   const result = await cli(examplesDir);
   expect(result.code).toBe(1);
-  const lines = result.stdout.trim().split('\n');
-  // The header says how much of the file was checked; the lines under it name the rule in Chinese, not by its id.
+  const blocks = result.stdout.trim().split('\n\n');
+  expect(blocks).toHaveLength(5);
+  const [header, ...lines] = blocks.find((b) => b.includes('003-四川平武'))!.split('\n');
+  // The path is said once, in the header, with what was checked and found there.
+  expect(header).toMatch(/003-四川平武-项目支出绩效目标\.xlsx {2}检查了 1 个表格：4 个错误，16 个警告$/);
   expect(lines).toContainEqual(
     expect.stringMatching(
-      /003-四川平武-项目支出绩效目标\.xlsx {2}已检查 \d+ 个表格：\d+ 个错误，\d+ 个警告，\d+ 个提示$/,
+      /^ {2}项目支出绩效目标申报表!L30 {2}错误 {2}权重合计不为 100 {2}“.*综合管理.*”的指标权重合计为 110，应为 100 或 90/,
     ),
   );
-  expect(lines).toContainEqual(
-    expect.stringMatching(
-      /^ {2}项目支出绩效目标申报表!L30 {2}错误 {2}权重合计不为 100：“.*综合管理.*”的指标权重合计为 110，应为 100 或 90/,
-    ),
-  );
-  expect(lines).toContainEqual(
-    expect.stringMatching(/^ {2}财政拨款收支总表!B14 {2}警告 {2}合计尾差：.*500\.75.*500\.74.*\[B5, B10\]$/),
-  );
-  expect(result.stdout).not.toMatch(/weight\/sum|sum\/rounding/);
-  // Worst first inside each file: no error after a warning or a note.
-  const findingLines = lines.filter((line) => line.startsWith('  '));
-  const severities = findingLines.map((line) => line.split('  ')[2]);
-  const rank = { 错误: 0, 警告: 1, 提示: 2 } as Record<string, number>;
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i]!.startsWith('  ') && lines[i - 1]!.startsWith('  '))
-      expect(rank[lines[i]!.split('  ')[2]!]!).toBeGreaterThanOrEqual(rank[lines[i - 1]!.split('  ')[2]!]!);
-  }
-  const summary = /^共检查 4 个文件：(\d+) 个错误，(\d+) 个警告，(\d+) 个提示$/.exec(lines[lines.length - 1]!);
+  expect(lines.some((line) => line.includes('003-四川平武') || line.includes('weight/sum'))).toBe(false);
+  // Nine projects without a 成本指标: one line and the cells, not nine lines.
+  expect(lines.filter((line) => line.includes('缺少必备的一级指标'))).toHaveLength(1);
+  expect(lines).toContain('      同类 9 处：F6、F14、F20、F25、F30、F37、F41、F47、F53');
+  const rounding = blocks.find((b) => b.includes('004-重庆石柱'))!;
+  expect(rounding).toMatch(/\n {2}财政拨款收支总表!B14 {2}警告 {2}合计尾差 {2}.*500\.75.*500\.74.*\[B5, B10\]\n/);
+  // What follows from values copied from the weights is shown under the copied-weight finding.
+  expect(rounding).toMatch(/指标值抄自权重.*\n {6}↳ H12 {2}成本目标超过项目预算 {2}.*\n {6}↳ H15 {2}满意度目标过低/);
+  const summary = /^共检查 4 个文件：(\d+) 个错误，(\d+) 个警告，(\d+) 个提示$/.exec(blocks[4]!);
   expect(summary).not.toBeNull();
-  expect([
-    severities.filter((s) => s === '错误').length,
-    severities.filter((s) => s === '警告').length,
-    severities.filter((s) => s === '提示').length,
-  ]).toEqual(summary!.slice(1).map(Number));
+  // The headers' counts add up to the summary's.
+  const counted = [0, 0, 0];
+  for (const block of blocks.slice(0, 4)) {
+    const head = block.split('\n')[0]!;
+    ['错误', '警告', '提示'].forEach(
+      (word, i) => (counted[i]! += Number(new RegExp(`(\\d+) 个${word}`).exec(head)?.[1] ?? 0)),
+    );
+  }
+  expect(counted).toEqual(summary!.slice(1).map(Number));
+});
+
+test('errors come first in each file, then warnings, then notes', async () => {
+  const result = await cli(join(examplesDir, EXAMPLE_WORKBOOKS[3]!.file));
+  const severities = result.stdout
+    .split('\n')
+    .filter((line) => /^ {2}\S/.test(line))
+    .map((line) => line.split('  ')[2]);
+  const rank = severities.map((s) => ['错误', '警告', '提示'].indexOf(s!));
+  expect(rank).toEqual([...rank].sort((a, b) => a - b));
+  expect(new Set(rank)).toEqual(new Set([0, 1, 2]));
+});
+
+test('colours on a terminal; none with NO_COLOR, --no-color or a pipe', async () => {
+  const flat = join(examplesDir, EXAMPLE_WORKBOOKS[2]!.file);
+  const run = async (args: string[], terminal: Terminal) => {
+    let stdout = '';
+    await runCli(
+      args,
+      (t) => (stdout += t),
+      () => undefined,
+      terminal,
+    );
+    return stdout;
+  };
+  const RED_ERROR = '\u001b[31m错误\u001b[0m';
+  expect(await run([flat], { isTTY: true, env: {} })).toContain(RED_ERROR);
+  expect(await run([flat], { isTTY: true, env: { NO_COLOR: '1' } })).not.toContain('\u001b[');
+  expect(await run([flat, '--no-color'], { isTTY: true, env: {} })).not.toContain('\u001b[');
+  expect(await run([flat], { isTTY: false, env: {} })).not.toContain('\u001b[');
+  expect(await run([flat, '--color'], { isTTY: false, env: {} })).toContain(RED_ERROR);
+});
+
+test('--quiet lists errors only; --max-warnings N exits 1 past N warnings', async () => {
+  const flat = join(examplesDir, EXAMPLE_WORKBOOKS[2]!.file);
+  const quiet = await cli(flat, '--quiet');
+  expect(quiet.code).toBe(1);
+  expect(quiet.stdout).toContain('  错误  ');
+  expect(quiet.stdout).not.toContain('  警告  ');
+  const department = join(examplesDir, EXAMPLE_WORKBOOKS[1]!.file); // 002: 1 error, 2 warnings
+  const strict = await cli(join(dir, 'clean.xlsx'), '--max-warnings', '0');
+  expect(strict.code).toBe(0);
+  const over = await cli(
+    flat,
+    '--config',
+    writeConfig({ rules: { 'weight/sum': 'off', 'unit/cost-unit': 'off' } }),
+    '--max-warnings',
+    '15',
+  );
+  expect(over.code).toBe(1);
+  expect(over.stderr).toContain('16 个警告，超过 --max-warnings 15 (16 warnings, more than --max-warnings 15)');
+  const within = await cli(
+    flat,
+    '--config',
+    writeConfig({ rules: { 'weight/sum': 'off', 'unit/cost-unit': 'off' } }),
+    '--max-warnings',
+    '16',
+  );
+  expect(within.code).toBe(0);
+  expect((await cli(department, '--max-warnings', 'x')).stderr).toContain('--max-warnings 须为 ≥ 0 的整数');
+});
+
+test('a workbook with no table is "nothing checked" (exit 2), never "no problems"; a 情况说明 alone is checked', async () => {
+  const empty = join(dir, 'cover-only.xlsx');
+  await writeWorkbook(
+    {
+      file: 'cover-only.xlsx',
+      description: 'a cover page',
+      sheets: [{ name: '封面', rows: [['2024年部门预算'], ['某某局']] }],
+    },
+    empty,
+  );
+  const result = await cli(empty);
+  expect(result.code).toBe(2);
+  expect(result.stdout).toContain('cover-only.xlsx  未识别到可检查的表格（工作表：封面），未作检查');
+  expect(result.stdout).not.toContain('未发现问题');
+  expect(result.stdout).toContain('其中 1 个文件未识别到可检查的表格');
+  expect(result.stderr).toContain(
+    'cover-only.xlsx: 未识别到可检查的表格，未作检查 (no table recognized: nothing was checked)',
+  );
+  const text = join(dir, 'text-only.xlsx');
+  await writeWorkbook(
+    {
+      file: 'text-only.xlsx',
+      description: 'a 情况说明 only',
+      sheets: [
+        {
+          name: '情况说明',
+          rows: [
+            ['2024年单位预算情况说明'],
+            ['一般公共预算支出按经济分类：工资福利支出120万元，占80%；商品和服务支出30万元，占20%。'],
+            ['基本支出情况说明：基本支出150万元，比上年增长5%。'],
+          ],
+        },
+      ],
+    },
+    text,
+  );
+  const read = await cli(text);
+  expect(read.code).toBe(0);
+  expect(read.stdout).toContain('text-only.xlsx  检查了 2 段说明文字：未发现问题');
+});
+
+test('--help lists every option with examples; --version prints the version', async () => {
+  const help = await cli('--help');
+  expect(help.code).toBe(0);
+  for (const option of [
+    '--format',
+    '--locale',
+    '--config',
+    '--report',
+    '--annotate',
+    '--force',
+    '--quiet',
+    '--max-warnings',
+    '--jobs',
+    '--timeout',
+    '--max-memory',
+    '--explain',
+    '--no-color',
+    '--version',
+    '--help',
+  ])
+    expect(help.stdout).toContain(option);
+  expect(help.stdout).toContain('示例 Examples:');
+  const version = await cli('--version');
+  expect(version).toEqual({ code: 0, stdout: `budget-check ${packageJson.version}\n`, stderr: '' });
 });
 
 test('--format json has the documented shape', async () => {
@@ -98,14 +225,21 @@ test('--format json has the documented shape', async () => {
   }
 });
 
-test('a correct workbook exits 0; --locale en-US speaks English', async () => {
+test('a correct workbook exits 0 and says what was checked; --locale en-US speaks English', async () => {
   const result = await cli(cleanFile, '--locale', 'en-US');
-  expect(result.code).toBe(0);
-  expect(result.stderr).toBe('');
-  expect(result.stdout).toMatch(
-    / {2}1 table checked: 0 errors, 0 warnings, 0 info\n\n1 file checked: 0 errors, 0 warnings, 0 info\n$/,
-  );
+  expect(result).toEqual({
+    code: 0,
+    stdout: `${cleanFile}  checked 1 table: no problems found\n\n1 file checked: 0 errors, 0 warnings, 0 info\n`,
+    stderr: '',
+  });
 });
+
+let configs = 0;
+function writeConfig(config: unknown): string {
+  const file = join(dir, `config-${++configs}.json`);
+  writeFileSync(file, JSON.stringify(config));
+  return file;
+}
 
 test('--config sets severities: weight/sum off and unit/cost-unit a warning turn the flat list green', async () => {
   const config = join(dir, 'config.json');
@@ -134,7 +268,9 @@ describe('unreadable input: exit 2, one line naming the file, the other files st
     expect(errorLines[0]).toContain(name);
     expect(errorLines[0]).toContain(reason);
     // Said once, on stderr; the summary counts it apart from the files that were checked.
-    expect(result.stdout).toMatch(/\n共检查 1 个文件：0 个错误，0 个警告，0 个提示；另有 1 个文件无法读取\n$/);
+    expect(result.stdout).toBe(
+      `${join(folder, 'ok.xlsx')}  检查了 1 个表格：未发现问题\n\n共检查 1 个文件：0 个错误，0 个警告，0 个提示；另有 1 个文件无法读取\n`,
+    );
   });
 
   test('a damaged .xls in a folder is named as unreadable, not skipped', async () => {
@@ -148,7 +284,9 @@ describe('unreadable input: exit 2, one line naming the file, the other files st
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('2023年预算.xls: .xls 文件已损坏，无法读取');
     expect(result.stderr).not.toContain('~$lock');
-    expect(result.stdout).toMatch(/\n1 file checked: 0 errors, 0 warnings, 0 info; 1 unreadable\n$/);
+    expect(result.stdout).toBe(
+      `${join(folder, 'ok.xlsx')}  checked 1 table: no problems found\n\n1 file checked: 0 errors, 0 warnings, 0 info; 1 file unreadable\n`,
+    );
   });
 
   test('a missing file', async () => {
@@ -158,9 +296,9 @@ describe('unreadable input: exit 2, one line naming the file, the other files st
   });
 });
 
-describe('usage errors exit 2 with the reason in Chinese and English, and where the help is', () => {
+describe('usage errors exit 2 with the reason in Chinese and English, and where to find the options', () => {
   test.each([
-    [[], '没有指定要检查的文件或文件夹 (no file or folder given)'],
+    [[], '没有指定文件或文件夹 (no file or folder given)'],
     [
       ['x.xlsx', '--format', 'xml'],
       '--format 只能是 text、json 或 sarif，不能是“xml” (--format must be text, json or sarif)',
@@ -169,39 +307,18 @@ describe('usage errors exit 2 with the reason in Chinese and English, and where 
     [['x.xlsx', '--bogus'], '未知选项 --bogus (unknown option --bogus)'],
     [
       ['x.xlsx', '--fromat', 'json'],
-      '未知选项 --fromat，是否想用 --format？ (unknown option --fromat; did you mean --format?)',
+      '未知选项 --fromat (unknown option --fromat)；是不是 --format？(did you mean --format?)',
     ],
-    [['x.xlsx', '--jobs'], '选项 --jobs 需要一个值 (option --jobs needs a value)'],
+    [['x.xlsx', '--reprot', 'a.xlsx'], '是不是 --report？(did you mean --report?)'],
+    [['x.xlsx', '--format'], '选项 --format 缺少取值 (option --format needs a value)'],
+    [['x.xlsx', '--force=yes'], '选项 --force 不带取值 (option --force takes no value)'],
   ])('%j', async (args, reason) => {
     const result = await cli(...args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(reason);
+    expect(result.stderr).not.toMatch(/Unknown option|To specify a positional argument/);
+    expect(result.stderr).toContain('Usage: budget-check');
     expect(result.stderr).toContain('budget-check --help');
-    expect(result.stderr).not.toMatch(/To specify a positional argument/);
-  });
-
-  test('--help lists every option with examples; --version prints the version', async () => {
-    const help = await cli('--help');
-    expect(help.code).toBe(0);
-    for (const option of [
-      '--format',
-      '--report',
-      '--annotate',
-      '--jobs',
-      '--force',
-      '--quiet',
-      '--max-warnings',
-      '--version',
-      '--explain',
-    ])
-      expect(help.stdout).toContain(option);
-    expect(help.stdout).toContain('示例 Examples');
-    const version = await cli('--version');
-    expect(version).toEqual({
-      code: 0,
-      stdout: expect.stringMatching(/^budget-check \d+\.\d+\.\d+\n$/) as string,
-      stderr: '',
-    });
   });
 
   test('an invalid config file says which setting is wrong', async () => {
@@ -217,7 +334,7 @@ describe('usage errors exit 2 with the reason in Chinese and English, and where 
     writeFileSync(config, JSON.stringify({ rules: { 'weight/sumx': 'off' } }));
     const result = await cli(cleanFile, '--config', config);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('unknown rule "weight/sumx"; the rules are: sum/row-total');
+    expect(result.stderr).toContain('未知规则 unknown rule "weight/sumx"; 可用的规则 the rules are: sum/row-total');
   });
 
   test('a config file that is not JSON', async () => {
@@ -242,7 +359,7 @@ test('the installed binary runs as `budget-check` with the same exit codes', () 
   expect(bad.status).toBe(1);
   expect(JSON.parse(bad.stdout).files).toHaveLength(4);
   const help = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
-  expect(help).toContain('Usage: budget-check');
+  expect(help).toContain('budget-check [选项 options] <文件或文件夹');
 });
 
 describe('nothing checked never reads as "no problems"', () => {

@@ -40,12 +40,20 @@ export function check(grids: Grid | Grid[], options: CheckOptions = {}): Report 
 }
 
 /** "ruleId Sheet!A1" for each finding, for compact assertions. */
-export function where(findings: readonly Finding[]): string[] {
+export function where(findings: readonly Pick<Finding, 'ruleId' | 'sheet' | 'cell'>[]): string[] {
   return findings.map((f) => `${f.ruleId} ${f.sheet}!${f.cell}`);
 }
 
 export function ofRule(report: Report, ...ruleIds: string[]): Finding[] {
   return report.findings.filter((f) => ruleIds.includes(f.ruleId));
+}
+
+/**
+ * The report's findings and those folded into them (one finding per cause, present.ts), each folded one with the
+ * sheet of the finding it was folded into: what the report says about every cell.
+ */
+export function withFolded(report: Report): Pick<Finding, 'ruleId' | 'sheet' | 'cell' | 'messageId' | 'severity'>[] {
+  return report.findings.flatMap((f) => [f, ...(f.folded ?? []).map((folded) => ({ ...folded, sheet: f.sheet }))]);
 }
 
 export function ofFamily(report: Report, ...families: string[]): Finding[] {

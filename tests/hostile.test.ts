@@ -79,23 +79,21 @@ describe('a batch of hostile files', () => {
         line: expect.stringMatching(message),
       });
     }
-    expect(lines).toHaveLength(Object.keys(expected).length + Object.keys(notes).length);
-    // The good file and every hostile file that could be read have their findings printed.
-    expect(findingLinesOf(result.stdout, join(dir, 'good.xlsx'))).toContainEqual(
-      expect.stringMatching(/^ {2}项目支出绩效目标申报表!L30 {2}错误 {2}权重合计不为 100：/),
-    );
+    // A file read but with no table in it is said to have had nothing checked.
+    const unchecked = `budget-check: ${join(dir, 'three-corners.xlsx')}: 未识别到可检查的表格，未作检查 (no table recognized: nothing was checked)`;
+    expect(lines).toContain(unchecked);
+    expect(lines).toHaveLength(Object.keys(expected).length + Object.keys(notes).length + 1);
+    // The good file and every hostile file that could be read have their findings printed, under their header.
+    const block = (name: string) => result.stdout.split('\n\n').find((b) => b.startsWith(`${join(dir, name)}  `)) ?? '';
+    expect(block('good.xlsx')).toMatch(/^ {2}项目支出绩效目标申报表!L30 {2}错误 {2}权重合计不为 100 /m);
     for (const name of ['merges-50000.xlsx', 'validation-whole-sheet.xlsx', 'column-xfd.xlsx'])
-      expect(findingLinesOf(result.stdout, join(dir, name))).toContainEqual(
-        expect.stringMatching(/^ {2}\S+!C2 {2}错误 {2}行合计不等于各列之和：/),
-      );
-    expect(findingLinesOf(result.stdout, join(dir, 'three-corners.xlsx'))).toContainEqual(
-      expect.stringMatching(/^ {2}角落!A1 {2}提示 {2}未识别、未检查的内容：/),
-    );
+      expect(block(name)).toMatch(/^ {2}\S+!C2 {2}错误 {2}行合计不等于各列之和 /m);
+    expect(block('three-corners.xlsx')).toContain('未识别到可检查的表格（工作表：角落），未作检查');
+    expect(block('three-corners.xlsx')).toContain('  角落!A1  提示  未识别、未检查的内容');
     const files = 1 + small.length + 4;
     expect(result.stdout.trim().split('\n').pop()).toMatch(
-      // three-corners.xlsx holds numbers but no table: counted apart, never as checked.
       new RegExp(
-        `^共检查 ${files - 6} 个文件：\\d+ 个错误，\\d+ 个警告，\\d+ 个提示；另有 1 个文件未识别到可检查的表格，5 个文件无法读取$`,
+        `^共检查 ${files - 5} 个文件：\\d+ 个错误，\\d+ 个警告，\\d+ 个提示；其中 1 个文件未识别到可检查的表格；另有 5 个文件无法读取$`,
       ),
     );
     expect(hashes(dir)).toEqual(before);
@@ -213,7 +211,7 @@ describe('outputs never touch inputs', () => {
   test('an existing --report or copy is replaced only with --force; a folder as --report is refused', async () => {
     const report = join(root, 'summary.xlsx');
     writeFileSync(report, 'older summary');
-    await refused([join(input, 'a.xlsx'), '--report', report], '已存在，未覆盖（加 --force 覆盖）');
+    await refused([join(input, 'a.xlsx'), '--report', report], '已存在，未覆盖；要替换它请加 --force');
     const forced = await cli(join(input, 'a.xlsx'), '--report', report, '--force');
     expect(forced.code).toBe(1);
     expect(readFileSync(report).subarray(0, 2).toString()).toBe('PK');
@@ -222,7 +220,7 @@ describe('outputs never touch inputs', () => {
     const out = join(root, 'out');
     mkdirSync(out);
     writeFileSync(join(out, 'a.xlsx'), 'older copy');
-    await refused([join(input, 'a.xlsx'), '--annotate', out], '--annotate 会覆盖已有的 1 个文件');
+    await refused([join(input, 'a.xlsx'), '--annotate', out], '--annotate 的 1 个副本已存在');
   });
 
   test('a report that cannot be written: one line, exit 2, the results printed all the same, no file left behind', async () => {

@@ -74,7 +74,8 @@ test('template --list names every template; an unknown one, a missing -o or an e
       (t) => (error += t),
     ),
   ).toBe(2);
-  expect(error).toContain('not overwritten');
+  expect(error).toContain('已存在，未覆盖；要替换它请加 --force (');
+  expect(error).toContain('already exists and was left as it is; add --force to replace it');
   expect(existsSync(existing)).toBe(true);
 });
 

@@ -22,29 +22,26 @@ export function printable(text: string): string {
 }
 
 export interface TextOptions {
-  /** ANSI colours (a terminal that asked for them). */
+  /** ANSI colours (a terminal that wants them: not NO_COLOR, not --no-color, not a pipe). */
   color?: boolean;
-  /** Errors only: warnings and notes are counted, not listed. */
-  quiet?: boolean;
 }
 
-const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', dim: '\u001b[2m', bold: '\u001b[1m' };
-const RESET = '\u001b[0m';
+/** A group of the same finding (one rule, one message, one table) this large is printed once with its cells. */
+const GROUP_LINE_AT = 4;
 
-/** Whether a file had anything checked: a table, or a statement of its text; else it must not read as "no problems". */
-export function nothingChecked(result: FileResult): boolean {
-  return result.report !== undefined && !checkedSomething(result.report);
-}
+const ANSI = { red: 31, yellow: 33, cyan: 36, gray: 90, bold: 1, underline: 4 } as const;
+type Style = keyof typeof ANSI;
 
 /**
- * Text for a terminal: a header per file (how many tables it had checked), its findings under it, worst first, each
- * with its cell, severity, the rule's Chinese name and the message; then one summary line.
+ * Linter-style text, grouped by file: a header line (the file, how many tables were checked, the counts), then
+ * `cell  severity  rule name  message` for each finding, indented; a run of the same finding in one table is one
+ * line with its cells; then a summary line.
  */
 export function formatText(results: readonly FileResult[], locale: Locale, options: TextOptions = {}): string {
-  const paint = (color: keyof typeof COLORS, text: string) =>
-    options.color ? `${COLORS[color]}${text}${RESET}` : text;
   const zh = locale === 'zh-CN';
-  const lines: string[] = [];
+  const paint = (style: Style, text: string) => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
+  const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
+  const blocks: string[] = [];
   const totals = { error: 0, warning: 0, info: 0, unreadable: 0, unchecked: 0 };
   for (const result of results) {
     if (result.error) {
@@ -53,54 +50,104 @@ export function formatText(results: readonly FileResult[], locale: Locale, optio
       continue;
     }
     const report = result.report!;
-    for (const severity of ['error', 'warning', 'info'] as const) totals[severity] += report.summary[severity];
-    const tables = report.sheets.reduce((n, s) => n + s.tables, 0);
-    const statements = report.sheets.reduce((n, s) => n + (s.statements ?? 0), 0);
-    let status: string;
-    if (nothingChecked(result)) {
-      totals.unchecked++;
-      const skipped = report.sheets.map((s) => s.sheet).join('、');
-      status = paint(
-        'warning',
-        zh
-          ? `未识别到可检查的表格，未作检查（工作表：${skipped}）`
-          : `no table recognized: nothing was checked (sheets: ${skipped})`,
-      );
-    } else {
-      const what = zh
-        ? `已检查 ${tables} 个表格${statements > 0 ? `、${statements} 处说明文字` : ''}`
-        : `${tables} table${tables === 1 ? '' : 's'}${statements > 0 ? ` and ${statements} text statement${statements === 1 ? '' : 's'}` : ''} checked`;
-      const counts = zh
-        ? `${report.summary.error} 个错误，${report.summary.warning} 个警告，${report.summary.info} 个提示`
-        : `${report.summary.error} errors, ${report.summary.warning} warnings, ${report.summary.info} info`;
-      status = zh ? `${what}：${counts}` : `${what}: ${counts}`;
-    }
-    if (lines.length > 0) lines.push('');
-    lines.push(printable(`${paint('bold', result.file)}  ${status}`));
+    const lines: string[] = [];
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const finding of report.findings) counts[finding.severity]++;
+    totals.error += counts.error;
+    totals.warning += counts.warning;
+    totals.info += counts.info;
+    const checked = checkedSomething(report);
+    if (!checked) totals.unchecked++;
+    lines.push(`${paint('underline', printable(result.file))}  ${printable(fileLine(report, counts, zh))}`);
+    const printedGroups = new Set<string>();
     for (const finding of report.findings) {
-      if (options.quiet && finding.severity !== 'error') continue;
-      const where = cellRef(finding.sheet, finding.cell);
-      const related = finding.related.length > 0 ? paint('dim', `  [${finding.related.join(', ')}]`) : '';
-      const label = paint(finding.severity, SEVERITY_LABELS[locale][finding.severity]);
-      const name = finding.ruleName ?? finding.ruleId;
-      lines.push(printable(`  ${where}  ${label}  ${name}：${finding.message}${related}`));
+      const group = finding.group && finding.group.count >= GROUP_LINE_AT ? finding.group : undefined;
+      if (group && printedGroups.has(group.key)) continue;
+      // Cell text reaches the terminal only through printable(); the colours are added around it.
+      const where = printable(cellRef(finding.sheet, finding.cell));
+      const related = finding.related.length > 0 ? printable(`  [${finding.related.join(', ')}]`) : '';
+      const severity = paint(SEVERITY_STYLE[finding.severity], SEVERITY_LABELS[locale][finding.severity]);
+      const name = paint('gray', printable(finding.ruleName ?? finding.ruleId));
+      lines.push(`  ${where}  ${severity}  ${name}  ${printable(finding.message)}${related}`);
+      for (const folded of finding.folded ?? []) {
+        if (folded.ruleId === finding.ruleId) continue;
+        const foldedName = paint('gray', printable(folded.ruleName ?? folded.ruleId));
+        lines.push(`      ↳ ${printable(folded.cell)}  ${foldedName}  ${printable(folded.message)}`);
+      }
+      if (group) {
+        printedGroups.add(group.key);
+        const cells = report.findings.filter((f) => f.group?.key === group.key).map((f) => f.cell);
+        lines.push(
+          printable(
+            zh
+              ? `      同类 ${group.count} 处：${cells.join('、')}`
+              : `      the same at ${group.count} cells: ${cells.join(', ')}`,
+          ),
+        );
+      }
     }
+    blocks.push(lines.join('\n'));
   }
-  const files = results.length - totals.unreadable - totals.unchecked;
-  const extra: string[] = [];
-  if (totals.unchecked)
-    extra.push(
-      zh ? `${totals.unchecked} 个文件未识别到可检查的表格` : `${totals.unchecked} with nothing recognized to check`,
-    );
-  if (totals.unreadable) extra.push(zh ? `${totals.unreadable} 个文件无法读取` : `${totals.unreadable} unreadable`);
-  lines.push('');
-  lines.push(
-    zh
-      ? `共检查 ${files} 个文件：${totals.error} 个错误，${totals.warning} 个警告，${totals.info} 个提示${extra.length ? `；另有 ${extra.join('，')}` : ''}`
-      : `${files} file${files === 1 ? '' : 's'} checked: ${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info${extra.length ? `; ${extra.join(', ')}` : ''}`,
-  );
-  return lines.join('\n') + '\n';
+  const files = results.length - totals.unreadable;
+  const unchecked = totals.unchecked;
+  const summary = zh
+    ? `共检查 ${files} 个文件：${totals.error} 个错误，${totals.warning} 个警告，${totals.info} 个提示${unchecked ? `；其中 ${unchecked} 个文件未识别到可检查的表格` : ''}${totals.unreadable ? `；另有 ${totals.unreadable} 个文件无法读取` : ''}`
+    : `${files} file${files === 1 ? '' : 's'} checked: ${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info${unchecked ? `; in ${unchecked} file${unchecked === 1 ? '' : 's'} no table was recognized` : ''}${totals.unreadable ? `; ${totals.unreadable} file${totals.unreadable === 1 ? '' : 's'} unreadable` : ''}`;
+  blocks.push(paint('bold', summary));
+  return blocks.join('\n\n') + '\n';
 }
+
+/**
+ * What was checked in a file and what was found: "检查了 12 个表格、3 段说明文字：25 个错误，12 个警告"; when nothing
+ * was, "未识别到可检查的表格（工作表：封面、目录）", never "no problems".
+ */
+export function fileLine(report: Report, counts: Record<Severity3, number>, zh: boolean): string {
+  const tables = report.sheets.reduce((n, s) => n + s.tables, 0);
+  const statements = report.sheets.reduce((n, s) => n + (s.statements ?? 0), 0);
+  const skipped = report.sheets.filter((s) => s.tables === 0 && (s.statements ?? 0) === 0).map((s) => s.sheet);
+  if (!checkedSomething(report)) {
+    return zh
+      ? `未识别到可检查的表格（工作表：${skipped.join('、')}），未作检查`
+      : `no table recognized (sheets: ${skipped.join(', ')}): nothing was checked`;
+  }
+  const what = zh
+    ? [tables ? `${tables} 个表格` : '', statements ? `${statements} 段说明文字` : ''].filter(Boolean).join('、')
+    : [
+        tables ? `${tables} table${tables === 1 ? '' : 's'}` : '',
+        statements ? `${statements} statement${statements === 1 ? '' : 's'} of text` : '',
+      ]
+        .filter(Boolean)
+        .join(' and ');
+  const found =
+    counts.error + counts.warning + counts.info === 0
+      ? zh
+        ? '未发现问题'
+        : 'no problems found'
+      : zh
+        ? [
+            counts.error ? `${counts.error} 个错误` : '',
+            counts.warning ? `${counts.warning} 个警告` : '',
+            counts.info ? `${counts.info} 个提示` : '',
+          ]
+            .filter(Boolean)
+            .join('，')
+        : [
+            counts.error ? `${counts.error} error${counts.error === 1 ? '' : 's'}` : '',
+            counts.warning ? `${counts.warning} warning${counts.warning === 1 ? '' : 's'}` : '',
+            counts.info ? `${counts.info} info` : '',
+          ]
+            .filter(Boolean)
+            .join(', ');
+  const rest =
+    skipped.length > 0
+      ? zh
+        ? `；未识别到表格的工作表：${skipped.join('、')}`
+        : `; no table on sheet${skipped.length === 1 ? '' : 's'} ${skipped.join(', ')}`
+      : '';
+  return zh ? `检查了 ${what}：${found}${rest}` : `checked ${what}: ${found}${rest}`;
+}
+
+type Severity3 = 'error' | 'warning' | 'info';
 
 /**
  * {"version":1,"files":[{"file","tables","findings"}]}; unreadable files carry "error" instead, a copy --annotate

@@ -3,8 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ALL_KINDS, Config, Locale, LOCALES, parseConfig, ruleOptionsOf, RuleOptionsError } from '../validation';
-import { FileResult, formatJson, formatText, nothingChecked, printable } from './format';
+import {
+  ALL_KINDS,
+  checkedSomething,
+  Config,
+  Locale,
+  LOCALES,
+  parseConfig,
+  ruleOptionsOf,
+  RuleOptionsError,
+} from '../validation';
+import { FileResult, formatJson, formatText, printable } from './format';
 import { annotatedCopyPaths, writeFileAtomically } from './annotate';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, checkFiles, progressBar } from './batch';
 import { explainFile } from './explain';
@@ -34,37 +43,36 @@ const USAGE = `用法 Usage: budget-check [选项 options] <文件或文件夹 f
 Checks budget performance-target and budget-disclosure tables and their texts in workbooks; folders are searched.
 
 选项 Options:
-  -f, --format text|json|sarif   输出格式（默认 text）output format (default text)
-  -l, --locale zh-CN|en-US       消息语言（默认 zh-CN）language of the messages
-  -c, --config <config.json>     配置：配置档、规则级别、选项、列名 profile, rule severities, options, column names
-      --report <汇总.xlsx>        另存汇总工作簿（文件汇总 + 问题清单）write a summary workbook for a reviewer
-      --annotate <文件夹 folder>   为每个文件另存标注副本（问题单元格着色并加批注）write annotated copies there
-      --force                    允许覆盖已有的输出文件（从不覆盖输入）let outputs replace existing files (never inputs)
-  -j, --jobs <N>                 同时检查的文件数（默认 CPU 核数）files checked at once (default: CPU cores)
-      --timeout <秒 seconds>      每个文件的时间上限（默认 ${DEFAULT_TIMEOUT_SECONDS}）time limit per file
-      --max-memory <MB>          每个文件的内存上限（默认 ${DEFAULT_MEMORY_MB}）memory limit per file
-  -q, --quiet                    只列出错误（警告和提示只计数）list errors only (warnings and notes are counted)
-      --max-warnings <N>         警告超过 N 个时退出码为 1 exit 1 when there are more than N warnings
-      --no-color                 不使用颜色（也可设 NO_COLOR）no colours (NO_COLOR works too)
-      --explain                  只显示识别结果：表格、各列表头路径与角色、核对关系、未识别内容
-                                 show what recognition found instead of checking
-  -v, --version                  版本 version
-  -h, --help                     本说明 this help
-
-模板 Templates: budget-check template --list | budget-check template <模板 name> -o <file.xlsx>
+  -f, --format text|json|sarif  输出格式，默认 text             output format (default text)
+  -l, --locale zh-CN|en-US      消息语言，默认 zh-CN            language of the messages (default zh-CN)
+  -c, --config <config.json>    配置：规则开关、严重程度、选项  config: rules on/off, severities, options
+      --report <summary.xlsx>   另写一份汇总工作簿（文件汇总 + 问题清单）  also write a summary workbook
+      --annotate <文件夹 folder> 为每个文件写一份标注副本（问题单元格着色并加批注）
+                                write an annotated copy of each file (cells coloured, with notes)
+      --force                   覆盖已有的 --report / --annotate 文件   replace existing output files
+  -q, --quiet                   只报告错误，不列警告和提示      report errors only
+      --max-warnings <N>        警告超过 N 个时退出码为 1       exit 1 when there are more than N warnings
+  -j, --jobs <N>                同时检查的文件数                how many files to check at once
+      --timeout <秒 seconds>    每个文件的时限，默认 ${DEFAULT_TIMEOUT_SECONDS} 秒      time limit per file (default ${DEFAULT_TIMEOUT_SECONDS} s)
+      --max-memory <MB>         每个文件的内存上限，默认 ${DEFAULT_MEMORY_MB} MB  memory limit per file (default ${DEFAULT_MEMORY_MB} MB)
+      --explain                 不检查，列出识别到的表格、各列的表头与角色、核对的关系和未识别的内容
+                                do not check: print what recognition found (tables, columns, identities)
+      --no-color                不用颜色（也可设 NO_COLOR）     no colours (or set NO_COLOR)
+  -v, --version                 显示版本                        print the version
+  -h, --help                    显示本帮助                      print this help
 
 示例 Examples:
-  budget-check 申报材料/                           检查文件夹中的全部工作簿 check every workbook in a folder
-  budget-check a.xlsx --report 汇总.xlsx --annotate 标注/   汇总表和标注副本 summary and annotated copies
-  budget-check 申报材料/ --format sarif > results.sarif     供 CI 使用 for CI
-  budget-check a.xlsx --explain                      查看识别结果 see what was recognized
+  budget-check 2024年预算.xlsx
+  budget-check 报送材料/ --report 汇总.xlsx --annotate 标注/
+  budget-check 报送材料/ --format json > 结果.json
+  budget-check template --list          标准模板 the standard templates (budget-check template <name> -o file.xlsx)
 
 输出从不覆盖输入；已有文件须加 --force 才覆盖。Outputs never replace an input; an existing file only with --force.
-每个文件单独检查，超过时间或内存上限即停止并报告该文件。Each file is checked alone and stopped past its limits.
 
-退出码 Exit codes: 0 无错误 no error finding · 1 有错误（或警告超过 --max-warnings）error findings (or too many warnings)
-  · 2 用法错误、文件无法读取或没有可检查的表格 usage error, unreadable input, or nothing recognized to check`;
+退出码 Exit codes: 0 无错误 no error finding · 1 有错误（或警告超过 --max-warnings）error findings (or too many
+warnings) · 2 用法错误、文件无法读取或未识别到可检查的表格 usage error, unreadable input, or nothing recognized to check`;
 
+/** Every option, for "did you mean". */
 const OPTION_NAMES = [
   'format',
   'locale',
@@ -72,59 +80,63 @@ const OPTION_NAMES = [
   'report',
   'annotate',
   'force',
+  'quiet',
+  'max-warnings',
   'jobs',
   'timeout',
   'max-memory',
-  'quiet',
-  'max-warnings',
-  'no-color',
   'explain',
+  'no-color',
+  'color',
   'version',
   'help',
 ];
 
-/** parseArgs' English errors, said in Chinese first, with a suggestion for a mistyped option. */
-function usageErrorOf(error: unknown): UsageError {
+/** A parseArgs error in the user's words: 中文 first, English beside, with the option they probably meant. */
+export function usageMessage(error: unknown): string {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
-  const option = /(--[\w-]+)/.exec(message)?.[1] ?? /'(-\w)/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
-    const name = option.replace(/^-+/, '');
-    const guess = closest(name, OPTION_NAMES);
-    return new UsageError(
-      `未知选项 ${option}${guess ? `，是否想用 --${guess}？` : ''} (unknown option ${option}${guess ? `; did you mean --${guess}?` : ''})`,
-    );
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
+    const option = unknown[1]!;
+    const guess = closestOption(option.replace(/^-+/, ''));
+    const hint = guess ? `；是不是 --${guess}？(did you mean --${guess}?)` : '';
+    return `未知选项 ${option} (unknown option ${option})${hint}`;
   }
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    return new UsageError(`选项 ${option} 需要一个值 (option ${option} needs a value)`);
-  }
-  return new UsageError(`命令行有误 (${message})`);
+  const missing = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message);
+  if (missing) return `选项 ${missing[1]} 缺少取值 (option ${missing[1]} needs a value)`;
+  const noValue = /Option '(?:-\w, )?(--[\w-]+)' does not take an argument/.exec(message);
+  if (noValue) return `选项 ${noValue[1]} 不带取值 (option ${noValue[1]} takes no value)`;
+  return `命令行有误 (invalid command line): ${message}`;
 }
 
-/** The known name nearest to a mistyped one (edit distance ≤ 2), if any. */
-function closest(name: string, names: readonly string[]): string | undefined {
+function closestOption(typed: string): string | undefined {
   let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of names) {
-    const distance = editDistance(name, candidate);
+  let bestDistance = Infinity;
+  for (const name of OPTION_NAMES) {
+    const distance = editDistance(typed, name);
     if (distance < bestDistance) {
-      best = candidate;
+      best = name;
       bestDistance = distance;
     }
   }
-  return best;
+  return bestDistance <= Math.max(2, Math.floor(typed.length / 3)) ? best : undefined;
 }
 
+/** Levenshtein distance, with a swap of two neighbours counting as one edit ("fromat" → "format"). */
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
-    previous = current;
   }
-  return previous[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
 export class UsageError extends Error {}
@@ -147,9 +159,12 @@ interface CliOptions {
   memoryMb: number;
   /** Print what recognition made of each file instead of checking it. */
   explain: boolean;
+  /** Errors only. */
   quiet: boolean;
+  /** More warnings than this: exit 1. */
   maxWarnings?: number;
-  color: boolean;
+  /** false with --no-color; undefined: colours when the output is a terminal and NO_COLOR is not set. */
+  color?: boolean;
 }
 
 export async function parseCli(argv: string[]): Promise<CliOptions | 'help' | 'version'> {
@@ -171,13 +186,14 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help' | 'v
         explain: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         'max-warnings': { type: 'string' },
+        color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {
-    throw usageErrorOf(error);
+    throw new UsageError(usageMessage(error));
   }
   if (parsed.values.help) return 'help';
   if (parsed.values.version) return 'version';
@@ -189,17 +205,21 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help' | 'v
   const locale = parsed.values.locale as Locale;
   if (!LOCALES.includes(locale))
     throw new UsageError(`--locale 只能是 zh-CN 或 en-US，不能是“${locale}” (--locale must be zh-CN or en-US)`);
-  if (parsed.positionals.length === 0) throw new UsageError('没有指定要检查的文件或文件夹 (no file or folder given)');
+  if (parsed.positionals.length === 0) throw new UsageError('没有指定文件或文件夹 (no file or folder given)');
+  const maxWarningsText = parsed.values['max-warnings'];
+  const maxWarnings = maxWarningsText === undefined ? undefined : Number(maxWarningsText);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
+    throw new UsageError(
+      `--max-warnings 须为 ≥ 0 的整数，不能是“${maxWarningsText}” (--max-warnings must be a whole number ≥ 0)`,
+    );
   let config = parseConfig({});
   if (parsed.values.config) config = await loadConfig(parsed.values.config);
   const jobs = parsed.values.jobs === undefined ? undefined : Number(parsed.values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1))
-    throw new UsageError(
-      `--jobs 应为不小于 1 的整数，不能是“${parsed.values.jobs}” (--jobs must be a whole number ≥ 1)`,
-    );
+    throw new UsageError(`--jobs 须为 ≥ 1 的整数，不能是“${parsed.values.jobs}” (--jobs must be a whole number ≥ 1)`);
   const report = parsed.values.report;
   if (report !== undefined && extname(report).toLowerCase() !== '.xlsx')
-    throw new UsageError(`--report 应为 .xlsx 文件名，不能是“${report}” (--report must name an .xlsx file)`);
+    throw new UsageError(`--report 须为 .xlsx 文件，不能是“${report}” (--report must name an .xlsx file)`);
   const timeoutSeconds = positiveNumber(parsed.values.timeout, '--timeout', DEFAULT_TIMEOUT_SECONDS);
   const memoryMb = positiveNumber(parsed.values['max-memory'], '--max-memory', DEFAULT_MEMORY_MB);
   const maxWarningsText = parsed.values['max-warnings'];
@@ -226,7 +246,7 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help' | 'v
     explain: parsed.values.explain === true,
     quiet: parsed.values.quiet === true,
     maxWarnings,
-    color,
+    color: parsed.values['no-color'] ? false : parsed.values.color ? true : undefined,
   };
 }
 
@@ -234,7 +254,7 @@ function positiveNumber(text: string | undefined, option: string, fallback: numb
   if (text === undefined) return fallback;
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0)
-    throw new UsageError(`${option} 应为大于 0 的数，不能是“${text}” (${option} must be a number > 0)`);
+    throw new UsageError(`${option} 须为大于 0 的数，不能是“${text}” (${option} must be a number > 0)`);
   return value;
 }
 
@@ -243,20 +263,22 @@ async function loadConfig(file: string): Promise<Config> {
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new UsageError(`${file}: cannot read the config file`);
+    throw new UsageError(`${file}: 无法读取配置文件 (cannot read the config file)`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new UsageError(
+      `${file}: 不是有效的 JSON (not valid JSON: ${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   try {
     const config = parseConfig(json);
     const unknown = Object.keys(config.rules).filter((id) => !ALL_KINDS.some((rule) => rule.id === id));
     if (unknown.length > 0) {
       throw new UsageError(
-        `${file}: unknown rule ${unknown.map((id) => `"${id}"`).join(', ')}; the rules are: ${ALL_KINDS.map((r) => r.id).join(', ')}`,
+        `${file}: 未知规则 unknown rule ${unknown.map((id) => `"${id}"`).join(', ')}; 可用的规则 the rules are: ${ALL_KINDS.map((r) => r.id).join(', ')}`,
       );
     }
     try {
@@ -272,7 +294,7 @@ async function loadConfig(file: string): Promise<Config> {
     const detail = issues
       ? issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
       : String(error);
-    throw new UsageError(`${file}: invalid config: ${detail}`);
+    throw new UsageError(`${file}: 配置无效 invalid config: ${detail}`);
   }
 }
 
@@ -289,7 +311,7 @@ async function runTemplate(argv: string[], out: (text: string) => void, err: (te
       options: { list: { type: 'boolean' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
     });
   } catch (error) {
-    err(`budget-check: ${error instanceof Error ? error.message : String(error)}\n\n${TEMPLATE_USAGE}\n`);
+    err(`budget-check: ${usageMessage(error)}\n\n${TEMPLATE_USAGE}\n`);
     return 2;
   }
   if (parsed.values.list) {
@@ -300,17 +322,19 @@ async function runTemplate(argv: string[], out: (text: string) => void, err: (te
   const definition = id ? templateById(id) : undefined;
   if (!definition) {
     err(
-      `budget-check: ${id ? `unknown template "${id}"` : 'no template named'}; see budget-check template --list\n\n${TEMPLATE_USAGE}\n`,
+      `budget-check: ${id ? `没有模板“${id}” (unknown template "${id}")` : '没有指定模板 (no template named)'}；见 see budget-check template --list\n\n${TEMPLATE_USAGE}\n`,
     );
     return 2;
   }
   const output = parsed.values.output;
   if (!output) {
-    err(`budget-check: -o <file.xlsx> is required\n\n${TEMPLATE_USAGE}\n`);
+    err(`budget-check: 须用 -o 指定输出文件 (-o <file.xlsx> is required)\n\n${TEMPLATE_USAGE}\n`);
     return 2;
   }
   if (existsSync(output) && !parsed.values.force) {
-    err(`budget-check: ${output} exists; not overwritten (use --force)\n`);
+    err(
+      `budget-check: ${output} 已存在，未覆盖；要替换它请加 --force (${output} already exists and was left as it is; add --force to replace it)\n`,
+    );
     return 2;
   }
   const workbook = new ExcelJS.Workbook();
@@ -320,14 +344,28 @@ async function runTemplate(argv: string[], out: (text: string) => void, err: (te
   return 0;
 }
 
-export async function run(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+/** Where the CLI writes and whether that is a terminal that wants colours (NO_COLOR, https://no-color.org). */
+export interface Terminal {
+  /** stdout is a terminal. */
+  isTTY?: boolean;
+  env?: Record<string, string | undefined>;
+}
+
+export async function run(
+  argv: string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+  terminal: Terminal = {},
+): Promise<number> {
   if (argv[0] === 'template') return runTemplate(argv.slice(1), out, err);
   let options: CliOptions | 'help' | 'version';
   try {
     options = await parseCli(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      err(`budget-check: ${error.message}\n用法见 budget-check --help (see budget-check --help)\n`);
+      err(
+        `budget-check: ${error.message}\n${USAGE.split('\n')[0]}\n用 budget-check --help 查看所有选项和示例 (budget-check --help lists every option, with examples)\n`,
+      );
       return 2;
     }
     throw error;
@@ -340,10 +378,14 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     out(`budget-check ${packageVersion()}\n`);
     return 0;
   }
+  const env = terminal.env ?? {};
+  const color = options.color ?? (terminal.isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb');
   // Every input is listed before anything else happens: outputs are checked against all of them, never filtered out.
   const { files, folders } = await expandInputs(options.paths);
   if (files.length === 0) {
-    err(`budget-check: ${options.paths.map(printable).join(', ')} 中没有找到工作簿 (no workbook found there)\n`);
+    err(
+      `budget-check: 在 ${options.paths.map(printable).join(', ')} 中没有找到 .xlsx 文件 (no .xlsx file found there)\n`,
+    );
     return 2;
   }
   // Each checked file's copy is written by whoever checked it, from the workbook it already read, at these paths.
@@ -389,28 +431,31 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     if (result.error) err(`budget-check: ${printable(result.file)}: ${result.error}\n`);
     for (const note of result.notes ?? []) err(`budget-check: ${printable(result.file)}: ${note}\n`);
     if (result.annotationError) err(`budget-check: ${printable(result.file)}: ${result.annotationError}\n`);
+    if (result.report && !checkedSomething(result.report))
+      err(
+        `budget-check: ${printable(result.file)}: 未识别到可检查的表格，未作检查 (no table recognized: nothing was checked)\n`,
+      );
   }
-  // The results are printed before any report is written: a report that cannot be written loses nothing.
-  if (options.format === 'sarif')
-    out(`${JSON.stringify(toSarif(results, options.locale, packageVersion()), null, 2)}\n`);
-  else
-    out(
-      options.format === 'json'
-        ? formatJson(results)
-        : formatText(results, options.locale, { color: options.color, quiet: options.quiet }),
-    );
   const warnings = results.reduce((n, r) => n + (r.report?.summary.warning ?? 0), 0);
-  let code = results.some((r) => r.error || r.annotationError || nothingChecked(r))
+  const shown = options.quiet ? results.map(errorsOnly) : results;
+  // The results are printed before any report is written: a report that cannot be written loses nothing.
+  if (options.format === 'sarif') out(`${JSON.stringify(toSarif(shown, options.locale, packageVersion()), null, 2)}\n`);
+  else out(options.format === 'json' ? formatJson(shown) : formatText(shown, options.locale, { color }));
+  let code = results.some((r) => r.error || r.annotationError || (r.report && !checkedSomething(r.report)))
     ? 2
     : results.some((r) => r.report!.summary.error > 0) ||
         (options.maxWarnings !== undefined && warnings > options.maxWarnings)
       ? 1
       : 0;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    err(
+      `budget-check: ${warnings} 个警告，超过 --max-warnings ${options.maxWarnings} (${warnings} warnings, more than --max-warnings ${options.maxWarnings})\n`,
+    );
+    code = Math.max(code, 1);
+  }
   if (options.report) {
     try {
-      await writeFileAtomically(options.report, (temporary) =>
-        writeSummaryWorkbook(results, temporary, options.locale),
-      );
+      await writeFileAtomically(options.report, (temporary) => writeSummaryWorkbook(shown, temporary, options.locale));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       err(`budget-check: 无法写入汇总报告 ${printable(options.report)} (cannot write the summary report: ${reason})\n`);
@@ -418,6 +463,15 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     }
   }
   return code;
+}
+
+/** --quiet: the errors only (the counts of the report are kept, as they decide the exit code). */
+function errorsOnly(result: FileResult): FileResult {
+  if (!result.report) return result;
+  return {
+    ...result,
+    report: { ...result.report, findings: result.report.findings.filter((f) => f.severity === 'error') },
+  };
 }
 
 if (require.main === module) {
@@ -430,6 +484,7 @@ if (require.main === module) {
     process.argv.slice(2),
     (text) => process.stdout.write(text),
     (text) => process.stderr.write(text),
+    { isTTY: process.stdout.isTTY, env: process.env },
   ).then(
     (code) => {
       process.exitCode = code;

@@ -82,7 +82,7 @@ export function outputProblem(plan: OutputPlan): string | undefined {
     if (existsSync(plan.report) && statSync(plan.report).isDirectory())
       return `--report ${report} 是文件夹 (--report names a folder, not a file)`;
     if (existsSync(plan.report) && !plan.force)
-      return `--report ${report} 已存在，未覆盖（加 --force 覆盖）(exists; not overwritten: use --force)`;
+      return `--report ${report} 已存在，未覆盖；要替换它请加 --force (${report} already exists and was left as it is; add --force to replace it)`;
   }
   if (plan.annotate !== undefined) {
     const folder = folderHolding(plan.annotate);
@@ -100,7 +100,7 @@ export function outputProblem(plan: OutputPlan): string | undefined {
     }
     const existing = copies.filter((copy) => existsSync(copy));
     if (existing.length > 0 && !plan.force)
-      return `--annotate 会覆盖已有的 ${existing.length} 个文件（如 ${printable(existing[0]!)}），未写入（加 --force 覆盖）(would replace ${existing.length} existing file(s): use --force)`;
+      return `--annotate 的 ${existing.length} 个副本已存在（如 ${printable(existing[0]!)}），未写入；要替换请加 --force (${existing.length === 1 ? '1 annotated copy already exists and was left as it is; add --force to replace it' : `${existing.length} annotated copies already exist and were left as they are; add --force to replace them`})`;
   }
   return undefined;
 }

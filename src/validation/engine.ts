@@ -6,6 +6,7 @@ import { formatMessage, money, plain, renderValue } from './messages';
 import type { CellPos, Table, WorkbookModel } from './model';
 import { recognizeWorkbook } from './recognize';
 import { readWorkbookText } from './text';
+import { presentFindings } from './present';
 import { Finding, REPORT_VERSION, Report, TableSummary } from './report';
 import { ALL_KINDS, ALL_RULES } from './rules';
 import type { IndicatorVisitor, ProjectVisitor, Rule, RuleReport } from './rules/types';
@@ -55,9 +56,9 @@ export function checkModel(model: WorkbookModel, options: CheckOptions = {}): Re
     }
   }
   visitIndicatorTables(model, indicatorVisits, projectVisits, crashed);
-  findings.sort(compareFindings(model));
+  const shown = presentFindings(findings, locale).sort(compareFindings(model));
   const summary = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) summary[finding.severity]++;
+  for (const finding of shown) summary[finding.severity]++;
   const statementsBySheet = new Map<string, number>();
   for (const document of readWorkbookText(model).documents) {
     const sheet = document.sources[0]?.cell.sheet;
@@ -69,7 +70,14 @@ export function checkModel(model: WorkbookModel, options: CheckOptions = {}): Re
     tables: model.tables.filter((t) => t.sheet === sheet && !(t.kind === 'amounts' && t.block)).length,
     statements: statementsBySheet.get(sheet) ?? 0,
   }));
-  return { version: REPORT_VERSION, locale, sheets, tables: model.tables.map(summarizeTable), findings, summary };
+  return {
+    version: REPORT_VERSION,
+    locale,
+    sheets,
+    tables: model.tables.map(summarizeTable),
+    findings: shown,
+    summary,
+  };
 }
 
 /** A rule setting's options that its rule does not know or that are of the wrong kind. */

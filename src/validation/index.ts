@@ -15,7 +15,7 @@ export {
 } from './config';
 export type { Config, ConfigInput, Locale, Severity, SeveritySetting, Options, Profile, ProfileId } from './config';
 export { ReportSchema, FindingSchema, REPORT_VERSION, checkedSomething } from './report';
-export type { Report, Finding, TableSummary, SheetSummary } from './report';
+export type { Report, Finding, FoldedFinding, TableSummary, SheetSummary } from './report';
 export type { Grid, CellValue, CellRange, ExcelErrorValue } from './grid';
 export { isExcelError, asExcelErrorString, EXCEL_ERROR_CODES } from './grid';
 export { SEVERITY_FILLS, SEVERITY_LABELS } from './messages';

@@ -6,7 +6,7 @@ import { IndicatorValue, isMoneyUnit, isRateUnit, parseIndicatorValue } from './
 import type { CellPos, Indicator, IndicatorTable, TextCell } from './model';
 import type Decimal from 'decimal.js';
 import { sumOf } from './decimal';
-import { compactName, keyOfNormalized } from './normalize';
+import { displayName, keyOfNormalized } from './normalize';
 import { Level1Kind, Level2Kind, level1KindOf, level2KindOf } from './vocabulary';
 
 export interface IndicatorFacts {
@@ -154,10 +154,10 @@ export function rowCell(indicator: Indicator, table: IndicatorTable): CellPos {
 
 /** The indicator's name for messages: its 三级 name, or the row. */
 export function indicatorName(indicator: Indicator): { 'zh-CN': string; 'en-US': string } {
-  const name = indicator.level3 && compactName(indicator.level3.text);
+  const name = indicator.level3 ? displayName(indicator.level3.text) : '';
   return name
     ? { 'zh-CN': name, 'en-US': name }
-    : { 'zh-CN': `第 ${indicator.row + 1} 行的指标`, 'en-US': `the indicator on row ${indicator.row + 1}` };
+    : { 'zh-CN': `第 ${indicator.row + 1} 行指标`, 'en-US': `the indicator on row ${indicator.row + 1}` };
 }
 
 export function cellText(cell: TextCell | undefined): string {

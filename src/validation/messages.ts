@@ -32,9 +32,32 @@ export function renderValue(value: MessageValue, locale: Locale): string | numbe
   return value;
 }
 
-/** "权重合计为 {actual}" + { actual: 90 } → "权重合计为 90". An unknown placeholder stays visible. */
+/**
+ * "权重合计为 {actual}" + { actual: 90 } → "权重合计为 90". An unknown placeholder stays visible. A quoted
+ * placeholder whose value is a position, not a name ("第 28 行指标", "row 28"), loses its quotes; a number
+ * placed right after or before a Chinese character gets a space ("但 2 个", not "但2 个").
+ */
 export function formatMessage(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+  return template.replace(
+    /(“?)\{(\w+)\}(”?)/g,
+    (whole, open: string, name: string, close: string, offset: number, all: string) => {
+      if (!(name in data)) return whole;
+      const value = String(data[name]);
+      if (open && close && POSITION_NOT_NAME.test(value)) return spaced(all, offset, whole.length, value);
+      return `${open}${open ? value : spaced(all, offset, whole.length, value)}${close}`;
+    },
+  );
+}
+
+const POSITION_NOT_NAME = /^(第 \d+ 行|row \d+|the (indicator|project) (on|from) row \d+)/;
+const CJK_LETTER = /[\u3400-\u9fff]/;
+
+function spaced(all: string, offset: number, length: number, value: string): string {
+  const before = all[offset - 1] ?? '';
+  const after = all[offset + length] ?? '';
+  const head = CJK_LETTER.test(before) && /^[\d+-]/.test(value) ? ' ' : '';
+  const tail = CJK_LETTER.test(after) && /\d$/.test(value) ? ' ' : '';
+  return `${head}${value}${tail}`;
 }
 
 /** Money as the tables print it: two decimals ("500.75", "299.30"). */

@@ -32,6 +32,17 @@ export function normalizeText(input: string): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
+const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef';
+const SPACE_BY_CJK = new RegExp(`(?<=[${CJK}])\\s+|\\s+(?=[${CJK}])`, 'gu');
+
+/**
+ * A name as a message quotes it: the spaces a line break inside the cell left ("平武县政务网络 工作中心政务网 维护经费
+ * (邮电 费)") removed next to Chinese characters; spaces between Latin words stay.
+ */
+export function displayName(input: string): string {
+  return input.replace(/\s+/g, ' ').trim().replace(SPACE_BY_CJK, '');
+}
+
 /** normalizeText without any white space at all: the form used to match labels and header names. */
 export function textKey(input: string): string {
   return keyOfNormalized(normalizeText(input));

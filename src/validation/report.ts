@@ -3,6 +3,17 @@ import { LOCALES, SEVERITIES } from './config';
 
 export const REPORT_VERSION = 1;
 
+/** A finding that follows from another and is shown as part of it (see present.ts). */
+export const FoldedFindingSchema = z.object({
+  ruleId: z.string(),
+  ruleName: z.string().optional(),
+  severity: z.enum(SEVERITIES),
+  cell: z.string(),
+  messageId: z.string(),
+  message: z.string(),
+});
+export type FoldedFinding = z.infer<typeof FoldedFindingSchema>;
+
 export const FindingSchema = z.object({
   ruleId: z.string().regex(/^[a-z]+\/[a-z0-9-]+$/),
   /** The rule's short name in the report's locale, for people (the id is for configs and tools). */
@@ -18,6 +29,13 @@ export const FindingSchema = z.object({
   /** Cells and ranges involved: "K5:K12" on the same sheet, "'Sheet 2'!B4" elsewhere. */
   related: z.array(z.string()),
   tableId: z.string().optional(),
+  /** Findings of the same cause folded into this one: their cells are in `related` too. */
+  folded: z.array(FoldedFindingSchema).optional(),
+  /**
+   * Findings of the same rule and message in the same table share a group: `key` is the same for all of them,
+   * `count` says how many there are ("同类 40 处").
+   */
+  group: z.object({ key: z.string(), count: z.number().int().min(2) }).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -24,6 +24,12 @@ export const costOverBudgetRule = defineRule({
         'zh-CN': '成本指标“{name}”的目标 {target} 高于项目“{project}”的预算 {budget}',
         'en-US': 'The cost target {target} of “{name}” is above the budget {budget} of “{project}”',
       },
+      'unit-price': {
+        'zh-CN':
+          '成本指标“{name}”是单价 {target}，仅一个单位就超过项目“{project}”的全部预算 {budget}，请核对单位或数值',
+        'en-US':
+          '“{name}” is a unit price of {target}: one unit alone costs more than the whole budget {budget} of “{project}”; check the unit or the figure',
+      },
     },
     examples: { fail: '项目成本 ≤ 8 万元，当年预算 6.00 万元', pass: '项目成本 ≤ 6 万元，当年预算 6.00 万元' },
   },
@@ -32,7 +38,10 @@ export const costOverBudgetRule = defineRule({
       const facts = factsOf(indicator);
       const { number, unit } = facts.value;
       if (!facts.isCost || facts.isReduction || number === undefined || !project.budget || !isMoneyUnit(unit)) return;
-      // "万元/平方米" is a price per unit: compared only when even one unit costs more than the whole budget.
+      // "万元/平方米", "元/人" are prices per unit: not a total to compare with the budget, but one unit costing more
+      // than the whole budget is still a wrong unit or figure. Per year or per project is the whole cost.
+      const per = unit!.split('/')[1]?.trim();
+      const unitPrice = per !== undefined && !WHOLE_BUDGET_PER.test(per);
       const targetUnit = unit!.startsWith('万元') ? '万元' : unit!.startsWith('元') ? '元' : undefined;
       if (!targetUnit) return;
       const budgetUnit = project.budgetUnit ?? table.moneyUnit ?? '万元';
@@ -42,7 +51,7 @@ export const costOverBudgetRule = defineRule({
           : toYuan(number, targetUnit).gt(toYuan(project.budget.value, budgetUnit));
       if (!over) return;
       context.report({
-        messageId: 'above',
+        messageId: unitPrice ? 'unit-price' : 'above',
         data: {
           name: indicatorName(indicator),
           target: `${number.toString()} ${unit}`,
@@ -55,3 +64,6 @@ export const costOverBudgetRule = defineRule({
     };
   },
 });
+
+/** What a cost "per …" may be per and still be the whole project's cost: a year, the project. */
+const WHOLE_BUDGET_PER = /^(每)?(年|年度|项目?|个项目)$/;

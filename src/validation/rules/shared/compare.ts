@@ -88,14 +88,14 @@ export function compareSum(context: RuleContext, claim: SumClaim): SumOutcome {
     // Made only for a finding: most totals are right.
     subject: typeof claim.subject === 'function' ? claim.subject() : claim.subject,
     parts: claim.partsLabel,
-    total: claim.total ? money(total) : { 'zh-CN': '空白（未填写）', 'en-US': 'blank' },
+    total: money(total),
     sum: money(sum),
     diff: money(total.minus(sum)),
     bound: money(roundingBound(context.options.roundingUnit, addends)),
   };
   const related = [...parts, ...(claim.related ?? [])];
   context.report({
-    messageId: outcome === 'rounding' ? 'rounding' : 'mismatch',
+    messageId: outcome === 'rounding' ? 'rounding' : claim.total ? 'mismatch' : 'blank-total',
     data,
     at: claim.totalAt,
     related,
@@ -109,4 +109,10 @@ export function compareSum(context: RuleContext, claim: SumClaim): SumOutcome {
 export const MISMATCH_MESSAGE: Localized = {
   'zh-CN': '{subject}为 {total}，但{parts}为 {sum}，相差 {diff}',
   'en-US': '{subject} is {total}, but {parts} is {sum} (difference {diff})',
+};
+
+/** A sum rule's message for a total left blank while its parts are not. */
+export const BLANK_TOTAL_MESSAGE: Localized = {
+  'zh-CN': '{subject}未填写，但{parts}为 {sum}',
+  'en-US': '{subject} is blank, but {parts} is {sum}',
 };

@@ -1,5 +1,6 @@
 import type { Localized } from '../../messages';
 import type { AmountRow, AmountTable } from '../../model';
+import { displayName } from '../../normalize';
 
 /** How a row is named in messages: "201 一般公共服务支出", "收入合计", or "第 7 行". */
 export function rowName(row: AmountRow): Localized {
@@ -10,7 +11,7 @@ export function rowName(row: AmountRow): Localized {
 
 /** The row's code and label, "201 一般公共服务支出" ("" when it has neither). */
 export function rowLabel(row: AmountRow): string {
-  return [row.code ?? '', row.label?.text ?? ''].filter((s) => s !== '').join(' ');
+  return [row.code ?? '', row.label ? displayName(row.label.text) : ''].filter((s) => s !== '').join(' ');
 }
 
 export function columnHeader(table: AmountTable, col: number): string {

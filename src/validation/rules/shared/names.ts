@@ -1,9 +1,9 @@
 /** How rules name what they report on, shared by every rule. */
 import type { FormText, Project } from '../../model';
-import { compactName, textKey } from '../../normalize';
+import { displayName, textKey } from '../../normalize';
 
 export function projectName(project: Project): string {
-  return project.name ? compactName(project.name.text) : `第 ${project.firstRow + 1} 行起的项目`;
+  return project.name ? displayName(project.name.text) : `第 ${project.firstRow + 1} 行起的项目`;
 }
 
 const TARGET_LABEL = /(目标|概述|概况)$/;

@@ -55,9 +55,10 @@ export const TEXT_ROUNDING = defineFindingKind({
     },
     messages: {
       parts: {
-        'zh-CN': '“{sentence}”：{name}为 {whole}，所列各项合计 {sum}，相差 {difference}，属四舍五入尾差（≤ {bound}）',
+        'zh-CN':
+          '“{sentence}”：{name}为 {whole}，所列各项合计 {sum}，相差 {difference}，未超过各项四舍五入可能累积的误差 {bound}，属尾差，建议调整使之相符',
         'en-US':
-          '“{sentence}”: {name} is {whole}, the parts listed add up to {sum}: a difference of {difference}, within rounding (≤ {bound})',
+          '“{sentence}”: {name} is {whole}, the parts listed add up to {sum}: a difference of {difference}, no more than the {bound} that rounding each part can add up to; adjust the residue',
       },
       share: {
         'zh-CN': '“{sentence}”：按 {amount} ÷ {base} 计算为 {computed}，文中写 {written}，相差在尾数的舍入范围内',

@@ -20,6 +20,10 @@ export const balanceRule = defineRule({
         'zh-CN': '{subject}为 {total}，但{parts}为 {sum}，相差 {diff}，收支不平衡',
         'en-US': '{subject} is {total}, but {parts} is {sum} (difference {diff}): the table does not balance',
       },
+      'blank-total': {
+        'zh-CN': '{subject}未填写，但{parts}为 {sum}，收支不平衡',
+        'en-US': '{subject} is blank, but {parts} is {sum}: the table does not balance',
+      },
     },
     examples: { fail: '收入合计 500.75，支出合计 500.70', pass: '收入合计 500.75 = 支出合计 500.75' },
     options: ruleOptions('tolerance'),

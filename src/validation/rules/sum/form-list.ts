@@ -2,7 +2,7 @@ import type { AmountTable, FormValue, IndicatorTable, NumberCell } from '../../m
 import { toYuan } from '../../normalize';
 import { formFieldOf, type FormField } from '../../vocabulary';
 import { defineRule, ruleOptions } from '../types';
-import { MISMATCH_MESSAGE, compareSum } from '../shared/compare';
+import { MISMATCH_MESSAGE, BLANK_TOTAL_MESSAGE, compareSum } from '../shared/compare';
 
 /** Amounts a form states once and a list inside the same form may state again. */
 const STATED_TWICE: ReadonlySet<FormField> = new Set(['total', 'basic', 'project', 'generalBudget', 'governmentFund']);
@@ -22,7 +22,7 @@ export const formListRule = defineRule({
       'zh-CN': '清单中把资金总额填在“基本支出”一行，各项之和便超过了总额，审核时会被退回。',
       'en-US': 'A list that puts the whole 资金总额 on its 基本支出 line no longer adds up to the total.',
     },
-    messages: { mismatch: MISMATCH_MESSAGE },
+    messages: { mismatch: MISMATCH_MESSAGE, 'blank-total': BLANK_TOTAL_MESSAGE },
     examples: {
       fail: '年度预算安排：基本支出 110.61；履职目标：基本支出 171.41',
       pass: '年度预算安排：基本支出 110.61；履职目标：基本支出 110.61',

@@ -3,7 +3,7 @@ import { toYuan } from '../../normalize';
 import type { FormField } from '../../vocabulary';
 import { defineRule, ruleOptions, type RuleContext } from '../types';
 import { projectName } from '../shared/names';
-import { MISMATCH_MESSAGE, compareSum } from '../shared/compare';
+import { MISMATCH_MESSAGE, BLANK_TOTAL_MESSAGE, compareSum } from '../shared/compare';
 
 /** Ways a form splits its 资金总额: by source of funds, and by kind of expenditure. */
 const SOURCE_SETS: readonly (readonly FormField[])[] = [
@@ -29,7 +29,7 @@ export const formSplitRule = defineRule({
       'en-US':
         'The header amounts are what a reviewer reads first: a total that disagrees with its split sends the whole table back.',
     },
-    messages: { mismatch: MISMATCH_MESSAGE },
+    messages: { mismatch: MISMATCH_MESSAGE, 'blank-total': BLANK_TOTAL_MESSAGE },
     examples: {
       fail: '资金总额 582.03，基本支出 223.56，项目支出 348.47',
       pass: '资金总额 582.03 = 基本支出 223.56 + 项目支出 358.47',

@@ -1,7 +1,7 @@
 import type { AmountRow, AmountTable, NumberCell } from '../../model';
 import { sumDecimals } from '../../decimal';
 import { defineRule, ruleOptions, type RuleContext } from '../types';
-import { MISMATCH_MESSAGE, addsUpExactly, compareSum } from '../shared/compare';
+import { MISMATCH_MESSAGE, BLANK_TOTAL_MESSAGE, addsUpExactly, compareSum } from '../shared/compare';
 import { columnHeader, rowName } from '../shared/labels';
 
 export const hierarchyRule = defineRule({
@@ -20,7 +20,7 @@ export const hierarchyRule = defineRule({
       'en-US':
         'A column that does not add down means a missing or duplicated line, or a parent added together with its children.',
     },
-    messages: { mismatch: MISMATCH_MESSAGE },
+    messages: { mismatch: MISMATCH_MESSAGE, 'blank-total': BLANK_TOTAL_MESSAGE },
     examples: {
       fail: '201 一般公共服务支出 418.06，其下 20103 为 418.16',
       pass: '合计 500.75 = 201 418.06 + 208 49.81 + 210 12.43 + 221 20.45',

@@ -25,6 +25,10 @@ export const projectsTotalRule = defineRule({
         'zh-CN': '{subject}为 {total}，但本工作簿所列 {parts}为 {sum}，相差 {diff}',
         'en-US': '{subject} is {total}, but {parts} listed in this workbook add up to {sum} (difference {diff})',
       },
+      'blank-total': {
+        'zh-CN': '{subject}未填写，但本工作簿所列 {parts}为 {sum}',
+        'en-US': '{subject} is blank, but {parts} listed in this workbook add up to {sum}',
+      },
     },
     examples: {
       fail: '部门整体表项目支出 496.7 万元，六张项目表预算合计 395 万元',

@@ -1,6 +1,6 @@
 import type { AmountTable } from '../../model';
 import { defineRule, ruleOptions } from '../types';
-import { MISMATCH_MESSAGE, addsUpExactly, compareSum } from '../shared/compare';
+import { MISMATCH_MESSAGE, BLANK_TOTAL_MESSAGE, addsUpExactly, compareSum } from '../shared/compare';
 import { columnHeader, rowLabel } from '../shared/labels';
 
 export const rowTotalRule = defineRule({
@@ -19,7 +19,7 @@ export const rowTotalRule = defineRule({
       'en-US':
         'Rows that do not add across are a common reason for a file to be sent back: one column changed, the total not.',
     },
-    messages: { mismatch: MISMATCH_MESSAGE },
+    messages: { mismatch: MISMATCH_MESSAGE, 'blank-total': BLANK_TOTAL_MESSAGE },
     examples: {
       fail: '合计 500.75，基本支出 299.30，项目支出 201.35',
       pass: '合计 500.75 = 基本支出 299.30 + 项目支出 201.45',
@@ -49,10 +49,13 @@ export const rowTotalRule = defineRule({
             total: amounts.get(formula.total),
             parts: formula.parts.map((c) => amounts.get(c)),
             subject: () => {
-              const name = rowLabel(row);
-              return name === ''
-                ? { 'zh-CN': `第 ${row.row + 1} 行的${totalHeader}`, 'en-US': `${totalHeader} of row ${row.row + 1}` }
-                : { 'zh-CN': `“${name}”行的${totalHeader}`, 'en-US': `${totalHeader} of row “${name}”` };
+              const label = rowLabel(row);
+              if (label === '')
+                return {
+                  'zh-CN': `第 ${row.row + 1} 行的${totalHeader}`,
+                  'en-US': `${totalHeader} of row ${row.row + 1}`,
+                };
+              return { 'zh-CN': `“${label}”行的${totalHeader}`, 'en-US': `${totalHeader} of row “${label}”` };
             },
             partsLabel,
             tableId: table.id,

@@ -1,5 +1,5 @@
 import { defineRule, ruleOptions } from '../types';
-import { MISMATCH_MESSAGE, compareSum } from '../shared/compare';
+import { MISMATCH_MESSAGE, BLANK_TOTAL_MESSAGE, compareSum } from '../shared/compare';
 
 export const unitProjectsRule = defineRule({
   id: 'sum/unit-projects',
@@ -17,6 +17,7 @@ export const unitProjectsRule = defineRule({
     },
     messages: {
       mismatch: MISMATCH_MESSAGE,
+      'blank-total': BLANK_TOTAL_MESSAGE,
       'repeat-differs': {
         'zh-CN': '单位行“{unit}”在此处为 {value}，与首次出现时的 {first} 不一致',
         'en-US': 'The unit line “{unit}” shows {value} here but {first} where it first appears',

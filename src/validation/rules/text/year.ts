@@ -25,16 +25,19 @@ export const yearRule = defineRule({
       'en-US': "A wrong year is the plainest sign of last year's table copied over; a reviewer sees it at once.",
     },
     messages: {
-      malformed: { 'zh-CN': '“{text}”中的年份“{year}”写错了', 'en-US': 'The year “{year}” in “{text}” is malformed' },
+      malformed: {
+        'zh-CN': '“{text}”中的“{year}”不是有效的年份，请改正',
+        'en-US': '“{year}” in “{text}” is not a valid year',
+      },
       deadline: {
-        'zh-CN': '{year} 年度的表格中，“{name}”的完成时限是“{text}”，早于本年度',
+        'zh-CN': '这是 {year} 年度的表格，“{name}”的完成时限“{text}”却早于本年度',
         'en-US': 'In a table for {year}, the deadline of “{name}” is “{text}”, before the year',
       },
       'other-year': {
         'zh-CN':
-          '这是 {year} 年度的表，“{label}”写的却是 {other}的事：“{text}”，像是沿用了往年的文字，应改为 {year} 年的目标',
+          '这是 {year} 年度的表格，“{label}”却写的是 {other}（“{text}”），疑似沿用了上年的内容，请改为本年度的目标',
         'en-US':
-          'This table is for {year}, but “{label}” speaks of {other}: “{text}”; it looks copied from an earlier year: write the {year} target',
+          'This table is for {year}, but “{label}” speaks of {other} (“{text}”): last year’s text reused? Write this year’s target',
       },
     },
     examples: {

@@ -25,13 +25,14 @@ export const incompleteValueRule = defineRule({
         'en-US': 'The value “{value}” of “{name}” has no number',
       },
       unparseable: {
-        'zh-CN': '“{name}”的指标值“{value}”看不出目标数值，应写成符号、数值和单位，如“≥ 2 天”',
+        'zh-CN': '“{name}”的指标值“{value}”看不出目标数值，应写成如“≥ 250 天”的形式（符号、数值、单位）',
         'en-US':
-          'The value “{value}” of “{name}” gives no clear target: write a comparator, a number and a unit, e.g. “≥ 2 天”',
+          'The value “{value}” of “{name}” has no readable target: write it like “≥ 250 天” (comparator, number, unit)',
       },
       text: {
-        'zh-CN': '“{name}”是定量指标，指标值却是文字“{value}”，应写成数值目标，如“≥ 95%”',
-        'en-US': '“{name}” is quantitative but its value “{value}” is text: write a numeric target, e.g. “≥ 95%”',
+        'zh-CN': '“{name}”是定量指标，但指标值“{value}”是文字，应写成如“≥ 95%”的形式（符号、数值、单位）',
+        'en-US':
+          '“{name}” is quantitative but its value “{value}” is text: write it like “≥ 95%” (comparator, number, unit)',
       },
       'no-value': {
         'zh-CN': '“{name}”是定量指标（{hint}），但没有填写指标值',

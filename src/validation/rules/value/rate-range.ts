@@ -20,8 +20,9 @@ export const rateRangeRule = defineRule({
     },
     messages: {
       'out-of-range': {
-        'zh-CN': '“{name}”的目标值为 {value}，比率应在 0%–100% 之间',
-        'en-US': 'The target of “{name}” is {value}; a rate lies between 0 % and 100 %',
+        'zh-CN': '“{name}”的目标值是 {value}，比率不可能超出 0%–100%，请检查是否误填了权重或其他数字',
+        'en-US':
+          'The target of “{name}” is {value}, but a rate lies between 0 % and 100 %: a weight or another number typed in?',
       },
     },
     examples: { fail: '服务对象满意度 ≥ 665 %', pass: '服务对象满意度 ≥ 95 %' },
@@ -36,8 +37,9 @@ export const rateRangeRule = defineRule({
       // Over-completion is possible (完成率 110 %); 200 % is not.
       if (/完成率$/.test(facts.name) && number.lte(OVER_COMPLETION_LIMIT) && number.gte(ZERO)) return;
       if (number.gt(HUNDRED) || number.lt(ZERO)) {
-        const comparator = facts.value.comparator;
-        const shown = `${comparator && comparator !== '=' ? `${comparator} ` : ''}${number.toString()}%`;
+        // "= 200 %" reads as "200%": an equals sign says nothing a reader needs.
+        const comparator = facts.value.comparator === '=' ? undefined : facts.value.comparator;
+        const shown = `${comparator ? `${comparator} ` : ''}${number.toString()}%`;
         context.report({
           messageId: 'out-of-range',
           data: { name: indicatorName(indicator), value: shown },
