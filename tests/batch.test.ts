@@ -26,7 +26,7 @@ import { annotateWorkbook } from '../src/xlsx/annotate-workbook';
 import { safeText } from '../src/xlsx/export-safety';
 import { hyperlinkFormula } from '../src/cli/report-xlsx';
 import { parseConfig, type Finding } from '../src/validation';
-import { OLE_HEADER, claimUncompressedSize, cli, writeExamples, findingLinesOf } from './cli-helpers';
+import { OLE_HEADER, claimUncompressedSize, cli, writeExamples } from './cli-helpers';
 import { tempDir } from './helpers';
 
 // Every file is checked in a worker of its own: a worker starting on a busy 2-core machine takes seconds.

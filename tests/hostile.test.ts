@@ -22,7 +22,7 @@ import { HOSTILE_FILES, docxBytes, noSheetBytes, underDeclaredBomb } from '../be
 import { EXAMPLE_WORKBOOKS } from '../scripts/examples';
 import { writeWorkbook } from '../scripts/examples/render';
 import { PRECHECK_LIMITS } from '../src/xlsx/workbook-precheck';
-import { cli, findingLinesOf } from './cli-helpers';
+import { cli } from './cli-helpers';
 import { tempDir } from './helpers';
 
 // Every file is checked in a worker of its own; on a busy 2-core machine a run of a dozen files takes a while.

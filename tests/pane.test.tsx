@@ -240,7 +240,7 @@ describe('the list a clerk reads', () => {
     // A grouping the report carries is followed, even for two.
     const grouped = [finding({ cell: 'D2', message: 'a' }), finding({ cell: 'D9', message: 'b' })].map((f) => ({
       ...f,
-      group: 'g1',
+      group: { key: 'g1', count: 2 },
     }));
     expect(entriesOf(grouped).map((e) => e.kind)).toEqual(['similar']);
   });

@@ -222,16 +222,6 @@ export async function parseCli(argv: string[]): Promise<CliOptions | 'help' | 'v
     throw new UsageError(`--report 须为 .xlsx 文件，不能是“${report}” (--report must name an .xlsx file)`);
   const timeoutSeconds = positiveNumber(parsed.values.timeout, '--timeout', DEFAULT_TIMEOUT_SECONDS);
   const memoryMb = positiveNumber(parsed.values['max-memory'], '--max-memory', DEFAULT_MEMORY_MB);
-  const maxWarningsText = parsed.values['max-warnings'];
-  const maxWarnings = maxWarningsText === undefined ? undefined : Number(maxWarningsText);
-  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
-    throw new UsageError(
-      `--max-warnings 应为不小于 0 的整数，不能是“${maxWarningsText ?? ''}” (--max-warnings must be a whole number ≥ 0)`,
-    );
-  const color =
-    parsed.values['no-color'] !== true &&
-    process.env.NO_COLOR === undefined &&
-    (process.env.FORCE_COLOR !== undefined || process.stdout.isTTY);
   return {
     paths: parsed.positionals,
     format,

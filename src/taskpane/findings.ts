@@ -163,12 +163,9 @@ function byProject(
   return [{ findings: outside }, ...spans].filter((s) => s.findings.length > 0);
 }
 
-/** The report's own grouping of identical findings, when it carries one (`group`: a key the members share). */
+/** The report's own grouping of identical findings, when it carries one (`group.key`, shared by its members). */
 function reportGroup(finding: Finding): string | undefined {
-  const group = (finding as Finding & { group?: unknown }).group;
-  if (typeof group === 'string' || typeof group === 'number') return `report:${String(group)}`;
-  if (group && typeof group === 'object' && 'id' in group && typeof group.id === 'string') return `report:${group.id}`;
-  return undefined;
+  return finding.group ? `report:${finding.group.key}` : undefined;
 }
 
 /**
