@@ -42,12 +42,18 @@ export const emptyTableNoteRule = defineRule({
   },
   check(context) {
     const { model } = context;
+    // A workbook with no data anywhere is a blank form, not a filing with an empty table.
+    const anyData = model.tables.some((t) => t.kind === 'amounts' && holdsData(t));
     for (const table of model.tables) {
       if (table.kind !== 'amounts' || table.block || !table.title) continue;
       if (!disclosureTableOf(table.title)) continue;
       const note = noteOf(table, model.texts);
       const filled = holdsData(table);
-      if (!filled && !note) {
+      // A header row read apart from the header row right under it is part of one table, not an empty table.
+      const headerGoesOn = model.tables.some(
+        (other) => other !== table && other.sheet === table.sheet && other.range.top === table.range.bottom + 1,
+      );
+      if (!filled && !note && !headerGoesOn && anyData) {
         context.report({
           messageId: 'missing-note',
           data: { title: table.title },
