@@ -103,8 +103,9 @@ test('--annotate on an .xls writes an .xlsx copy with the values, the marks and 
   expect(readdirSync(out)).toEqual(['table.xlsx']);
   const copy = new ExcelJS.Workbook();
   await copy.xlsx.readFile(join(out, 'table.xlsx'));
-  expect(copy.worksheets.map((s) => s.name)).toEqual([SPEC.sheets[0]!.name, '检查结果']);
-  const marked = copy.worksheets[0]!;
+  // The findings sheet comes first, where the reviewer opens the copy.
+  expect(copy.worksheets.map((s) => s.name)).toEqual(['检查结果', SPEC.sheets[0]!.name]);
+  const marked = copy.getWorksheet(SPEC.sheets[0]!.name)!;
   let fills = 0;
   marked.eachRow((row) => {
     row.eachCell((cell) => {
