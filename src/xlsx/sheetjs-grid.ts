@@ -8,7 +8,7 @@ import type { CellObject, Range, WorkBook, WorkSheet } from '@e965/xlsx';
 import { parseNumberText, type CellRange, type CellValue, type Grid } from '../validation';
 import { cutSparseRows, denseRowLength, type SparseCut } from './sparse-grid';
 import { excelDateText, isDateFormat, DAY_MS, UNIX_EPOCH_SERIAL } from './office-values';
-import { PRECHECK_LIMITS } from './workbook-precheck';
+import { PRECHECK_LIMITS, unescapeXml } from './workbook-precheck';
 
 /** Merged areas of a sheet too large to keep within the sheet's budget of merged cells. */
 export interface SkippedMerges {
@@ -25,17 +25,6 @@ export interface GridCallbacks {
    * .ods or .fods unescapes them.
    */
   unescapeSheetNames?: boolean;
-}
-
-function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) => {
-    if (e === 'lt') return '<';
-    if (e === 'gt') return '>';
-    if (e === 'quot') return '"';
-    if (e === 'apos') return "'";
-    if (e === 'amp') return '&';
-    return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-  });
 }
 
 /** Excel's error codes as BIFF and SheetJS number them. */

@@ -292,7 +292,8 @@ function attribute(tag: string, name: string): string | undefined {
   return match ? (match[2] ?? match[3]) : undefined;
 }
 
-function unescapeXml(text: string): string {
+/** XML character references and the five entities, as a sheet name or attribute holds them. */
+export function unescapeXml(text: string): string {
   return text.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) => {
     if (e === 'lt') return '<';
     if (e === 'gt') return '>';
