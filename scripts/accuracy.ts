@@ -6,22 +6,17 @@
  * Run: npm run accuracy [-- --verbose]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { findCorpus } from './corpus';
 import { readWorkbookGrids } from '../src/cli/read-xlsx';
 import { checkGrids } from '../src/validation';
 
 async function main(): Promise<number> {
-  const corpus = resolve(process.env.BUDGET_CHECK_CORPUS ?? join(__dirname, '..', '..', '..', 'shared', 'corpus'));
-  const scorer = join(corpus, 'score.mjs');
-  if (!existsSync(corpus) || !existsSync(scorer)) {
-    console.log(`accuracy: no corpus at ${corpus} (set BUDGET_CHECK_CORPUS); nothing measured`);
-    return 0;
-  }
-  const files = readdirSync(corpus)
-    .filter((name) => name.endsWith('.xlsx') && !name.startsWith('~$'))
-    .sort();
+  const found = findCorpus('accuracy');
+  if (!found) return 0;
+  const { dir: corpus, scorer, files } = found;
   const reportFiles = [];
   let engineMs = 0;
   for (const name of files) {
