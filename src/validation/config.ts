@@ -38,6 +38,10 @@ export const OPTION_FIELDS = {
   satisfactionFloor: z.number().min(0).max(100),
   /** Every project needs a 成本指标 (the 2021 national framework) or not (older templates). */
   requireCostIndicator: z.boolean(),
+  /** The 经济分类 类 whose spending is 人员经费 (301 工资福利支出, 303 对个人和家庭的补助). */
+  personnelClasses: z.array(z.string().regex(/^\d{3}$/)),
+  /** The 经济分类 类 whose spending is 公用经费 (302 商品和服务支出, 310 资本性支出). */
+  publicCostClasses: z.array(z.string().regex(/^\d{3}$/)),
 };
 
 export const OptionsSchema = z.object(OPTION_FIELDS).strict();
@@ -53,6 +57,8 @@ export const OPTION_DESCRIPTIONS: Record<keyof typeof OPTION_FIELDS, string> = {
   level1Split: '各一级指标的分值 the points of each 一级',
   satisfactionFloor: '满意度目标的下限 (%) the lowest acceptable satisfaction target',
   requireCostIndicator: '每个项目必须有成本指标 every project needs a 成本指标',
+  personnelClasses: '计入人员经费的经济分类类级科目 the 经济分类 classes of 人员经费',
+  publicCostClasses: '计入公用经费的经济分类类级科目 the 经济分类 classes of 公用经费',
 };
 export type Options = z.infer<typeof OptionsSchema>;
 
@@ -68,6 +74,8 @@ export const DEFAULT_OPTIONS: Options = {
   budgetExecutionWeight: 10,
   satisfactionFloor: 85,
   requireCostIndicator: true,
+  personnelClasses: ['301', '303'],
+  publicCostClasses: ['302', '310'],
 };
 
 export interface Profile {

@@ -330,6 +330,111 @@ export function disclosureTableOf(title: string): DisclosureTable | undefined {
   return DISCLOSURE_TABLES.find((t) => t.pattern.test(key))?.kind;
 }
 
+/**
+ * A figure one table of a 公开 set states: the table (by kind), the column (the first of these roles it has, or
+ * the one whose header matches) and the row (the table's total row unless a label or an 经济分类 code is given).
+ */
+export interface DisclosureFigure {
+  table: DisclosureTable;
+  column: readonly AmountColumn[] | RegExp;
+  /** A row labelled like this, else the total row; or the row of this 经济分类 code (no row, no figure). */
+  row?: { label: RegExp } | { code: string };
+  name: { 'zh-CN': string; 'en-US': string };
+}
+
+/**
+ * Figures two tables of a 公开 set both state. `equal`: the same amount; `covers`: the claim is the whole of
+ * which the counterpart is a part (the 三公 table's 公务接待费 covers 基本支出's 30217, and 项目支出 may add to it).
+ */
+export interface DisclosureTie {
+  id: string;
+  claim: DisclosureFigure;
+  counterpart: DisclosureFigure;
+  relation: 'equal' | 'covers';
+}
+
+const GENERAL_BASIC_WHOLE: readonly AmountColumn[] = ['total', 'basic'];
+
+/** The 三公 parts and the 部门预算支出经济分类 款 that hold them (财政部 支出经济分类科目). */
+const SAN_GONG_ECONOMIC: readonly { role: AmountColumn; code: string; zh: string; en: string }[] = [
+  { role: 'abroad', code: '30212', zh: '因公出国（境）费', en: 'travel abroad' },
+  { role: 'reception', code: '30217', zh: '公务接待费', en: 'official reception' },
+  { role: 'vehicleRunning', code: '30231', zh: '公务用车运行维护费', en: 'official vehicle running' },
+  { role: 'vehiclePurchase', code: '31013', zh: '公务用车购置', en: 'official vehicle purchase' },
+];
+
+export const DISCLOSURE_TIES: readonly DisclosureTie[] = [
+  {
+    id: 'general-expense',
+    claim: {
+      table: 'generalExpense',
+      column: ['total'],
+      name: { 'zh-CN': '一般公共预算支出表的合计', 'en-US': 'the total of the 一般公共预算 expenditure table' },
+    },
+    counterpart: {
+      table: 'fiscalIncomeExpense',
+      column: /^一般公共预算/,
+      row: { label: /本年支出/ },
+      name: {
+        'zh-CN': '财政拨款收支总表中一般公共预算的支出',
+        'en-US': 'the 一般公共预算 expenditure in the 财政拨款收支总表',
+      },
+    },
+    relation: 'equal',
+  },
+  {
+    id: 'general-basic',
+    claim: {
+      table: 'generalBasic',
+      column: GENERAL_BASIC_WHOLE,
+      name: { 'zh-CN': '一般公共预算基本支出表的合计', 'en-US': 'the total of the 基本支出 table' },
+    },
+    counterpart: {
+      table: 'generalExpense',
+      column: ['basic'],
+      name: { 'zh-CN': '一般公共预算支出表的基本支出', 'en-US': 'the 基本支出 of the 一般公共预算 expenditure table' },
+    },
+    relation: 'equal',
+  },
+  ...SAN_GONG_ECONOMIC.map((part): DisclosureTie => ({
+    id: `san-gong-${part.code}`,
+    claim: {
+      table: 'sanGong',
+      column: [part.role],
+      name: { 'zh-CN': `“三公”经费表的${part.zh}`, 'en-US': `the ${part.en} of the 三公 table` },
+    },
+    counterpart: {
+      table: 'generalBasic',
+      column: GENERAL_BASIC_WHOLE,
+      row: { code: part.code },
+      name: {
+        'zh-CN': `基本支出表中 ${part.code} ${part.zh}`,
+        'en-US': `${part.code} (${part.en}) in the 基本支出 table`,
+      },
+    },
+    relation: 'covers',
+  })),
+  // A 一般公共预算支出 table by 经济分类 holds basic and project spending alike: its 款 equal the 三公 parts.
+  ...SAN_GONG_ECONOMIC.map((part): DisclosureTie => ({
+    id: `san-gong-${part.code}-all`,
+    claim: {
+      table: 'sanGong',
+      column: [part.role],
+      name: { 'zh-CN': `“三公”经费表的${part.zh}`, 'en-US': `the ${part.en} of the 三公 table` },
+    },
+    counterpart: {
+      table: 'generalExpense',
+      column: ['total'],
+      row: { code: part.code },
+      name: {
+        'zh-CN': `一般公共预算支出表中 ${part.code} ${part.zh}`,
+        'en-US': `${part.code} (${part.en}) in the 一般公共预算 expenditure table`,
+      },
+    },
+    relation: 'equal',
+  })),
+];
+
 /** A note that says its table is empty: "本表为空表", "本部门无政府性基金预算收支", "此表无数据". */
 export const EMPTY_TABLE_NOTE = /空表|无数据|本表无|此表无|无(相关|此项)?.{0,16}(收支|收入|支出|安排|拨款|预算)/;
 

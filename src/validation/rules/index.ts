@@ -6,6 +6,9 @@ import { projectsTotalRule } from './sum/projects-total';
 import { projectsUntiedRule } from './sum/projects-untied';
 import { rowTotalRule } from './sum/row-total';
 import { unitProjectsRule } from './sum/unit-projects';
+import { acrossTablesRule } from './sum/across-tables';
+import { economicClassesRule } from './sum/economic-classes';
+import { wanYuanRule } from './unit/wan-yuan';
 import { errorValueRule } from './structure/error-value';
 import { nonNumericRule } from './structure/non-numeric';
 import { unrecognizedRule } from './structure/unrecognized';
@@ -72,6 +75,8 @@ export const ALL_RULES: readonly Rule[] = [
   unitProjectsRule,
   projectsTotalRule,
   projectsUntiedRule,
+  acrossTablesRule,
+  economicClassesRule,
   weightSumRule,
   levelScoreRule,
   level1SplitRule,
@@ -101,6 +106,7 @@ export const ALL_RULES: readonly Rule[] = [
   missingUnitRule,
   notAUnitRule,
   nameMismatchRule,
+  wanYuanRule,
   costComparatorRule,
   inconsistentDirectionRule,
   costOverBudgetRule,

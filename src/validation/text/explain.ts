@@ -23,6 +23,7 @@ const OUTCOME: Record<string, Record<Locale, string>> = {
   equal: { 'zh-CN': '相符', 'en-US': 'checks' },
   rounding: { 'zh-CN': '尾差', 'en-US': 'rounding' },
   mismatch: { 'zh-CN': '不符', 'en-US': 'mismatch' },
+  tenThousand: { 'zh-CN': '相差 1 万倍（元/万元）', 'en-US': '10,000 times apart (元/万元)' },
   direction: { 'zh-CN': '方向不符', 'en-US': 'direction differs' },
   partial: {
     'zh-CN': '各项少于总数（未必列全，不报告）',

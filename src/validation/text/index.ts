@@ -200,7 +200,8 @@ export type { QuantityId };
 export interface TableComparison {
   mention: Mention;
   figure: TableFigure;
-  outcome: Outcome;
+  /** tenThousand: the text and the table are 10,000 times apart (元 and 万元 mixed up: unit/wan-yuan). */
+  outcome: Outcome | 'tenThousand';
 }
 
 /**
@@ -230,12 +231,21 @@ export function tableComparisons(model: WorkbookModel, document: TextDocument): 
   return out;
 }
 
-function compareWithTable(quantity: Quantity, figure: TableFigure): Outcome {
+function compareWithTable(quantity: Quantity, figure: TableFigure): TableComparison['outcome'] {
   const difference = quantity.base.minus(figure.value).abs();
   if (difference.isZero()) return 'equal';
   const textStep = precisionStep(quantity);
   const step = textStep.gt(figure.step) ? textStep : figure.step;
   if (difference.lte(step.div(2))) return 'equal';
+  if (tenThousandApart(quantity.base, textStep, figure.value, figure.step)) return 'tenThousand';
   if (difference.lte(step)) return 'rounding';
   return 'mismatch';
+}
+
+/** Whether one amount (in 元, printed to `step`) is 10,000 times the other, to their printed precision. */
+function tenThousandApart(a: Decimal, aStep: Decimal, b: Decimal, bStep: Decimal): boolean {
+  if (a.isZero() || b.isZero()) return false;
+  const [large, largeStep, small, smallStep] = a.abs().gt(b.abs()) ? [a, aStep, b, bStep] : [b, bStep, a, aStep];
+  const slack = Decimal.max(largeStep, smallStep.times(10000)).div(2);
+  return large.minus(small.times(10000)).abs().lte(slack);
 }
