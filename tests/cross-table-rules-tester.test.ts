@@ -6,12 +6,16 @@
  * on one sheet, each with its title and its unit, as the disclosure workbooks print them.
  */
 import type { CellInput } from '../scripts/examples/types';
-import { ALL_RULES } from '../src/validation';
+import { ALL_RULES, recognizeWorkbook } from '../src/validation';
+import { gridOf } from './helpers';
 import { ruleTester } from './rule-tester';
 
 const rule = (id: string) => ALL_RULES.find((r) => r.id === id)!;
 
 type Unit = '元' | '万元';
+
+/** The unit line above a table; none when the table does not state it. */
+const unitLine = (unit: Unit | null): CellInput[] => (unit ? [`单位：${unit}`] : []);
 
 /** 财政拨款收支总表: 一般公共预算 on both sides, with its 支出 in the 一般公共预算 column. */
 function fiscal(general: number, unit: Unit = '万元'): CellInput[][] {
@@ -48,7 +52,7 @@ interface BasicLines {
   pensionsAsPublic?: boolean;
   /** An extra 399 其他支出 class, which neither side is configured to hold. */
   other?: number;
-  unit?: Unit;
+  unit?: Unit | null;
 }
 
 /** 一般公共预算基本支出表 by 经济分类: 301 (with 30101), 302 (with 30217 公务接待费), 303, 合计. */
@@ -58,7 +62,7 @@ function generalBasic(lines: BasicLines): CellInput[][] {
   const publicCost = reception + (pensionsAsPublic ? pensions : 0) + (other ?? 0);
   return [
     ['2024年一般公共预算基本支出表'],
-    [`单位：${lines.unit ?? '元'}`],
+    unitLine(lines.unit === undefined ? '元' : lines.unit),
     ['科目编码', '科目名称', '合计', '人员经费', '公用经费'],
     ['301', '工资福利支出', wages, wages, null],
     ['30101', '基本工资', wages, wages, null],
@@ -66,7 +70,13 @@ function generalBasic(lines: BasicLines): CellInput[][] {
     ['30217', '公务接待费', reception, null, reception],
     ...(pensions
       ? [
-          ['303', '对个人和家庭的补助', pensions, pensionsAsPublic ? null : pensions, pensionsAsPublic ? pensions : null],
+          [
+            '303',
+            '对个人和家庭的补助',
+            pensions,
+            pensionsAsPublic ? null : pensions,
+            pensionsAsPublic ? pensions : null,
+          ],
           ['30302', '退休费', pensions, pensionsAsPublic ? null : pensions, pensionsAsPublic ? pensions : null],
         ]
       : []),
@@ -77,10 +87,10 @@ function generalBasic(lines: BasicLines): CellInput[][] {
 }
 
 /** 一般公共预算“三公”经费支出表: one line, 公务接待费 last. */
-function sanGong(reception: number, unit: Unit = '万元'): CellInput[][] {
+function sanGong(reception: number, unit: Unit | null = '万元'): CellInput[][] {
   return [
     ['2024年一般公共预算“三公”经费支出表'],
-    [`单位：${unit}`],
+    unitLine(unit),
     ['合计', '因公出国（境）费', '公务用车购置及运行费', '公务接待费'],
     [reception, 0, 0, reception],
     [],
@@ -194,6 +204,11 @@ ruleTester(rule('unit/wan-yuan'), {
       ],
       tables: ['amounts', 'amounts'],
     },
+    {
+      name: 'neither table states its unit: 10,000 times apart is what 万元 beside 元 looks like',
+      rows: [...generalBasic({ wages: 100_000, reception: 9_500, unit: null }), ...sanGong(0.95, null)],
+      tables: ['amounts', 'amounts'],
+    },
   ],
   invalid: [
     {
@@ -218,4 +233,18 @@ ruleTester(rule('unit/wan-yuan'), {
       ],
     },
   ],
+});
+
+describe('the unit a table states, as the unit rules read it', () => {
+  test.each([
+    ['单位：万元', '万元'],
+    ['单位 ：万元', '万元'],
+    ['单位\n：元', '元'],
+    ['金额单位:元', '元'],
+    ['编制单位：元阳县财政局', undefined],
+  ])('%j → %s', (line, unit) => {
+    const rows = generalExpense(299.3, 201.45).map((row, i) => (i === 1 ? [line] : row));
+    const [table] = recognizeWorkbook([gridOf(rows)]).tables;
+    expect(table?.kind === 'amounts' && table.moneyUnit).toBe(unit ?? undefined);
+  });
 });

@@ -146,8 +146,8 @@ function rawText(view: SheetView, row: number, col: number): string {
 export function findMoneyUnit(view: SheetView, top: number, bottom: number): MoneyUnit | undefined {
   for (let r = bottom; r >= Math.max(0, top); r--) {
     for (const c of view.filledColumns(r)) {
-      // "单位：万元", "金额单位：元", "(单位：万元)"; not "编制单位：元阳县…".
-      const match = /(?:^|[^\u4e00-\u9fff]|金额)单位[:：]\s*(万元|元)(?![\u4e00-\u9fff])/.exec(view.text(r, c));
+      // "单位：万元", "金额单位：元", "(单位：万元)", "单位 ：万元"; not "编制单位：元阳县…".
+      const match = /(?:^|[^\u4e00-\u9fff]|金额)单\s*位\s*[:：]\s*(万元|元)(?![\u4e00-\u9fff])/.exec(view.text(r, c));
       if (match) return match[1] as MoneyUnit;
     }
   }

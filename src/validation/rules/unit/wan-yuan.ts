@@ -46,8 +46,10 @@ export const wanYuanRule = defineRule({
   },
   check(context) {
     for (const pair of disclosureTiePairs(context.model)) {
-      if (compareTie(pair, context.options.tolerance) !== 'tenThousand') continue;
       const { claim, counterpart, tie } = pair;
+      // Without both units stated, 10,000 times apart is what a 万元 table beside a 元 one looks like.
+      if (!claim.unit || !counterpart.unit) continue;
+      if (compareTie(pair, context.options.tolerance) !== 'tenThousand') continue;
       context.report({
         messageId: 'tables',
         data: {
