@@ -18,6 +18,19 @@ function form(target: string, ...rows: CellInput[][]): CellInput[][] {
   ];
 }
 
+/** A 功能分类 table with one 类 and its 款, then `extra`, then 合计. */
+function amounts(extra: CellInput[]): CellInput[][] {
+  return [
+    ['2024年一般公共预算支出表'],
+    ['单位：万元'],
+    ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+    ['201', '一般公共服务支出', 10, 6, 4],
+    ['20101', '人大事务', 10, 6, 4],
+    extra,
+    ['合计', null, 10, 6, 4],
+  ];
+}
+
 const GOAL = '完成120公里农村公路日常养护';
 const OUTPUT = ['产出指标', '数量指标', '养护里程', '≥120', '公里', 40];
 const COST = ['成本指标', '经济成本指标', '养护成本', '≤300', '万元', 20];
@@ -36,8 +49,19 @@ ruleTester(rule('value/placeholder'), {
       ),
       tables: ['indicators:2'],
     },
+    {
+      name: 'a template’s “……” row left empty in an amount table',
+      rows: amounts(['……', '……', null, null, null]),
+      tables: ['amounts'],
+    },
   ],
   invalid: [
+    {
+      name: 'a “……” row that holds amounts (outside every sum)',
+      rows: amounts(['……', '……', 3, 3, 0]),
+      tables: ['amounts'],
+      errors: [{ cell: 'B6', messageId: 'ellipsis-row', related: ['C6'] }],
+    },
     {
       name: '≥XX% and 某某村',
       rows: form(
