@@ -86,13 +86,20 @@ function generalBasic(lines: BasicLines): CellInput[][] {
   ];
 }
 
-/** 一般公共预算“三公”经费支出表: one line, 公务接待费 last. */
-function sanGong(reception: number, unit: Unit | null = '万元'): CellInput[][] {
+/** 一般公共预算“三公”经费支出表: one line, 公务接待费 last (then 机关运行经费 when given). */
+function sanGong(reception: number, unit: Unit | null = '万元', runningCost?: number): CellInput[][] {
+  const running = runningCost === undefined ? [] : [runningCost];
   return [
-    ['2024年一般公共预算“三公”经费支出表'],
+    [runningCost === undefined ? '2024年一般公共预算“三公”经费支出表' : '2024年“三公”经费和机关运行经费预算表'],
     unitLine(unit),
-    ['合计', '因公出国（境）费', '公务用车购置及运行费', '公务接待费'],
-    [reception, 0, 0, reception],
+    [
+      '合计',
+      '因公出国（境）费',
+      '公务用车购置及运行费',
+      '公务接待费',
+      ...(runningCost === undefined ? [] : ['机关运行经费']),
+    ],
+    [reception, 0, 0, reception, ...running],
     [],
   ];
 }
@@ -119,8 +126,19 @@ ruleTester(rule('sum/across-tables'), {
       rows: [...generalExpense(229.43, 10, '万元'), ...generalBasic({ wages: 2_284_335, reception: 10_000 })],
       tables: ['amounts', 'amounts'],
     },
+    {
+      name: '机关运行经费 (万元) within the 公用经费 (元): the 行政 units’ part',
+      rows: [...generalBasic({ wages: 100_000, reception: 9_500 }), ...sanGong(0.95, '万元', 0.9)],
+      tables: ['amounts', 'amounts'],
+    },
   ],
   invalid: [
+    {
+      name: '机关运行经费 above the 公用经费 it is part of',
+      rows: [...generalBasic({ wages: 100_000, reception: 9_500 }), ...sanGong(0.95, '万元', 1.2)],
+      tables: ['amounts', 'amounts'],
+      errors: [{ cell: 'E8', messageId: 'less-than-part', related: ['E13'] }],
+    },
     {
       name: 'the 一般公共预算支出表 合计 is not the 财政拨款收支总表’s 一般公共预算 支出',
       rows: [...fiscal(490.75), ...generalExpense(299.3, 201.45)],

@@ -424,6 +424,36 @@ describe('text/table', () => {
   });
 });
 
+describe('text/table: 机关运行经费 against the 三公 table’s own column', () => {
+  const sanGong = (runningCost: number): Grid =>
+    gridOf(
+      [
+        ['2024年“三公”经费和机关运行经费预算表'],
+        ['单位：万元'],
+        ['合计', '因公出国(境)费', '公务用车购置及运行费', '公务接待费', '机关运行经费'],
+        [0.95, 0, 0, 0.95, runningCost],
+      ],
+      { sheet: '三公' },
+    );
+  const text = prose('2024年本部门机关运行经费预算为 229.43 万元。');
+  run([
+    { name: 'valid: the text quotes the column', grids: [sanGong(229.43), text], findings: [], reads: [] },
+    {
+      name: 'invalid: the column holds another amount',
+      grids: [sanGong(219.43), text],
+      findings: ['text/table 情况说明!A1 differs'],
+      reads: [],
+    },
+  ]);
+
+  test('the text writing the 元 figure as 万元 is unit/wan-yuan, not text/table', () => {
+    const report = check([sanGong(229.43), prose('2024年本部门机关运行经费预算为 2294300 万元。')]);
+    expect(report.findings.map((f) => `${f.ruleId} ${f.sheet}!${f.cell} ${f.related.join(',')}`)).toEqual([
+      'unit/wan-yuan 情况说明!A1 三公!E4',
+    ]);
+  });
+});
+
 test('findings quote the sentence, point at the text cell and list the compared cells', () => {
   const report = check([
     prose(

@@ -168,7 +168,10 @@ export interface AmountColumnInfo {
   header: string;
 }
 
-/** A row's amounts by column: null when blank or not a number, undefined for a column the table lacks. */
+/**
+ * A row's amounts by column (the table's amount columns and its `separate` info columns): null when blank or not
+ * a number, undefined for a column the table lacks.
+ */
 export interface RowAmounts {
   /** The amount alone: what sums over 10⁵ rows read, with no cell object made. */
   value(col: number): Decimal | null | undefined;

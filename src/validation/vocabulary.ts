@@ -396,6 +396,21 @@ export const DISCLOSURE_TIES: readonly DisclosureTie[] = [
     },
     relation: 'equal',
   },
+  // 机关运行经费 is the 公用经费 of the 行政 units (and 参公 事业单位): all of it, or part of a department's.
+  {
+    id: 'running-cost',
+    claim: {
+      table: 'generalBasic',
+      column: ['publicCost'],
+      name: { 'zh-CN': '基本支出表的公用经费', 'en-US': 'the 公用经费 of the 基本支出 table' },
+    },
+    counterpart: {
+      table: 'sanGong',
+      column: /^机关运行经费/,
+      name: { 'zh-CN': '“三公”经费表中的机关运行经费', 'en-US': 'the 机关运行经费 in the 三公 table' },
+    },
+    relation: 'covers',
+  },
   ...SAN_GONG_ECONOMIC.map((part): DisclosureTie => ({
     id: `san-gong-${part.code}`,
     claim: {

@@ -137,7 +137,9 @@ function buildSide(
   };
 
   const firstAmountCol = Math.min(...columns.map((c) => c.col));
-  const amountColumnNumbers = columns.map((c) => c.col);
+  // An amount of its own beside the parts (the 三公 table's 机关运行经费) is read too, never added up.
+  const separateColumns = header.infoColumns.filter((c) => c.kind === 'separate').map((c) => c.col);
+  const amountColumnNumbers = [...columns.map((c) => c.col), ...separateColumns];
   // Open numbered items, outermost first: a plain label belongs to the innermost one.
   let open: { index: number; level: number; partOf?: boolean }[] = [];
   let lastClass = '';
@@ -170,6 +172,7 @@ function buildSide(
         });
       }
     }
+    for (const col of separateColumns) values.push(view.number(r, col));
     const labelKey = label ? keyOfNormalized(label.text) : '';
     // "201 一般公共服务支出" under 科目名称: the code written in the name cell.
     if (

@@ -76,6 +76,9 @@ export function tableFigures(model: WorkbookModel, textYear: number | undefined)
         else if (roles.has('basic') && roles.has('project')) figure('expense', row, column.col);
         else if (roles.has('personnel') && roles.has('publicCost')) figure('basic', row, column.col);
       }
+      // The 三公 table's 机关运行经费, a column of its own beside the 三公 parts.
+      for (const info of table.infoColumns)
+        if (info.kind === 'separate' && /机关运行经费/.test(info.header)) figure('runningCost', row, info.col);
     }
     // A 三公 table with one row per figure ("1.因公出国(境)费 | 39"): the rows' labels name them.
     if (table.layout === 'labels') {

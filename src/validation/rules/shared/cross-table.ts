@@ -90,7 +90,8 @@ function figureOf(table: AmountTable, figure: DisclosureFigure): Located | undef
 
 function columnOf(table: AmountTable, wanted: DisclosureFigure['column']): number | undefined {
   if (wanted instanceof RegExp) {
-    const matching = table.columns.filter((c) => wanted.test(c.header.replace(/\s+/g, '')));
+    // By header: an amount column, or one of the known columns never added up (the 三公 table's 机关运行经费).
+    const matching = [...table.columns, ...table.infoColumns].filter((c) => wanted.test(c.header.replace(/\s+/g, '')));
     return matching.length === 1 ? matching[0]!.col : undefined;
   }
   for (const role of wanted) {

@@ -9,9 +9,9 @@ export const acrossTablesRule = defineRule({
     name: { 'zh-CN': '表间数字不一致', 'en-US': 'Tables of the set disagree' },
     description: {
       'zh-CN':
-        '预算公开表之间同一数字一致：一般公共预算支出表合计 = 财政拨款收支总表中一般公共预算的（本年）支出；一般公共预算基本支出表合计 = 一般公共预算支出表的基本支出；“三公”经费表的公务接待费、因公出国（境）费、公务用车运行维护费、购置费不少于基本支出表中经济分类 30217、30212、30231、31013 的金额（按经济分类列示全部一般公共预算支出的表则应相等）。元与万元已换算。',
+        '预算公开表之间同一数字一致：一般公共预算支出表合计 = 财政拨款收支总表中一般公共预算的（本年）支出；一般公共预算基本支出表合计 = 一般公共预算支出表的基本支出；“三公”经费表的公务接待费、因公出国（境）费、公务用车运行维护费、购置费不少于基本支出表中经济分类 30217、30212、30231、31013 的金额（按经济分类列示全部一般公共预算支出的表则应相等）；“三公”经费表中的机关运行经费不超过基本支出表的公用经费。元与万元已换算。',
       'en-US':
-        'Figures the disclosure tables share agree: the 一般公共预算 expenditure table’s total = the 一般公共预算 expenditure in the 财政拨款收支总表; the 基本支出 table’s total = the 基本支出 of the 一般公共预算 expenditure table; each 三公 part is at least its 经济分类 款 (30217, 30212, 30231, 31013) in the 基本支出 table (equal to it in a table of all 一般公共预算 spending by 经济分类). 元 and 万元 are converted.',
+        'Figures the disclosure tables share agree: the 一般公共预算 expenditure table’s total = the 一般公共预算 expenditure in the 财政拨款收支总表; the 基本支出 table’s total = the 基本支出 of the 一般公共预算 expenditure table; each 三公 part is at least its 经济分类 款 (30217, 30212, 30231, 31013) in the 基本支出 table (equal to it in a table of all 一般公共预算 spending by 经济分类); the 机关运行经费 of the 三公 table is at most the 公用经费 of the 基本支出 table. 元 and 万元 are converted.',
     },
     why: {
       'zh-CN': '公开表是同一套预算数的不同切面，表间对不上说明某张表漏改、漏列或取数口径错了，是公开检查的必查项。',
