@@ -59,6 +59,27 @@ ruleTester(rule('structure/disclosure-set'), {
       errors: [{ cell: 'A3', messageId: 'missing' }],
     },
     {
+      name: 'a newer template’s set without its 国有资本经营预算支出表 (the profile or config asks for it)',
+      rows: set(SET_TITLES),
+      tables: Array(8).fill('amounts'),
+      config: {
+        options: {
+          disclosureTables: [
+            'incomeExpense',
+            'income',
+            'expense',
+            'fiscalIncomeExpense',
+            'generalExpense',
+            'generalBasic',
+            'sanGong',
+            'governmentFund',
+            'stateCapital',
+          ],
+        },
+      },
+      errors: [{ cell: 'A3', messageId: 'missing' }],
+    },
+    {
       name: 'only the three 总表',
       rows: set(SET_TITLES.slice(1, 4), false),
       tables: ['amounts', 'amounts', 'amounts'],

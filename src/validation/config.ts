@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AMOUNT_COLUMNS, INDICATOR_COLUMNS, type VocabularyExtension } from './vocabulary';
+import { AMOUNT_COLUMNS, DISCLOSURE_KINDS, INDICATOR_COLUMNS, type VocabularyExtension } from './vocabulary';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -38,6 +38,8 @@ export const OPTION_FIELDS = {
   satisfactionFloor: z.number().min(0).max(100),
   /** Every project needs a 成本指标 (the 2021 national framework) or not (older templates). */
   requireCostIndicator: z.boolean(),
+  /** The tables a 公开 set must hold (the 8 of 财预〔2016〕143号; newer templates add stateCapital). */
+  disclosureTables: z.array(z.enum(DISCLOSURE_KINDS)).min(1),
   /** The 经济分类 类 whose spending is 人员经费 (301 工资福利支出, 303 对个人和家庭的补助). */
   personnelClasses: z.array(z.string().regex(/^\d{3}$/)),
   /** The 经济分类 类 whose spending is 公用经费 (302 商品和服务支出, 310 资本性支出). */
@@ -57,6 +59,8 @@ export const OPTION_DESCRIPTIONS: Record<keyof typeof OPTION_FIELDS, string> = {
   level1Split: '各一级指标的分值 the points of each 一级',
   satisfactionFloor: '满意度目标的下限 (%) the lowest acceptable satisfaction target',
   requireCostIndicator: '每个项目必须有成本指标 every project needs a 成本指标',
+  disclosureTables:
+    '公开表应包含的表 the tables a set must hold: incomeExpense, income, expense, fiscalIncomeExpense, generalExpense, generalBasic, sanGong, governmentFund, stateCapital',
   personnelClasses: '计入人员经费的经济分类类级科目 the 经济分类 classes of 人员经费',
   publicCostClasses: '计入公用经费的经济分类类级科目 the 经济分类 classes of 公用经费',
 };
@@ -74,6 +78,16 @@ export const DEFAULT_OPTIONS: Options = {
   budgetExecutionWeight: 10,
   satisfactionFloor: 85,
   requireCostIndicator: true,
+  disclosureTables: [
+    'incomeExpense',
+    'income',
+    'expense',
+    'fiscalIncomeExpense',
+    'generalExpense',
+    'generalBasic',
+    'sanGong',
+    'governmentFund',
+  ],
   personnelClasses: ['301', '303'],
   publicCostClasses: ['302', '310'],
 };

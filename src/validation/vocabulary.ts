@@ -288,19 +288,21 @@ export function gradeOf(text: string): Grade | undefined {
 }
 
 /** The tables of a 部门预算公开 set (财预〔2016〕143号 and later templates), by what their titles say. */
-export type DisclosureTable =
-  | 'incomeExpense'
-  | 'income'
-  | 'expense'
-  | 'fiscalIncomeExpense'
-  | 'generalExpense'
-  | 'generalBasic'
-  | 'sanGong'
-  | 'governmentFund'
-  | 'stateCapital';
+export const DISCLOSURE_KINDS = [
+  'incomeExpense',
+  'income',
+  'expense',
+  'fiscalIncomeExpense',
+  'generalExpense',
+  'generalBasic',
+  'sanGong',
+  'governmentFund',
+  'stateCapital',
+] as const;
+export type DisclosureTable = (typeof DISCLOSURE_KINDS)[number];
 
 /** In the order of the 公开 templates; the first pattern a title matches decides. */
-export const DISCLOSURE_TABLES: readonly { kind: DisclosureTable; name: string; pattern: RegExp; optional?: true }[] = [
+export const DISCLOSURE_TABLES: readonly { kind: DisclosureTable; name: string; pattern: RegExp }[] = [
   { kind: 'fiscalIncomeExpense', name: '财政拨款收支总表', pattern: /财政拨款收支(预算)?总表/ },
   { kind: 'incomeExpense', name: '收支总表', pattern: /收支(预算)?总表/ },
   { kind: 'income', name: '收入总表', pattern: /收入(预算)?总表/ },
@@ -321,7 +323,6 @@ export const DISCLOSURE_TABLES: readonly { kind: DisclosureTable; name: string; 
     kind: 'stateCapital',
     name: '国有资本经营预算支出表',
     pattern: /国有资本经营(预算)?(财政拨款)?(支出)?(功能分类)?(预算)?表/,
-    optional: true,
   },
 ];
 

@@ -1,6 +1,6 @@
 import type { AmountTable } from '../../model';
 import { DISCLOSURE_TABLES, type DisclosureTable, disclosureTableOf } from '../../vocabulary';
-import { defineRule } from '../types';
+import { defineRule, ruleOptions } from '../types';
 
 /** A workbook with fewer of the set's tables than this is no 公开 set (a lone 三公 表, a 收支总表 with a 说明). */
 const MIN_TABLES_OF_A_SET = 3;
@@ -12,9 +12,9 @@ export const disclosureSetRule = defineRule({
     name: { 'zh-CN': '公开表不全', 'en-US': 'Disclosure set incomplete' },
     description: {
       'zh-CN':
-        '部门预算公开表应成套：收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出表、一般公共预算“三公”经费支出表、政府性基金预算支出表（新模板另有国有资本经营预算支出表）；列出缺少的表。',
+        '部门预算公开表应成套：收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出表、一般公共预算“三公”经费支出表、政府性基金预算支出表（新模板另有国有资本经营预算支出表，由选项 disclosureTables 决定）；列出缺少的表。',
       'en-US':
-        'A budget disclosure set holds the 8 standard tables (and, in newer templates, the 国有资本经营 table); the missing ones are named.',
+        'A budget disclosure set holds the 8 standard tables (and, in newer templates, the 国有资本经营 table: option disclosureTables); the missing ones are named.',
     },
     why: {
       'zh-CN': '没有数据的表也须公开（附空表说明）；少一张表是公开检查中最常见的扣分项之一。',
@@ -35,6 +35,7 @@ export const disclosureSetRule = defineRule({
       'zh-CN': '财预〔2016〕143号 及各地部门预算公开模板：8 张公开表（无数据的表以空表形式公开）。',
       'en-US': '财预〔2016〕143号 and the provincial disclosure templates: the 8 tables, empty ones included.',
     },
+    options: ruleOptions('disclosureTables'),
   },
   check(context) {
     const found = new Map<DisclosureTable, AmountTable>();
@@ -43,7 +44,8 @@ export const disclosureSetRule = defineRule({
       const kind = disclosureTableOf(table.title ?? table.sheet);
       if (kind && !found.has(kind)) found.set(kind, table);
     }
-    const required = DISCLOSURE_TABLES.filter((t) => !t.optional);
+    const wanted = new Set<DisclosureTable>(context.options.disclosureTables);
+    const required = DISCLOSURE_TABLES.filter((t) => wanted.has(t.kind));
     const present = required.filter((t) => found.has(t.kind));
     if (present.length < MIN_TABLES_OF_A_SET) return;
     const missing = required.filter((t) => !found.has(t.kind));
