@@ -86,6 +86,9 @@ function generalBasic(lines: BasicLines): CellInput[][] {
   ];
 }
 
+/** Rows other than the 类 rows (301, 302, 303): a table that lists only 款. */
+const isNotClassRow = (row: CellInput[]): boolean => !['301', '302', '303'].includes(row[0] as string);
+
 /** 一般公共预算“三公”经费支出表: one line, 公务接待费 last (then 机关运行经费 when given). */
 function sanGong(reception: number, unit: Unit | null = '万元', runningCost?: number): CellInput[][] {
   const running = runningCost === undefined ? [] : [runningCost];
@@ -174,6 +177,11 @@ ruleTester(rule('sum/economic-classes'), {
       tables: ['amounts'],
     },
     {
+      name: 'a table of 款 only, added up by their 类',
+      rows: generalBasic({ wages: 2_000_000, reception: 9_500, pensions: 717_240 }).filter(isNotClassRow),
+      tables: ['amounts'],
+    },
+    {
       name: 'a 399 class neither side is configured for: not checked',
       rows: generalBasic({ wages: 2_000_000, reception: 9_500, pensions: 717_240, pensionsAsPublic: true, other: 5 }),
       tables: ['amounts'],
@@ -193,6 +201,17 @@ ruleTester(rule('sum/economic-classes'), {
       errors: [
         { cell: 'D10', messageId: 'mismatch', related: ['C4', 'C8'] },
         { cell: 'E10', messageId: 'mismatch', related: ['C6'] },
+      ],
+    },
+    {
+      name: 'a table of 款 only (no 类 rows): 30302 退休费 under 公用经费',
+      rows: generalBasic({ wages: 2_000_000, reception: 9_500, pensions: 717_240, pensionsAsPublic: true }).filter(
+        isNotClassRow,
+      ),
+      tables: ['amounts'],
+      errors: [
+        { cell: 'D7', messageId: 'mismatch', related: ['C4', 'C6'] },
+        { cell: 'E7', messageId: 'mismatch', related: ['C5'] },
       ],
     },
     {

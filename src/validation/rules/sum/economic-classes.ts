@@ -50,17 +50,27 @@ export const economicClassesRule = defineRule({
       if (whole === undefined || personnel === undefined || publicCost === undefined) continue;
       const totals = table.rows.filter((r) => r.kind === 'total');
       const total = totals[totals.length - 1];
-      const classes = table.rows.filter((r) => r.kind === 'item' && r.code?.length === 3);
+      // The 类 rows (301 工资福利支出); a table that lists only 款 (30101 基本工资 …) is added up by its 类.
+      const classRows = table.rows.filter((r) => r.kind === 'item' && r.code?.length === 3);
+      const classes =
+        classRows.length > 0 ? classRows : table.rows.filter((r) => r.kind === 'item' && r.code?.length === 5);
       if (!total || classes.length === 0 || !classes.every((r) => /^[35]/.test(r.code!))) continue;
       const known = new Set([...personnelClasses, ...publicCostClasses]);
       // A class of no configured side (399 其他支出): which column it belongs in cannot be told.
-      if (classes.some((r) => !known.has(r.code!) && hasAmount(r, whole))) continue;
+      if (classes.some((r) => !known.has(classOf(r)) && hasAmount(r, whole))) continue;
       for (const [column, wanted, name] of [
         [personnel, personnelClasses, { 'zh-CN': '人员经费', 'en-US': '人员经费' }],
         [publicCost, publicCostClasses, { 'zh-CN': '公用经费', 'en-US': '公用经费' }],
       ] as const) {
-        const parts = classes.filter((r) => wanted.includes(r.code!));
-        const label = parts.map((r) => `${r.code!} ${r.label?.text ?? ''}`.trim()).join(' + ') || wanted.join(' + ');
+        const parts = classes.filter((r) => wanted.includes(classOf(r)));
+        const named = parts.map((r) => `${r.code!} ${r.label?.text ?? ''}`.trim()).join(' + ') || wanted.join(' + ');
+        const partsLabel =
+          classRows.length > 0
+            ? { 'zh-CN': `经济分类 ${named}`, 'en-US': `the 经济分类 classes ${named}` }
+            : {
+                'zh-CN': `经济分类 ${wanted.join('、')} 类下各款`,
+                'en-US': `the 款 of the classes ${wanted.join(', ')}`,
+              };
         const totalLabel = total.label?.text.replace(/\s+/g, '') ?? '合计';
         compareSum(context, {
           totalAt: { sheet: table.sheet, row: total.row, col: column },
@@ -70,7 +80,7 @@ export const economicClassesRule = defineRule({
             'zh-CN': `“${totalLabel}”行的${name['zh-CN']}`,
             'en-US': `${name['en-US']} of the “${totalLabel}” row`,
           },
-          partsLabel: { 'zh-CN': `经济分类 ${label}`, 'en-US': `the 经济分类 classes ${label}` },
+          partsLabel,
           tableId: table.id,
           unverifiable: hasError(total, column) || parts.some((r) => hasError(r, whole)),
         });
@@ -82,6 +92,10 @@ export const economicClassesRule = defineRule({
 function onlyColumn(table: AmountTable, role: AmountTable['columns'][number]['role']): number | undefined {
   const columns = table.columns.filter((c) => c.role === role);
   return columns.length === 1 ? columns[0]!.col : undefined;
+}
+
+function classOf(row: AmountRow): string {
+  return row.code!.slice(0, 3);
 }
 
 function hasAmount(row: AmountRow, col: number): boolean {
