@@ -5,6 +5,7 @@
  */
 import type { CellInput } from '../scripts/examples/types';
 import { ALL_RULES } from '../src/validation';
+import { DISCLOSURE_KINDS } from '../src/validation/vocabulary';
 import { ruleTester } from './rule-tester';
 
 const rule = (id: string) => ALL_RULES.find((r) => r.id === id)!;
@@ -64,17 +65,7 @@ ruleTester(rule('structure/disclosure-set'), {
       tables: Array(8).fill('amounts'),
       config: {
         options: {
-          disclosureTables: [
-            'incomeExpense',
-            'income',
-            'expense',
-            'fiscalIncomeExpense',
-            'generalExpense',
-            'generalBasic',
-            'sanGong',
-            'governmentFund',
-            'stateCapital',
-          ],
+          disclosureTables: [...DISCLOSURE_KINDS],
         },
       },
       errors: [{ cell: 'A3', messageId: 'missing' }],

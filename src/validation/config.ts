@@ -78,16 +78,7 @@ export const DEFAULT_OPTIONS: Options = {
   budgetExecutionWeight: 10,
   satisfactionFloor: 85,
   requireCostIndicator: true,
-  disclosureTables: [
-    'incomeExpense',
-    'income',
-    'expense',
-    'fiscalIncomeExpense',
-    'generalExpense',
-    'generalBasic',
-    'sanGong',
-    'governmentFund',
-  ],
+  disclosureTables: DISCLOSURE_KINDS.filter((kind) => kind !== 'stateCapital'),
   personnelClasses: ['301', '303'],
   publicCostClasses: ['302', '310'],
 };

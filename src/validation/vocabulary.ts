@@ -364,6 +364,34 @@ const SAN_GONG_ECONOMIC: readonly { role: AmountColumn; code: string; zh: string
   { role: 'vehiclePurchase', code: '31013', zh: '公务用车购置', en: 'official vehicle purchase' },
 ];
 
+/** A 三公 part against its 经济分类 款 in a table of `table`'s kind. */
+function sanGongTie(
+  part: (typeof SAN_GONG_ECONOMIC)[number],
+  table: DisclosureTable,
+  column: readonly AmountColumn[],
+  tableName: string,
+  relation: DisclosureTie['relation'],
+): DisclosureTie {
+  return {
+    id: `san-gong-${part.code}-${table}`,
+    claim: {
+      table: 'sanGong',
+      column: [part.role],
+      name: { 'zh-CN': `“三公”经费表的${part.zh}`, 'en-US': `the ${part.en} of the 三公 table` },
+    },
+    counterpart: {
+      table,
+      column,
+      row: { code: part.code },
+      name: {
+        'zh-CN': `${tableName}中 ${part.code} ${part.zh}`,
+        'en-US': `${part.code} (${part.en}) in the ${tableName}`,
+      },
+    },
+    relation,
+  };
+}
+
 export const DISCLOSURE_TIES: readonly DisclosureTie[] = [
   {
     id: 'general-expense',
@@ -412,43 +440,9 @@ export const DISCLOSURE_TIES: readonly DisclosureTie[] = [
     },
     relation: 'covers',
   },
-  ...SAN_GONG_ECONOMIC.map((part): DisclosureTie => ({
-    id: `san-gong-${part.code}`,
-    claim: {
-      table: 'sanGong',
-      column: [part.role],
-      name: { 'zh-CN': `“三公”经费表的${part.zh}`, 'en-US': `the ${part.en} of the 三公 table` },
-    },
-    counterpart: {
-      table: 'generalBasic',
-      column: GENERAL_BASIC_WHOLE,
-      row: { code: part.code },
-      name: {
-        'zh-CN': `基本支出表中 ${part.code} ${part.zh}`,
-        'en-US': `${part.code} (${part.en}) in the 基本支出 table`,
-      },
-    },
-    relation: 'covers',
-  })),
-  // A 一般公共预算支出 table by 经济分类 holds basic and project spending alike: its 款 equal the 三公 parts.
-  ...SAN_GONG_ECONOMIC.map((part): DisclosureTie => ({
-    id: `san-gong-${part.code}-all`,
-    claim: {
-      table: 'sanGong',
-      column: [part.role],
-      name: { 'zh-CN': `“三公”经费表的${part.zh}`, 'en-US': `the ${part.en} of the 三公 table` },
-    },
-    counterpart: {
-      table: 'generalExpense',
-      column: ['total'],
-      row: { code: part.code },
-      name: {
-        'zh-CN': `一般公共预算支出表中 ${part.code} ${part.zh}`,
-        'en-US': `${part.code} (${part.en}) in the 一般公共预算 expenditure table`,
-      },
-    },
-    relation: 'equal',
-  })),
+  // Only the 基本支出 part of a 三公 figure is in the 基本支出表; a 一般公共预算支出 table by 经济分类 holds it all.
+  ...SAN_GONG_ECONOMIC.map((part) => sanGongTie(part, 'generalBasic', GENERAL_BASIC_WHOLE, '基本支出表', 'covers')),
+  ...SAN_GONG_ECONOMIC.map((part) => sanGongTie(part, 'generalExpense', ['total'], '一般公共预算支出表', 'equal')),
 ];
 
 /** A note that says its table is empty: "本表为空表", "本部门无政府性基金预算收支", "此表无数据". */
