@@ -206,7 +206,7 @@ describeInBrowser('standalone.html opened from disk', () => {
     expect((await layoutOfSelection(page)).pageWidth).toBeLessThanOrEqual(350);
     // The open button, the check button and the grid are all on screen.
     for (const box of [
-      await page.getByRole('button', { name: '打开 .xlsx 文件' }).boundingBox(),
+      await page.getByRole('button', { name: '打开表格文件' }).boundingBox(),
       await page.getByRole('button', { name: '检查', exact: true }).boundingBox(),
       await page.getByTestId('grid').boundingBox(),
     ]) {
@@ -288,7 +288,7 @@ describeInBrowser('standalone.html opened from disk', () => {
     expect(await page.getByRole('tab').count()).toBeGreaterThan(1);
 
     await drop('notes.xlsx', Buffer.from('these are not spreadsheet bytes'));
-    await page.getByText('“notes.xlsx”不是 .xlsx 文件').waitFor();
+    await page.getByText('“notes.xlsx”不是可以读取的表格文件').waitFor();
     // Nothing of 004 is left: no findings, no tabs, no grid, no download.
     expect(await page.locator('main').count()).toBe(0);
     expect(await page.getByRole('tab').count()).toBe(0);
@@ -318,7 +318,7 @@ describeInBrowser('standalone.html opened from disk', () => {
     expect(await page.locator('main li .finding-message').first().innerText()).toBe(worst.message);
     expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en-US');
     await page.reload();
-    await page.getByRole('button', { name: 'Open an .xlsx file' }).waitFor();
+    await page.getByRole('button', { name: 'Open a spreadsheet' }).waitFor();
     await context.close();
   });
 });

@@ -37,11 +37,12 @@ export const STRINGS = {
     failed: '检查失败',
     otherFindings: '其他',
     findingsOf: (n: number) => `${n} 个问题`,
-    open: '打开 .xlsx 文件',
+    open: '打开表格文件',
     openHint: '文件只在本浏览器中读取和检查，不会上传。',
     download: '下载标注副本',
-    notXlsx: (name: string) => `“${name}”不是 .xlsx 文件（或已损坏），请在 Excel 中另存为 .xlsx 后再打开。`,
-    encrypted: (name: string) => `“${name}”已加密或为旧版 .xls 格式，请在 Excel 中取消密码并另存为 .xlsx 后再打开。`,
+    notXlsx: (name: string) =>
+      `“${name}”不是可以读取的表格文件（或已损坏）：可打开 .xlsx、.xls、.et、.xlsb、.ods、.csv，请在 Excel 或 WPS 中另存后再打开。`,
+    encrypted: (name: string) => `“${name}”设有打开密码，请在 Excel 中取消密码并保存后再打开。`,
     tooLarge: (name: string, megabytes: number, limit: number) =>
       `“${name}”解压后约 ${megabytes} MB，超过 ${limit} MB 的上限，未打开；请拆分工作簿后再检查。`,
     rowsShown: (shown: number, total: number) => `仅显示前 ${shown} 行（共 ${total} 行）；检查涵盖全部行。`,
@@ -94,13 +95,13 @@ export const STRINGS = {
     failed: 'The check failed',
     otherFindings: 'Other',
     findingsOf: (n: number) => `${n} finding${n === 1 ? '' : 's'}`,
-    open: 'Open an .xlsx file',
+    open: 'Open a spreadsheet',
     openHint: 'The file is read and checked in this browser only; nothing is uploaded.',
     download: 'Download annotated copy',
     notXlsx: (name: string) =>
-      `“${name}” is not an .xlsx file (or it is damaged): save it as .xlsx in Excel and open it again.`,
+      `“${name}” is not a spreadsheet this page can read (or it is damaged): it opens .xlsx, .xls, .et, .xlsb, .ods and .csv; save it again in Excel or WPS and open it.`,
     encrypted: (name: string) =>
-      `“${name}” is password-protected or a legacy .xls: remove the password and save it as .xlsx in Excel, then open it again.`,
+      `“${name}” is password-protected: remove the password in Excel, save it and open it again.`,
     tooLarge: (name: string, megabytes: number, limit: number) =>
       `“${name}” unpacks to about ${megabytes} MB, over the ${limit} MB limit, and was not opened: split the workbook and check the parts.`,
     rowsShown: (shown: number, total: number) =>
