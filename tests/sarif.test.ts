@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { EXAMPLE_WORKBOOKS } from '../scripts/examples';
+import { writeWorkbook } from '../scripts/examples/render';
 import { ALL_KINDS } from '../src/validation';
 import { cli, writeExamples } from './cli-helpers';
 import { tempDir } from './helpers';
@@ -78,4 +79,26 @@ test('English SARIF for English readers', async () => {
     expect(result.message.text).toMatch(/\b(is|has|are|add|uses|slid|reads|says|quotes|holds)\b/);
     expect(result.message.text).not.toMatch(/[，。；]/);
   }
+});
+
+test('each artifact says what was checked on each sheet; a file with nothing checked is a warning, not a clean file', async () => {
+  const cover = join(dir, 'cover-only.xlsx');
+  await writeWorkbook(
+    {
+      file: 'cover-only.xlsx',
+      description: 'a cover page',
+      sheets: [{ name: '封面', rows: [['2024年部门预算'], ['某某局']] }],
+    },
+    cover,
+  );
+  const example = join(dir, 'examples', EXAMPLE_WORKBOOKS[2]!.file);
+  const { log } = await sarifOf([cover, example]);
+  const run = log.runs[0]!;
+  const [coverArtifact, exampleArtifact] = run.artifacts!;
+  expect(coverArtifact!.properties).toEqual({ sheets: [{ sheet: '封面', tables: 0, statements: 0 }] });
+  expect((exampleArtifact!.properties!.sheets as { tables: number }[]).some((s) => s.tables > 0)).toBe(true);
+  const notifications = run.invocations![0]!.toolExecutionNotifications!;
+  expect(
+    notifications.map((n) => [n.level, n.message.text, n.locations![0]!.physicalLocation!.artifactLocation!.index]),
+  ).toEqual([['warning', '未识别到可检查的表格（工作表：封面），未作检查', 0]]);
 });

@@ -97,6 +97,15 @@ export function formatText(results: readonly FileResult[], locale: Locale, optio
   return blocks.join('\n\n') + '\n';
 }
 
+/** "未识别到可检查的表格（工作表：封面、目录），未作检查" when nothing in the file could be checked; else undefined. */
+export function nothingCheckedLine(report: Report, zh: boolean): string | undefined {
+  if (checkedSomething(report)) return undefined;
+  const skipped = report.sheets.map((s) => s.sheet);
+  return zh
+    ? `未识别到可检查的表格（工作表：${skipped.join('、')}），未作检查`
+    : `no table recognized (sheets: ${skipped.join(', ')}): nothing was checked`;
+}
+
 /**
  * What was checked in a file and what was found: "检查了 12 个表格、3 段说明文字：25 个错误，12 个警告"; when nothing
  * was, "未识别到可检查的表格（工作表：封面、目录）", never "no problems".
@@ -104,12 +113,9 @@ export function formatText(results: readonly FileResult[], locale: Locale, optio
 export function fileLine(report: Report, counts: Record<Severity3, number>, zh: boolean): string {
   const tables = report.sheets.reduce((n, s) => n + s.tables, 0);
   const statements = report.sheets.reduce((n, s) => n + (s.statements ?? 0), 0);
+  const nothing = nothingCheckedLine(report, zh);
+  if (nothing) return nothing;
   const skipped = report.sheets.filter((s) => s.tables === 0 && (s.statements ?? 0) === 0).map((s) => s.sheet);
-  if (!checkedSomething(report)) {
-    return zh
-      ? `未识别到可检查的表格（工作表：${skipped.join('、')}），未作检查`
-      : `no table recognized (sheets: ${skipped.join(', ')}): nothing was checked`;
-  }
   const what = zh
     ? [tables ? `${tables} 个表格` : '', statements ? `${statements} 段说明文字` : ''].filter(Boolean).join('、')
     : [

@@ -1,6 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { ALL_KINDS, type Locale } from '../validation';
-import { cellRef, type FileResult } from './format';
+import { cellRef, nothingCheckedLine, type FileResult } from './format';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -9,7 +9,11 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
  * logical location ("Sheet!B7") inside the workbook artifact; related cells are related locations.
  */
 export function toSarif(results: readonly FileResult[], locale: Locale, version: string): Log {
-  const artifacts = results.map((r) => ({ location: { uri: toUri(r.file) } }));
+  // What was checked in each file, sheet by sheet: a file with no finding and nothing checked is not a clean one.
+  const artifacts = results.map((r) => ({
+    location: { uri: toUri(r.file) },
+    ...(r.report && { properties: { sheets: r.report.sheets } }),
+  }));
   const rules: ReportingDescriptor[] = ALL_KINDS.map((rule) => ({
     id: rule.id,
     name: rule.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
@@ -35,6 +39,14 @@ export function toSarif(results: readonly FileResult[], locale: Locale, version:
         locations: [{ physicalLocation: { artifactLocation } }],
       });
       return;
+    }
+    const nothing = result.report && nothingCheckedLine(result.report, locale === 'zh-CN');
+    if (nothing) {
+      notifications.push({
+        level: 'warning',
+        message: { text: nothing },
+        locations: [{ physicalLocation: { artifactLocation } }],
+      });
     }
     for (const note of result.notes ?? []) {
       notifications.push({
