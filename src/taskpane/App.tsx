@@ -311,18 +311,20 @@ export function App({
   );
 }
 
+interface FindingListProps {
+  groups: Group[];
+  locale: Locale;
+  selected?: Finding | undefined;
+  onSelect: (finding: Finding) => void;
+}
+
 /** Findings grouped by table, identical ones folded; clicking one selects its cell. */
 export function FindingGroups({
   groups,
   locale,
   selected,
   onSelect,
-}: {
-  groups: Group[];
-  locale: Locale;
-  selected?: Finding | undefined;
-  onSelect: (finding: Finding) => void;
-}) {
+}: FindingListProps) {
   const t = STRINGS[locale];
   // One section per severity, errors first; in each, the tables holding findings of that severity.
   const sections = SEVERITIES.map((severity) => ({
@@ -354,12 +356,7 @@ function FindingSection({
   locale,
   selected,
   onSelect,
-}: {
-  groups: Group[];
-  locale: Locale;
-  selected?: Finding | undefined;
-  onSelect: (finding: Finding) => void;
-}) {
+}: FindingListProps) {
   const t = STRINGS[locale];
   return (
     <Accordion multiple collapsible defaultOpenItems={groups.map((g) => g.key)}>
