@@ -42,6 +42,20 @@ function run(cases: Case[]): void {
 describe('text/parts', () => {
   run([
     {
+      name: 'invalid: 3 vehicles of which 2 + 1 + 1 (a list run past the point where it already added up; counts are never rounded)',
+      grids: [
+        prose('截至2023年12月31日，本部门共有车辆3辆，其中：一般公务用车2辆，执法执勤用车1辆，特种专业技术用车1辆。'),
+      ],
+      findings: ['text/parts 情况说明!A1 mismatch'],
+      reads: ['parts'],
+    },
+    {
+      name: 'valid: an amount after a complete list, named otherwise, is not one of its parts',
+      grids: [prose('基本支出800万元，其中：人员经费700万元，公用经费100万元，培训费20万元。')],
+      findings: [],
+      reads: ['parts'],
+    },
+    {
       name: 'valid: 90万元 = 30 + 30 + 30 (allocations)',
       grids: [prose('本项目共申请预算资金90万元。其中:30万元用于预算编制;30万元用于审计;30万元用于设计、规划、测绘。')],
       findings: [],

@@ -18,6 +18,8 @@ const HUNDRED = new Decimal(100);
  * number is taken as exact to the cent ("30万元" is 30.00万元): texts write round amounts without decimals.
  */
 export function precisionStep(quantity: Quantity): Decimal {
+  // "3辆", "8个": things are counted, never rounded ("3.5万人" is).
+  if (quantity.kind === 'count' && quantity.decimals === 0 && quantity.factor.eq(1)) return new Decimal(0);
   if (quantity.decimals > 0 || quantity.kind !== 'money') return quantity.step;
   return quantity.factor.times('0.01');
 }

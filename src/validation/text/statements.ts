@@ -491,11 +491,27 @@ class ParagraphReader {
     }
   }
 
+  /** The mention is in the sentence of the list's last part and its name ends as every part's name does (用车, 预算). */
+  private continuesRun(list: OpenList, mention: Mention): boolean {
+    const last = list.parts[list.parts.length - 1];
+    if (!last || last.sentence !== this.sentence || list.parts.length < 2) return false;
+    const ending = (name: string) => name.replace(/[\s()（）]+$/, '').slice(-2);
+    const shared = ending(last.name);
+    return shared.length === 2 && [...list.parts, mention].every((p) => ending(p.name) === shared);
+  }
+
   private accepts(list: OpenList, mention: Mention): boolean {
     if (!sameKind(list.whole.quantity, mention.quantity)) return false;
     const sum = sumOfBases(list.parts);
-    // A list that already adds up to its whole is complete: a further amount is something else.
-    if (sum && sum.equals(list.whole.quantity.base) && !mention.quantity.base.isZero()) return false;
+    // A list that already adds up to its whole is complete: a further amount is something else, unless it is
+    // one more item of the same sentence's run, named like all the others ("执法执勤用车1辆，特种专业技术用车1辆").
+    if (
+      sum &&
+      sum.equals(list.whole.quantity.base) &&
+      !mention.quantity.base.isZero() &&
+      !this.continuesRun(list, mention)
+    )
+      return false;
     if (list.local && this.sentenceIndex !== list.sentence) {
       // A new sentence goes on with the list only with a part the whole is known to be made of.
       const parts = compositionOf(list.whole.id);
