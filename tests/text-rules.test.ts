@@ -181,6 +181,24 @@ describe('text/share', () => {
 describe('text/change', () => {
   run([
     {
+      name: 'valid: last year’s amount stated, 14.00 − 2.00 = 12.00, 2 / 14 = 14.29%',
+      grids: [prose('2024年“三公”经费预算12.00万元，较2023年预算14.00万元减少2.00万元，下降14.29%。')],
+      findings: [],
+      reads: ['change'],
+    },
+    {
+      name: 'valid: “与上年14.00万元相比减少2.00万元” with no rate',
+      grids: [prose('2024年“三公”经费预算12.00万元，与上年14.00万元相比减少2.00万元。')],
+      findings: [],
+      reads: ['change'],
+    },
+    {
+      name: 'invalid: last year’s 15.00 − 2.00 is not this year’s 12.00',
+      grids: [prose('2024年“三公”经费预算12.00万元，较2023年预算15.00万元减少2.00万元，下降14.29%。')],
+      findings: ['text/change 情况说明!A1 previous'],
+      reads: ['change'],
+    },
+    {
       name: 'valid: 328.7万元, 比2023年减少17.3万元, 下降5% (17.3 / 346)',
       grids: [prose('“三公”经费支出预算为328.7万元,比2023年预算减少17.3万元,下降5%。')],
       findings: [],

@@ -143,6 +143,25 @@ export function checkChange(statement: ChangeStatement): ChangeCheck | undefined
   return { outcome, previous, computed };
 }
 
+/**
+ * "较2023年预算14.00万元减少2.00万元": the stated last year's amount ± the change must give this year's amount, to
+ * the rounding of the three written figures. Undefined when no last year's amount is stated.
+ */
+export function checkStatedPrevious(
+  statement: ChangeStatement,
+): { outcome: Outcome; expected: Decimal; previous: Quantity } | undefined {
+  const { subject, delta, direction, previous } = statement;
+  if (!previous) return undefined;
+  const expected = previous.base.plus(direction === 'up' ? delta.base : delta.base.neg());
+  const difference = subject.quantity.base.minus(expected).abs();
+  if (difference.isZero()) return { outcome: 'equal', expected, previous };
+  const bound = [subject.quantity, previous, delta]
+    .map(precisionStep)
+    .reduce((a, b) => a.plus(b))
+    .div(2);
+  return { outcome: difference.lte(bound) ? 'rounding' : 'mismatch', expected, previous };
+}
+
 /** The counts a list may have: items split at 、 and commas, and also at 和/及 in the last item. */
 export function checkCount(statement: CountStatement): { outcome: 'equal' | 'mismatch'; counted: number } {
   const { count, items, joined, parts } = statement;

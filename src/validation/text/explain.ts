@@ -5,7 +5,7 @@
 import type { Locale } from '../config';
 import { cellAddress, qualifiedAddress } from '../address';
 import type { WorkbookModel } from '../model';
-import { checkChange, checkCount, checkParts, comparePercent, ratioPercent } from './checks';
+import { checkChange, checkStatedPrevious, checkCount, checkParts, comparePercent, ratioPercent } from './checks';
 import { baseOf, readWorkbookText, restatements, tableComparisons } from './index';
 import type { Quantity } from './reader';
 import type { Mention, SkipReason, Statement } from './statements';
@@ -92,6 +92,12 @@ function describe(statement: Statement, document: TextDocument, locale: Locale):
       const head = `${named(statement.subject)} ${statement.direction === 'up' ? '+' : '−'}${figure(statement.delta)}${
         statement.rate ? ` ${statement.rateDirection === 'up' ? '+' : '−'}${statement.rate.text}` : ''
       }`;
+      const stated = checkStatedPrevious(statement);
+      if (stated) {
+        const previous = `${locale === 'zh-CN' ? '上年' : 'last year'} ${figure(stated.previous)}`;
+        if (stated.outcome !== 'equal' || !statement.rate)
+          return `${head}, ${previous} → ${OUTCOME[stated.outcome]![locale]}`;
+      }
       if (!statement.rate) return `${head} → ${OUTCOME['no-rate']![locale]}`;
       const check = checkChange(statement);
       if (!check) return `${head} → ${OUTCOME['no-previous']![locale]}`;

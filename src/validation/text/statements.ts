@@ -79,6 +79,8 @@ export interface ChangeStatement extends Located {
   kind: 'change';
   subject: Mention;
   delta: Quantity;
+  /** Last year's amount when the text states it ("较2023年预算14.00万元减少2.00万元"). */
+  previous?: Quantity;
   direction: 'up' | 'down';
   rate?: Percent;
   rateDirection?: 'up' | 'down';
@@ -145,6 +147,8 @@ const EXECUTION_RATE_LEAD = /(预算)?执行率(为|是|达|达到)?\s?$/;
 const REFERENCE_LEAD =
   /(与|同|和|跟)[^,;]{0,24}(持平|一致|相同|相当|不变)|(比|较|与|同)\s?(上年|去年|上一年|\d{4}\s?年)[^,;]{0,8}$/;
 const DETAIL_LEAD = /^(主要(是|为|用于|包括|原因)|用于|包含)/;
+/** "较2023年预算", "比上年": a comparison with last year's amount, not "与上年持平". */
+const STATED_PREVIOUS = /(比|较|同|与)\s?(上年|去年|上一年|\d{4}\s?年)[^,;]{0,8}$/;
 const OPENER = /^(其中|包括|包含|含|分别为|分别是|具体为|具体是|具体包括|主要包括)\s?:?\s?/;
 const STOP_LIST = /^(另|此外|另外|同时|以及|除此之外)/;
 const CONNECTIVE = /^[\s,;:、]*(其中|并|且|同时|另|和|及|以及|经汇总)?[\s,;:、]*$/;
@@ -322,6 +326,8 @@ function sumOfBases(mentions: readonly Mention[]): Decimal | undefined {
 class ParagraphReader {
   lastItem: Mention | undefined;
   private lastItemSentence = -1;
+  /** Last year's amount just read ("较2023年预算14.00万元"), for the change that follows it. */
+  private statedPrevious: { quantity: Quantity; text: string } | undefined;
   private lists: OpenList[] = [];
   private sentenceIndex = 0;
   private sentence = '';
@@ -391,6 +397,9 @@ class ParagraphReader {
       else continue;
       previous = token;
     }
+    // Last year's amount with no change right after it ("较上年预算14万元有所减少") is only compared with.
+    if (this.statedPrevious) this.skip(this.statedPrevious.text, 'compared-amount');
+    this.statedPrevious = undefined;
   }
 
   private openList(clause: Clause, atEnd: boolean, exhaustive: boolean): void {
@@ -426,11 +435,13 @@ class ParagraphReader {
     const role = quantityRole(clause, token, previous);
     const lead = leadOf(clause, token, previous);
     if (role === 'delta') {
-      this.readChange(clause, token, lead, before, after);
+      this.readChange(clause, token, lead, before, after, previous);
       return;
     }
     if (role === 'reference') {
-      this.skip(`${lead}${token.text}`, 'compared-amount');
+      // "较2023年预算14.00万元减少2.00万元": last year's amount, which the change right after it starts from.
+      if (STATED_PREVIOUS.test(lead)) this.statedPrevious = { quantity: token, text: `${lead}${token.text}` };
+      else this.skip(`${lead}${token.text}`, 'compared-amount');
       return;
     }
     if (role === 'per-unit') {
@@ -613,15 +624,20 @@ class ParagraphReader {
     lead: string,
     before: Clause | undefined,
     after: Clause | undefined,
+    previousToken: Token | undefined,
   ): void {
+    const stated = this.statedPrevious;
+    this.statedPrevious = undefined;
+    const previous =
+      stated && previousToken === stated.quantity && sameKind(stated.quantity, delta) ? stated.quantity : undefined;
     const anchor = ANCHOR.exec(lead);
     const anchoredBefore = before && /(相比|比较|相较)\s?$/.test(before.body);
-    if (!anchor && !anchoredBefore) {
+    if (!anchor && !anchoredBefore && !previous) {
       this.skip(`${lead}${delta.text}`, 'change-explained');
       return;
     }
     // "收入较去年增加 …": the change of a quantity named here, whose amount this sentence may not state.
-    const subject = this.subjectFor(anchor ? lead.slice(0, anchor.index) : '');
+    const subject = this.subjectFor(anchor && !previous ? lead.slice(0, anchor.index) : '');
     const direction = UP.test(DELTA_LEAD.exec(lead)![1]!) ? 'up' : 'down';
     const rate = this.rateAfter(clause, delta, after);
     if (!subject) {
@@ -644,6 +660,7 @@ class ParagraphReader {
       statement.rate = rate.percent;
       statement.rateDirection = rate.direction;
     }
+    if (previous) statement.previous = previous;
     this.reading.statements.push(statement);
   }
 

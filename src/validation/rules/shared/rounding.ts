@@ -70,6 +70,11 @@ export const TEXT_ROUNDING = defineFindingKind({
         'en-US':
           '“{sentence}”: last year was {previous}, {delta} ÷ {previous} = {computed}, the text says {written}: off in the last digit only',
       },
+      'previous-rounding': {
+        'zh-CN': '“{sentence}”：上年 {previous} {sign} {delta} 为 {expected}，与本年 {current} 相差一个尾数',
+        'en-US':
+          '“{sentence}”: last year’s {previous} {sign} {delta} is {expected}, one unit in the last digit from this year’s {current}',
+      },
       restated: {
         'zh-CN': '“{sentence}”：{name}写作 {again}，前文（{where}）写作 {first}，相差一个尾数',
         'en-US':

@@ -1,4 +1,4 @@
-import { checkChange } from '../../text/checks';
+import { checkChange, checkStatedPrevious } from '../../text/checks';
 import { readWorkbookText } from '../../text';
 import { defineRule } from '../types';
 import {
@@ -44,6 +44,11 @@ export const textChangeRule = defineRule({
         'en-US':
           '“{sentence}”: {name} {current}, {verb} {delta} on last year, so last year was {previous}: {rateVerb} of {computed}, but the text says {written}',
       },
+      previous: {
+        'zh-CN': '“{sentence}”：上年 {previous} {sign} {delta} 应为 {expected}，文中本年写的是 {current}',
+        'en-US':
+          '“{sentence}”: last year’s {previous} {sign} {delta} makes {expected}, but the text gives this year as {current}',
+      },
       direction: {
         'zh-CN': '“{sentence}”：金额比上年{verb} {delta}，文中的增减率却写成“{written}”',
         'en-US': '“{sentence}”: the amount is {verb} {delta} on last year, but the rate says “{written}”',
@@ -61,7 +66,31 @@ export const textChangeRule = defineRule({
   check(context) {
     for (const document of readWorkbookText(context.model).documents) {
       for (const statement of document.statements) {
-        if (statement.kind !== 'change' || !statement.rate) continue;
+        if (statement.kind !== 'change') continue;
+        const stated = checkStatedPrevious(statement);
+        if (stated && stated.outcome !== 'equal') {
+          const { subject, delta } = statement;
+          const decimals = maxDecimals([subject.quantity, delta, stated.previous]);
+          const rounding = stated.outcome === 'rounding';
+          context.report({
+            messageId: rounding ? 'previous-rounding' : 'previous',
+            kind: rounding ? TEXT_ROUNDING : undefined,
+            data: {
+              sentence: quote(statement.sentence),
+              previous: written(stated.previous),
+              sign: statement.direction === 'up' ? '+' : '−',
+              delta: written(delta),
+              expected: inUnitOf(stated.expected, subject.quantity, decimals),
+              current: written(subject.quantity),
+            },
+            at: statement.source.cell,
+            related: cellsOf(statement.source.cell, [subject]),
+            tableId: statement.source.tableId,
+          });
+          // The rate is then computed from a figure the text itself contradicts: not checked on top.
+          continue;
+        }
+        if (!statement.rate) continue;
         const check = checkChange(statement);
         if (!check || check.outcome === 'equal') continue;
         const { subject, delta, rate } = statement;
