@@ -50,6 +50,42 @@ describe('text/parts', () => {
       reads: ['parts'],
     },
     {
+      name: 'invalid: “基本支出中，人员经费…，公用经费…” lists the parts of the 基本支出 named before',
+      grids: [
+        prose(
+          '2024年部门支出预算500.75万元，其中：基本支出299.30万元，项目支出201.45万元。基本支出中，人员经费240.79万元，公用经费60.51万元。',
+        ),
+      ],
+      findings: ['text/parts 情况说明!A1 mismatch'],
+      reads: ['parts'],
+    },
+    {
+      name: 'invalid: “基本支出包括人员经费…和公用经费…”',
+      grids: [
+        prose(
+          '2024年部门支出预算500.75万元，其中：基本支出299.30万元，项目支出201.45万元。基本支出包括人员经费240.79万元和公用经费60.51万元。',
+        ),
+      ],
+      findings: ['text/parts 情况说明!A1 mismatch'],
+      reads: ['parts'],
+    },
+    {
+      name: 'invalid: “基本支出299.30万元，主要包括人员经费…和公用经费…” (a complete composition)',
+      grids: [prose('基本支出299.30万元，主要包括人员经费240.79万元和公用经费60.51万元。')],
+      findings: ['text/parts 情况说明!A1 mismatch'],
+      reads: ['parts'],
+    },
+    {
+      name: 'valid: “基本支出中，人员经费…，公用经费…” that add up',
+      grids: [
+        prose(
+          '2024年部门支出预算500.75万元，其中：基本支出299.30万元，项目支出201.45万元。基本支出中，人员经费240.79万元，公用经费58.51万元。',
+        ),
+      ],
+      findings: [],
+      reads: ['parts'],
+    },
+    {
       name: 'valid: an amount after a complete list, named otherwise, is not one of its parts',
       grids: [prose('基本支出800万元，其中：人员经费700万元，公用经费100万元，培训费20万元。')],
       findings: [],

@@ -147,6 +147,10 @@ const EXECUTION_RATE_LEAD = /(预算)?执行率(为|是|达|达到)?\s?$/;
 const REFERENCE_LEAD =
   /(与|同|和|跟)[^,;]{0,24}(持平|一致|相同|相当|不变)|(比|较|与|同)\s?(上年|去年|上一年|\d{4}\s?年)[^,;]{0,8}$/;
 const DETAIL_LEAD = /^(主要(是|为|用于|包括|原因)|用于|包含)/;
+/** "基本支出包括", "项目支出主要包括：": the amount named before it is made of what follows. */
+const NAMED_OPENER = /^([^\d,;:、]{2,24}?)(?:主要|具体)?(?:包括|包含)\s?:?\s?/;
+/** "基本支出中", "在项目支出中": a clause that names the amount whose parts follow. */
+const AMONG = /^(?:在)?(.{2,24}?)(?:之中|中)$/;
 /** "较2023年预算", "比上年": a comparison with last year's amount, not "与上年持平". */
 const STATED_PREVIOUS = /(比|较|同|与)\s?(上年|去年|上一年|\d{4}\s?年)[^,;]{0,8}$/;
 const OPENER = /^(其中|包括|包含|含|分别为|分别是|具体为|具体是|具体包括|主要包括)\s?:?\s?/;
@@ -253,7 +257,7 @@ function leadOf(clause: Clause, token: Token, previous: Token | undefined): stri
 }
 
 function stripOpener(text: string): string {
-  return text.replace(OPENER, '');
+  return text.replace(OPENER, '').replace(NAMED_OPENER, '');
 }
 
 function quantityRole(clause: Clause, token: Quantity, previous: Token | undefined): QuantityRole {
@@ -388,8 +392,12 @@ class ParagraphReader {
     if (STOP_LIST.test(body)) this.closeAll();
     const bare = opener !== null && opener[0].length === body.length;
     const measured = clause.tokens.some((t) => t.type === 'quantity' || t.type === 'percent');
-    if (opener && (bare || (measured && /^(其中|包括|含)/.test(opener[0]))))
+    if (opener && (bare || (measured && /^(其中|包括|含|主要包括|具体包括)/.test(opener[0]))))
       this.openList(clause, last && bare, /^分别/.test(opener[0]));
+    // "基本支出中，人员经费…，公用经费…", "基本支出包括人员经费…": the parts of an amount named earlier.
+    const among = measured ? NAMED_OPENER.exec(body) : AMONG.exec(body);
+    const named = among && !opener ? this.earlierMention(among[1]!) : undefined;
+    if (named) this.openList(clause, false, false, named);
     let previous: Token | undefined;
     for (const token of clause.tokens) {
       if (token.type === 'quantity') this.readQuantity(clause, token, previous, before, after);
@@ -402,8 +410,15 @@ class ParagraphReader {
     this.statedPrevious = undefined;
   }
 
-  private openList(clause: Clause, atEnd: boolean, exhaustive: boolean): void {
-    const whole = this.lastItem ?? (this.atStart ? this.itemAbove : undefined);
+  /** The latest amount read under this name, in this paragraph or the ones above. */
+  private earlierMention(name: string): Mention | undefined {
+    const key = nameKey(name);
+    if (key.length < 2) return undefined;
+    return [...this.reading.mentions].reverse().find((m) => m.key === key && m.quantity.kind === 'money');
+  }
+
+  private openList(clause: Clause, atEnd: boolean, exhaustive: boolean, named?: Mention): void {
+    const whole = named ?? this.lastItem ?? (this.atStart ? this.itemAbove : undefined);
     if (!whole) {
       // A form label such as "其中：本年财政拨款" has no amount in it: nothing was skipped.
       if (clause.tokens.some((t) => t.type === 'quantity')) this.skip(clause.text, 'list-without-whole');
@@ -476,7 +491,9 @@ class ParagraphReader {
   }
 
   private nameOf(clause: Clause, token: Quantity, lead: string): string {
-    const name = stripOpener(lead.trim()).replace(/^[\s,;:、]+/, '');
+    const name = stripOpener(lead.trim())
+      .replace(/^[\s,;:、]+/, '')
+      .replace(/^(以及|和|及|与)(?=.{2})/, '');
     if (name !== '' && !CONNECTIVE.test(name)) return name;
     // "30万元用于基建工程项目预算编制": the amount first, what it is for after it.
     const rest = textAfter(clause, token.end).trim();
