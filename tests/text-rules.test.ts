@@ -217,6 +217,22 @@ describe('text/share', () => {
 describe('text/change', () => {
   run([
     {
+      name: 'invalid: the change of an amount an earlier sentence of the paragraph gave (收入较上年增加…)',
+      grids: [
+        prose(
+          '2024年收入预算总计500.75万元，其中：一般公共预算拨款收入471.53万元，上年结转29.22万元。收入较上年增加20.75万元，增长4.5%。',
+        ),
+      ],
+      findings: ['text/change 情况说明!A1 rate'],
+      reads: ['change'],
+    },
+    {
+      name: 'valid: another year’s amount of that name is not the one that changed',
+      grids: [prose('2023年收入预算总计480.00万元。2024年收入较上年增加20.75万元，增长4.5%。')],
+      findings: [],
+      reads: [],
+    },
+    {
       name: 'valid: last year’s amount stated, 14.00 − 2.00 = 12.00, 2 / 14 = 14.29%',
       grids: [prose('2024年“三公”经费预算12.00万元，较2023年预算14.00万元减少2.00万元，下降14.29%。')],
       findings: [],

@@ -771,9 +771,27 @@ class ParagraphReader {
     const subject = this.subjectInSentence();
     const cleaned = stripOpener(named.trim()).replace(/^[\s,;:、]+/, '');
     if (cleaned === '' || CONNECTIVE.test(cleaned)) return subject;
-    if (!subject) return undefined;
+    if (!subject) return this.namedEarlierInParagraph(cleaned);
     const id = quantityIdOf(cleaned);
     return subject.key === nameKey(cleaned) || (id !== undefined && subject.id === id) ? subject : undefined;
+  }
+
+  /**
+   * "2024年收入预算总计500.75万元，…。收入较上年增加20.75万元": the amount of this paragraph an earlier sentence gave
+   * under this name (not another year's).
+   */
+  private namedEarlierInParagraph(name: string): Mention | undefined {
+    const key = nameKey(name);
+    const id = quantityIdOf(name);
+    const year = yearIn(name);
+    if (key.length < 2) return undefined;
+    for (let i = this.reading.mentions.length - 1; i >= 0; i--) {
+      const mention = this.reading.mentions[i]!;
+      if (mention.source !== this.source) break;
+      if (mention.notThisYear || (year !== undefined && mention.year !== undefined && year !== mention.year)) continue;
+      if (mention.key === key || (id !== undefined && mention.id === id)) return mention;
+    }
+    return undefined;
   }
 
   /** "内设 7 个科室：办公室、财务股、…": a count and the list it counts. */
