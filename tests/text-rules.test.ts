@@ -217,6 +217,18 @@ describe('text/share', () => {
 describe('text/change', () => {
   run([
     {
+      name: 'valid: the rate first, then the change (比2023年增长4.32%，增加20.75万元)',
+      grids: [prose('2024年一般公共预算拨款支出500.75万元，比2023年增长4.32%，增加20.75万元。')],
+      findings: [],
+      reads: ['change'],
+    },
+    {
+      name: 'invalid: the rate first, computed on this year (同比下降4.51%，减少22.60万元: 22.60 ÷ 523.35 = 4.32%)',
+      grids: [prose('2024年一般公共预算拨款支出500.75万元，同比下降4.51%，减少22.60万元。')],
+      findings: ['text/change 情况说明!A1 rate'],
+      reads: ['change'],
+    },
+    {
       name: 'invalid: the change of an amount an earlier sentence of the paragraph gave (收入较上年增加…)',
       grids: [
         prose(
@@ -359,6 +371,12 @@ describe('text/count', () => {
 
 describe('text/restated', () => {
   run([
+    {
+      name: 'valid: 本年收入 (without 上年结转) is not 收入合计',
+      grids: [prose('本年收入471.53万元，上年结转29.22万元，收入合计500.75万元。')],
+      findings: [],
+      reads: [],
+    },
     {
       name: 'valid: 基本支出 stated twice with the same amount, in 元 and in 万元',
       grids: [

@@ -22,6 +22,7 @@ export type QuantityId =
   | 'project'
   | 'expense'
   | 'income'
+  | 'currentIncome'
   | 'wages'
   | 'goodsServices'
   | 'householdSubsidy'
@@ -136,7 +137,13 @@ export const QUANTITIES: readonly QuantityDefinition[] = [
   {
     id: 'income',
     label: { 'zh-CN': '收入', 'en-US': 'income' },
-    pattern: /^(收入|总收入|收入总计|收入合计|收入总额|本年收入|本年收入合计)$/,
+    pattern: /^(收入|总收入|收入总计|收入合计|收入总额)$/,
+  },
+  {
+    // Without 上年结转, which 收入合计 adds.
+    id: 'currentIncome',
+    label: { 'zh-CN': '本年收入', 'en-US': 'this year’s income' },
+    pattern: /^本年收入$/,
   },
 ];
 
@@ -180,7 +187,8 @@ export function fundLabel(fund: Fund): string {
 
 /**
  * The key a name is compared by: years, 本年/本单位 and the like, quotes, white space and the trailing verbs and
- * words of size ("预算数为", "合计", "共计") removed. "2024年本年一般公共预算基本支出" → "一般公共预算基本支出".
+ * words of size ("预算数为", "合计", "共计") removed. "2024年本年一般公共预算基本支出" → "一般公共预算基本支出"; but
+ * "本年收入" stays apart from "收入合计".
  */
 export function nameKey(name: string): string {
   let key = name
@@ -197,6 +205,9 @@ export function nameKey(name: string): string {
     if (next === key || next === '') break;
     key = next;
   }
+  // 本年收入 is this year's income without 上年结转: not 收入合计.
+  if (/^(本年度?|当年)收入/.test(name.replace(/\s+/g, '').replace(/^\d{4}年(度)?/, '')) && key.startsWith('收入'))
+    return `本年${key}`;
   return key;
 }
 

@@ -401,7 +401,7 @@ class ParagraphReader {
     let previous: Token | undefined;
     for (const token of clause.tokens) {
       if (token.type === 'quantity') this.readQuantity(clause, token, previous, before, after);
-      else if (token.type === 'percent') this.readPercent(clause, token, previous);
+      else if (token.type === 'percent') this.readPercent(clause, token, previous, after);
       else continue;
       previous = token;
     }
@@ -447,6 +447,7 @@ class ParagraphReader {
     before: Clause | undefined,
     after: Clause | undefined,
   ): void {
+    if (this.consumed.has(token)) return;
     const role = quantityRole(clause, token, previous);
     const lead = leadOf(clause, token, previous);
     if (role === 'delta') {
@@ -704,7 +705,7 @@ class ParagraphReader {
     return undefined;
   }
 
-  private readPercent(clause: Clause, token: Percent, previous: Token | undefined): void {
+  private readPercent(clause: Clause, token: Percent, previous: Token | undefined, after: Clause | undefined): void {
     if (this.consumed.has(token)) return;
     const lead = leadOf(clause, token, previous);
     const skip = (reason: SkipReason) => {
@@ -757,10 +758,42 @@ class ParagraphReader {
       return;
     }
     if (RATE_LEAD.test(lead)) {
-      skip('rate-without-change');
+      if (!this.readRateFirst(clause, token, lead, after)) skip('rate-without-change');
       return;
     }
     skip('other-percent');
+  }
+
+  /**
+   * "比2023年增长4.32%，增加20.75万元": the rate first, the change right after it (in the clause or the next one).
+   * Returns whether it read a change.
+   */
+  private readRateFirst(clause: Clause, rate: Percent, lead: string, after: Clause | undefined): boolean {
+    const anchor = ANCHOR.exec(lead);
+    if (!anchor || rate.approximate) return false;
+    const measured = (t: Token) => t.type === 'quantity' || t.type === 'percent';
+    const inClause = clause.tokens.slice(clause.tokens.indexOf(rate) + 1).find(measured);
+    const [where, delta, before] = inClause
+      ? [clause, inClause, rate]
+      : [after, after?.tokens.find(measured), undefined];
+    if (!where || !delta || delta.type !== 'quantity' || delta.approximate) return false;
+    const deltaLead = leadOf(where, delta, before);
+    const verb = DELTA_LEAD.exec(deltaLead);
+    if (!verb || ANCHOR.test(deltaLead)) return false;
+    const subject = this.subjectFor(lead.slice(0, anchor.index));
+    if (!subject || !sameKind(subject.quantity, delta)) return false;
+    this.consumed.add(delta);
+    this.reading.statements.push({
+      kind: 'change',
+      source: this.source,
+      sentence: this.sentence,
+      subject,
+      delta,
+      direction: UP.test(verb[1]!) ? 'up' : 'down',
+      rate,
+      rateDirection: UP.test(RATE_LEAD.exec(lead)![1]!) ? 'up' : 'down',
+    });
+    return true;
   }
 
   /**
