@@ -86,6 +86,18 @@ describe('text/parts', () => {
       reads: ['parts'],
     },
     {
+      name: 'valid: a total after its parts (本年收入…，上年结转…，收入合计…)',
+      grids: [prose('本年收入471.53万元，上年结转29.22万元，收入合计500.75万元。')],
+      findings: [],
+      reads: ['parts'],
+    },
+    {
+      name: 'invalid: a total after its parts that is not their sum',
+      grids: [prose('基本支出2,476,260.58元，项目支出469,500.00元，合计2,945,760.00元。')],
+      findings: ['text/parts 情况说明!A1 mismatch'],
+      reads: ['parts'],
+    },
+    {
       name: 'valid: an amount after a complete list, named otherwise, is not one of its parts',
       grids: [prose('基本支出800万元，其中：人员经费700万元，公用经费100万元，培训费20万元。')],
       findings: [],

@@ -147,6 +147,8 @@ const EXECUTION_RATE_LEAD = /(预算)?执行率(为|是|达|达到)?\s?$/;
 const REFERENCE_LEAD =
   /(与|同|和|跟)[^,;]{0,24}(持平|一致|相同|相当|不变)|(比|较|与|同)\s?(上年|去年|上一年|\d{4}\s?年)[^,;]{0,8}$/;
 const DETAIL_LEAD = /^(主要(是|为|用于|包括|原因)|用于|包含)/;
+/** "合计", "以上合计", "收入合计为": a total written after the amounts it adds up. */
+const TRAILING_TOTAL = /(^|[^其])(合计|共计|总计)(为|是)?$/;
 /** "基本支出包括", "项目支出主要包括：": the amount named before it is made of what follows. */
 const NAMED_OPENER = /^([^\d,;:、]{2,24}?)(?:主要|具体)?(?:包括|包含)\s?:?\s?/;
 /** "基本支出中", "在项目支出中": a clause that names the amount whose parts follow. */
@@ -485,10 +487,31 @@ class ParagraphReader {
       notThisYear: NOT_THIS_YEAR.test(name),
     };
     this.place(mention);
+    if (!mention.parent && TRAILING_TOTAL.test(name)) this.readTrailingTotal(mention);
     this.reading.mentions.push(mention);
     this.lastItem = mention;
     this.lastItemSentence = this.sentenceIndex;
     this.readBracketedParts(clause, token, mention);
+  }
+
+  /** "本年收入471.53万元，上年结转29.22万元，收入合计500.75万元": the sentence's amounts before a total after them. */
+  private readTrailingTotal(total: Mention): void {
+    const parts = this.reading.mentions.filter(
+      (m) => m.source === this.source && m.sentence === this.sentence && !m.parent,
+    );
+    // 上年结转 is one of this year's sources: "last year" in a name does not keep an amount out of the sum.
+    if (parts.length < 2 || parts.some((p) => !sameKind(p.quantity, total.quantity))) return;
+    // An amount that is itself the whole of a list of this sentence is no addend of the total.
+    if (this.reading.statements.some((st) => st.kind === 'parts' && parts.includes(st.whole))) return;
+    this.reading.statements.push({
+      kind: 'parts',
+      source: this.source,
+      sentence: this.sentence,
+      whole: total,
+      parts,
+      via: 'list',
+      exhaustive: true,
+    });
   }
 
   private nameOf(clause: Clause, token: Quantity, lead: string): string {

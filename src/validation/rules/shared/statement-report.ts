@@ -51,5 +51,9 @@ export function nameOf(mention: Mention): string {
     .replace(/\s+/g, '')
     .replace(/^(\d{4}年度?|本年度?|本单位|本部门|[,，:：])+/, '')
     .replace(/(为|是|达|共计|合计|共)$/, '');
-  return name === '' ? '该项' : name;
+  if (name !== '') return name;
+  // "…，合计2,945,760.00元": the total is what it is called.
+  return /^(以上|上述)?(合计|共计|总计)/.test(mention.name.trim())
+    ? mention.name.trim().replace(/(为|是)$/, '')
+    : '该项';
 }
