@@ -365,3 +365,45 @@ ruleTester(rule('value/incomplete'), {
     },
   ],
 });
+
+ruleTester(rule('unit/rate-unit'), {
+  valid: [
+    {
+      name: 'rates in %, a satisfaction score in 分, a frequency in 次/月, a count in 个',
+      rows: flatList(
+        ['产出指标', '质量指标', '验收合格率', '定量', '≥', 95, '%', 20],
+        ['产出指标', '数量指标', '巡查频率', '定量', '≥', 4, '次/月', 10],
+        ['产出指标', '数量指标', '验收合格项目数', '定量', '≥', 12, '个', 10],
+        ['效益指标', '生态效益指标', '耕地质量提升', '定性', null, '明显提升', null, 30],
+        ['满意度指标', '服务对象满意度指标', '农户满意度', '定量', '≥', 90, '分', 10],
+      ),
+      tables: ['indicators:5'],
+    },
+    {
+      name: 'a rate in one cell with its %',
+      rows: oneCellTable(['产出指标', '质量指标', '资金拨付及时率', '=100%'], [null, null, '设备完好率', '≥98%']),
+      tables: ['indicators:2'],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a 合格率 in 个 and a 覆盖率 in 户',
+      rows: flatList(
+        ['产出指标', '质量指标', '项目验收合格率', '定量', '≥', 95, '个', 20],
+        ['效益指标', '社会效益指标', '农户覆盖率', '定量', '≥', 80, '户', 20],
+        ...FLAT_REST,
+      ),
+      tables: ['indicators:4'],
+      errors: [
+        { cell: 'I2', messageId: 'unit' },
+        { cell: 'I3', messageId: 'unit' },
+      ],
+    },
+    {
+      name: 'a satisfaction in 人',
+      rows: signColumnTable(['满意度指标', '服务对象满意度指标', '群众满意度', '正向', 95, '人', 20]),
+      tables: ['indicators:3'],
+      errors: [{ cell: 'G3', messageId: 'unit' }],
+    },
+  ],
+});

@@ -21,6 +21,7 @@ import { rateRangeRule } from './value/rate-range';
 import { satisfactionFloorRule } from './value/satisfaction-floor';
 import { costUnitRule } from './unit/cost-unit';
 import { countPercentRule } from './unit/count-percent';
+import { rateUnitRule } from './unit/rate-unit';
 import { unitMismatchRule } from './unit/mismatch';
 import { missingUnitRule } from './unit/missing';
 import { notAUnitRule } from './unit/not-a-unit';
@@ -102,6 +103,7 @@ export const ALL_RULES: readonly Rule[] = [
   zeroCostRule,
   costUnitRule,
   countPercentRule,
+  rateUnitRule,
   unitMismatchRule,
   missingUnitRule,
   notAUnitRule,
