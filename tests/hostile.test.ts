@@ -131,10 +131,12 @@ describe('a batch of hostile files', () => {
         .map((name) => join(dir, name))
         .sort(),
     );
+    // A reader's note, or nothing that could be checked (the workbook of numbers in three corners).
     expect(byFile('warning')).toEqual(
-      Object.keys(notes)
-        .map((name) => join(dir, name))
-        .sort(),
+      [...Object.keys(notes), 'three-corners.xlsx'].map((name) => join(dir, name)).sort(),
+    );
+    expect(notifications.find((n) => n.message.text.startsWith('未识别到可检查的表格'))!.message.text).toBe(
+      '未识别到可检查的表格（工作表：角落），未作检查',
     );
     expect(run.invocations[0].executionSuccessful).toBe(false);
     const goodIndex = run.artifacts.findIndex(

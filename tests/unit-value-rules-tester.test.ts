@@ -407,3 +407,37 @@ ruleTester(rule('unit/rate-unit'), {
     },
   ],
 });
+
+ruleTester(rule('unit/count-percent'), {
+  valid: [
+    {
+      name: 'counts in 个 and 户; money counted in 万元 (下达资金数量)',
+      rows: flatList(
+        ['产出指标', '数量指标', '验收项目数量', '定量', '≥', 12, '个', 20],
+        ['产出指标', '数量指标', '补助发放户数', '定量', '≥', 300, '户', 20],
+        ['产出指标', '数量指标', '下达资金数量', '定量', '=', 20, '万元', 20],
+        ...FLAT_REST,
+      ),
+      tables: ['indicators:5'],
+    },
+    {
+      name: 'a rate in %',
+      rows: flatList(['产出指标', '质量指标', '验收合格率', '定量', '≥', 95, '%', 60], ...FLAT_REST),
+      tables: ['indicators:3'],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a count in %',
+      rows: flatList(['产出指标', '数量指标', '网络接入数量', '定量', '≥', 10, '%', 60], ...FLAT_REST),
+      tables: ['indicators:3'],
+      errors: [{ cell: 'I2', messageId: 'percent' }],
+    },
+    {
+      name: 'a count in 万元',
+      rows: flatList(['产出指标', '数量指标', '补助发放户数', '定量', '≥', 300, '万元', 60], ...FLAT_REST),
+      tables: ['indicators:3'],
+      errors: [{ cell: 'I2', messageId: 'money' }],
+    },
+  ],
+});
