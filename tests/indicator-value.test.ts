@@ -19,6 +19,8 @@ describe('指标值 parser', () => {
     ['优', 'qualitative', undefined, undefined, undefined],
     ['显著提升', 'qualitative', undefined, undefined, undefined],
     ['2023年12月前', 'date', undefined, undefined, undefined],
+    ['每日16小时', 'quantitative', undefined, '16', '小时/日'],
+    ['≥每月4次', 'quantitative', '≥', '4', '次/月'],
     ['……', 'empty', undefined, undefined, undefined],
     ['', 'empty', undefined, undefined, undefined],
   ])('%j', (text, kind, comparator, number, unit) => {

@@ -97,6 +97,8 @@ export function isRateUnit(unit: string | undefined): boolean {
 }
 
 /** "％" → "%", "万" → "万元" about money, spaces removed. */
+const PER_PERIOD = /^(?:平均)?每(日|天|周|月|季度|年)/;
+
 export function normalizeUnit(text: string | undefined, moneyContext = false): string | undefined {
   if (text === undefined) return undefined;
   const key = textKey(text)
@@ -185,11 +187,15 @@ function parseUncached(input: ValueInput): IndicatorValue {
   if (REFERENCE.test(rest)) return { ...withComparator, kind: 'reference', unit: columnUnit };
   if (RANGE.test(rest)) return { ...withComparator, kind: 'range', unit: /%/.test(rest) ? '%' : columnUnit };
   if (isDateText(rest) && rest !== '') return { ...withComparator, kind: 'date', unit: columnUnit };
+  // "每日16小时", "每月4次": a number per period, its unit 小时/日, 次/月.
+  const perPeriod = PER_PERIOD.exec(rest);
+  if (perPeriod) rest = rest.slice(perPeriod[0].length);
   const number = NUMBER.exec(rest);
   if (number) {
-    const ownUnit = normalizeUnit(rest.slice(number[0].length), input.moneyContext);
+    const written = normalizeUnit(rest.slice(number[0].length), input.moneyContext);
     const value = new Decimal(number[0].replace(/,/g, ''));
-    if (ownUnit === undefined || isKnownUnit(ownUnit) || !/\d/.test(ownUnit)) {
+    if (written === undefined || isKnownUnit(written) || !/\d/.test(written)) {
+      const ownUnit = perPeriod && written ? `${written}/${perPeriod[1]!}` : written;
       return { ...withComparator, kind: 'quantitative', number: value, ownUnit, unit: ownUnit ?? columnUnit };
     }
     return { ...withComparator, kind: 'unparseable', unit: columnUnit };
