@@ -58,8 +58,19 @@ export interface ValueInput {
 const PREFIX =
   /^(≥|≤|≧|≦|⩾|⩽|≮|≯|>=|<=|=>|=<|==|大于等于|小于等于|不低于|不少于|不高于|不超过|不多于|大于|小于|等于|控制在|达到|约|提高|提升|增加|增长|降低|减少|下降|压减|>|<|=)/;
 /** Comparators written after the number: "100万元以内", "200以上", "90%左右". */
-const SUFFIX = /(以内|以下|之内|以上|左右)$/;
-const SUFFIX_COMPARATOR: Record<string, Comparator> = { 以内: '≤', 以下: '≤', 之内: '≤', 以上: '≥', 左右: '=' };
+/** Words after the number that say how it compares; 完成 ("100%完成") says nothing more. */
+const SUFFIX = /(及以内|及以下|及以上|以内|以下|之内|以上|左右|内|完成)$/;
+const SUFFIX_COMPARATOR: Partial<Record<string, Comparator>> = {
+  及以内: '≤',
+  及以下: '≤',
+  及以上: '≥',
+  以内: '≤',
+  以下: '≤',
+  之内: '≤',
+  以上: '≥',
+  左右: '=',
+  内: '≤',
+};
 const REFERENCE =
   /^(预算|年初预算|年度预算|当年预算|批复预算|预算数|批复数|上年|上年度|去年|同期|国家标准|行业标准|标准|规定|计划|计划数|目标|合同|年度计划)/;
 const RANGE =
@@ -173,7 +184,12 @@ function parseUncached(input: ValueInput): IndicatorValue {
     written = prefixComparator(prefix[1]!);
     rest = rest.slice(prefix[1]!.length);
   }
-  const suffix = SUFFIX.exec(rest);
+  const found = SUFFIX.exec(rest);
+  // A bare 内 or 完成 is read only after a number ("24小时内", "100%完成"), not in "区域内", "按时完成".
+  const suffix =
+    found && (found[1] === '内' || found[1] === '完成') && !NUMBER.test(rest.slice(0, rest.length - found[1].length))
+      ? null
+      : found;
   if (suffix) {
     written = written ?? SUFFIX_COMPARATOR[suffix[1]!];
     rest = rest.slice(0, rest.length - suffix[1]!.length);
