@@ -568,6 +568,13 @@ describe('text/table: 机关运行经费 against the 三公 table’s own column
   });
 });
 
+test('a sum is printed as the text writes its figures: with thousands separators when they have them', () => {
+  const report = check([prose('基本支出2,476,260.58元，项目支出469,500.00元，合计2,945,760.00元。')]);
+  expect(report.findings.map((f) => f.message)).toEqual([
+    '“基本支出2,476,260.58元,项目支出469,500.00元,合计2,945,760.00元”：合计为 2,945,760.00元，所列各项（2,476,260.58元 + 469,500.00元）合计 2,945,760.58元，相差 0.58元',
+  ]);
+});
+
 test('findings quote the sentence, point at the text cell and list the compared cells', () => {
   const report = check([
     prose(

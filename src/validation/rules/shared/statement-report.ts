@@ -21,7 +21,15 @@ export function written(quantity: Quantity): string {
 export function inUnitOf(base: Decimal, like: Quantity, decimals: number): string {
   const value = base.div(like.factor);
   const places = Math.max(decimals, Math.min(value.decimalPlaces(), 4));
-  return `${value.toFixed(places)}${like.unit}`;
+  const digits = value.toFixed(places);
+  // Written with thousands separators ("2,945,760.00元"): the computed figure is printed the same way.
+  return `${like.text.includes(',') ? withThousands(digits) : digits}${like.unit}`;
+}
+
+function withThousands(digits: string): string {
+  const [whole, fraction] = digits.split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+$)/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
 export function maxDecimals(quantities: readonly Quantity[]): number {
