@@ -319,12 +319,7 @@ interface FindingListProps {
 }
 
 /** Findings grouped by table, identical ones folded; clicking one selects its cell. */
-export function FindingGroups({
-  groups,
-  locale,
-  selected,
-  onSelect,
-}: FindingListProps) {
+export function FindingGroups({ groups, locale, selected, onSelect }: FindingListProps) {
   const t = STRINGS[locale];
   // One section per severity, errors first; in each, the tables holding findings of that severity.
   const sections = SEVERITIES.map((severity) => ({
@@ -351,12 +346,7 @@ export function FindingGroups({
   );
 }
 
-function FindingSection({
-  groups,
-  locale,
-  selected,
-  onSelect,
-}: FindingListProps) {
+function FindingSection({ groups, locale, selected, onSelect }: FindingListProps) {
   const t = STRINGS[locale];
   return (
     <Accordion multiple collapsible defaultOpenItems={groups.map((g) => g.key)}>
