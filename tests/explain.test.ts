@@ -62,3 +62,41 @@ test('--explain on an unreadable file: one line naming it, exit 2', async () => 
   expect(stderr.trim().split('\n')).toHaveLength(1);
   expect(stderr).toContain('broken.xlsx');
 });
+
+test('--explain lists the figures compared across the tables of a set, with their cells, units and outcome', async () => {
+  const file = join(tempDir(), '公开表.xlsx');
+  await writeWorkbook(
+    {
+      file: '公开表.xlsx',
+      description: 'test',
+      sheets: [
+        {
+          name: '表5',
+          rows: [
+            ['2024年一般公共预算支出表'],
+            ['单位：万元'],
+            ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+            ['201', '一般公共服务支出', 500.75, 299.3, 201.45],
+            ['合计', null, 500.75, 299.3, 201.45],
+          ],
+        },
+        {
+          name: '表6',
+          rows: [
+            ['2024年一般公共预算基本支出表'],
+            ['单位：元'],
+            ['科目编码', '科目名称', '合计', '人员经费', '公用经费'],
+            ['301', '工资福利支出', 2_983_000, 2_983_000, null],
+            ['302', '商品和服务支出', 9_000, null, 9_000],
+            ['合计', null, 2_992_000, 2_983_000, 9_000],
+          ],
+        },
+      ],
+    },
+    file,
+  );
+  const { stdout } = await cli(file, '--explain');
+  expect(stdout).toContain(
+    '表间核对 Across tables:\n  一般公共预算基本支出表的合计 表6!C6 2992000.00 元 = 一般公共预算支出表的基本支出 表5!D5 299.30 万元 → 不符 mismatch',
+  );
+}, 60_000);

@@ -4,8 +4,9 @@
  * what was left unrecognized. `budget-check --explain` prints it; it is how a user or a developer sees why a
  * finding is, or is not, there.
  */
-import { cellAddress, columnLetters, rangeAddress } from './address';
+import { cellAddress, columnLetters, qualifiedAddress, rangeAddress } from './address';
 import type { AmountTable, IndicatorTable, RecognitionNote, Table, WorkbookModel } from './model';
+import { compareTie, disclosureTiePairs, figureText, type TiePair } from './rules/shared/cross-table';
 
 export function explainModel(model: WorkbookModel): string[] {
   const lines: string[] = [];
@@ -17,7 +18,27 @@ export function explainModel(model: WorkbookModel): string[] {
     for (const note of notes) lines.push(`  ${explainNote(note)}`);
     if (tables.length === 0 && notes.length === 0) lines.push('  （无数字，未识别表格 no numbers, no table）');
   }
+  const ties = disclosureTiePairs(model);
+  if (ties.length > 0) {
+    lines.push('表间核对 Across tables:');
+    for (const pair of ties) lines.push(`  ${explainTie(pair)}`);
+  }
   return lines;
+}
+
+const TIE_OUTCOME = {
+  equal: '相符 checks',
+  rounding: '尾差 rounding',
+  mismatch: '不符 mismatch',
+  tenThousand: '相差 1 万倍 10,000× apart',
+} as const;
+
+/** "一般公共预算支出表的合计 表5!C6 500.75 万元 = 财政拨款收支总表中一般公共预算的支出 表4!E5 500.75 万元 → 相符". */
+function explainTie(pair: TiePair): string {
+  const where = (figure: TiePair['claim']) =>
+    `${qualifiedAddress(figure.at.sheet, cellAddress(figure.at.row, figure.at.col))} ${figureText(figure)}`;
+  const relation = pair.tie.relation === 'covers' ? '≥' : '=';
+  return `${pair.tie.claim.name['zh-CN']} ${where(pair.claim)} ${relation} ${pair.tie.counterpart.name['zh-CN']} ${where(pair.counterpart)} → ${TIE_OUTCOME[compareTie(pair, 0)]}`;
 }
 
 function explainTable(table: Table): string[] {
