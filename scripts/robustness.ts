@@ -136,6 +136,45 @@ const VARIANTS: Variant[] = [
     }),
   },
   {
+    // Prose typed in a word processor: full-width digits, points and percent signs, 万 for 万元.
+    name: 'prose with full-width digits and 万 for 万元',
+    apply: (grids) => ({
+      grids: grids.map((g) => ({
+        ...g,
+        cells: g.cells.map((row) =>
+          row.map((value) =>
+            typeof value === 'string' && value.length > 30 && /\d/.test(value)
+              ? value.replace(/万元/g, '万').replace(/[0-9.%]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
+              : value,
+          ),
+        ),
+      })),
+      sheetBack: same(grids),
+    }),
+  },
+  {
+    // Prose from a PDF or a web page: ASCII punctuation, spaces around the numbers.
+    name: 'prose with ASCII punctuation and spaces around numbers',
+    apply: (grids) => ({
+      grids: grids.map((g) => ({
+        ...g,
+        cells: g.cells.map((row) =>
+          row.map((value) =>
+            typeof value === 'string' && value.length > 30 && /\d/.test(value)
+              ? value
+                  .replace(/，/g, ', ')
+                  .replace(/；/g, '; ')
+                  .replace(/。/g, '. ')
+                  .replace(/：/g, ': ')
+                  .replace(/(\d+(?:\.\d+)?)/g, ' $1 ')
+              : value,
+          ),
+        ),
+      })),
+      sheetBack: same(grids),
+    }),
+  },
+  {
     // Exports from 预算管理一体化 systems often hold numbers as text, with thousands separators.
     name: 'numbers stored as text with thousands separators',
     apply: (grids) => ({

@@ -86,6 +86,14 @@ describe('text/parts', () => {
       reads: ['parts'],
     },
     {
+      name: 'invalid: an ASCII full stop ends the sentence, so 其中 opens the list ("89.97 万元. 其中: …")',
+      grids: [
+        prose('本项目共完成预算资金 89.97 万元. 其中: 30 万元用于预算编制; 30 万元用于审计; 29.99 万元用于设计.'),
+      ],
+      findings: ['text/parts 情况说明!A1 mismatch'],
+      reads: ['parts'],
+    },
+    {
       name: 'valid: a total after its parts (本年收入…，上年结转…，收入合计…)',
       grids: [prose('本年收入471.53万元，上年结转29.22万元，收入合计500.75万元。')],
       findings: [],
@@ -383,6 +391,21 @@ describe('text/count', () => {
 
 describe('text/restated', () => {
   run([
+    {
+      name: 'valid: PDF-style prose (ASCII stops, “1 .” enumerators): each 其中 list keeps its own whole',
+      grids: [
+        prose(
+          '1 . 基本支出预算 100 元, 占一般公共预算支出的 50 %. 其中:',
+          '工资福利支出 60 元, 占基本支出预算 60 %.',
+          '商品和服务支出 40 元, 占基本支出预算 40 %.',
+          '2 . 项目支出 100 元, 占一般公共预算支出的 50 %. 其中:',
+          '工资福利支出 30 元, 占项目支出预算 30 %.',
+          '商品和服务支出 70 元, 占项目支出预算 70 %.',
+        ),
+      ],
+      findings: [],
+      reads: ['parts', 'share'],
+    },
     {
       name: 'valid: 本年收入 (without 上年结转) is not 收入合计',
       grids: [prose('本年收入471.53万元，上年结转29.22万元，收入合计500.75万元。')],

@@ -226,7 +226,7 @@ const CLOSE = ')）]】〕';
 const SENTENCE_END = /[。!?！？\n]/;
 const CLAUSE_SEP = /[,;:、，；：]/;
 const ENUMERATOR =
-  /^(?:\(\s?[一二三四五六七八九十\d]{1,3}\s?\)|（\s?[一二三四五六七八九十\d]{1,3}\s?）|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.](?!\d)|\d{1,2}\)|[①-⑳])\s?/;
+  /^(?:\(\s?[一二三四五六七八九十\d]{1,3}\s?\)|（\s?[一二三四五六七八九十\d]{1,3}\s?）|[一二三四五六七八九十]{1,3}\s?[、.]|\d{1,2}\s?[、.](?!\d)|\d{1,2}\)|[①-⑳])\s?/;
 
 /** Splits a paragraph into sentences and clauses and reads its numbers. */
 export function readParagraph(raw: string): Paragraph {
@@ -239,7 +239,10 @@ export function readParagraph(raw: string): Paragraph {
     const ch = text[i] ?? '';
     if (OPEN.includes(ch) && ch !== '') depth++;
     else if (CLOSE.includes(ch) && ch !== '') depth = Math.max(0, depth - 1);
-    const ends = i === text.length || (SENTENCE_END.test(ch) && (depth === 0 || ch === '\n'));
+    // An ASCII full stop ends a sentence when a space or the end follows it and no digit comes before it
+    // ("下降 0.2 %. 其中"), never inside a number or an enumerator ("1. ").
+    const asciiStop = ch === '.' && depth === 0 && /\s/.test(text[i + 1] ?? ' ') && /[^\d\s]/.test(text[i - 1] ?? '');
+    const ends = i === text.length || asciiStop || (SENTENCE_END.test(ch) && (depth === 0 || ch === '\n'));
     if (!ends) continue;
     if (ch === '\n') depth = 0;
     const end = i;
