@@ -136,6 +136,60 @@ const VARIANTS: Variant[] = [
     }),
   },
   {
+    // Systems and keyboards without ≥ and ≤: ">=95%", "<=300万元", "＞＝" in full width.
+    name: 'ASCII and full-width comparators (>=, <=, ＞＝)',
+    apply: (grids) => ({
+      grids: grids.map((g, i) => ({
+        ...g,
+        cells: g.cells.map((row) =>
+          row.map((value) =>
+            typeof value === 'string'
+              ? value.replace(/≥/g, i % 2 === 0 ? '>=' : '＞＝').replace(/≤/g, i % 2 === 0 ? '<=' : '＜＝')
+              : value,
+          ),
+        ),
+      })),
+      sheetBack: same(grids),
+    }),
+  },
+  {
+    // Forms that number their 一级 and 二级 names: "一、产出指标", "（一）数量指标".
+    name: 'numbered 一级/二级 names (一、产出指标, （一）数量指标)',
+    apply: (grids) => {
+      const level1 = ['产出指标', '成本指标', '效益指标', '满意度指标'];
+      const level2 =
+        /^(数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)指标$/;
+      const numerals = ['一', '二', '三', '四'];
+      return {
+        grids: grids.map((g) => ({
+          ...g,
+          cells: g.cells.map((row) =>
+            row.map((value) => {
+              if (typeof value !== 'string') return value;
+              const first = level1.indexOf(value.trim());
+              if (first >= 0) return `${numerals[first]!}、${value}`;
+              return level2.test(value.trim()) ? `（一）${value}` : value;
+            }),
+          ),
+        })),
+        sheetBack: same(grids),
+      };
+    },
+  },
+  {
+    // Text copied from web pages: an ideographic space before, a no-break space and a zero-width space after.
+    name: 'invisible spaces around every text cell',
+    apply: (grids) => ({
+      grids: grids.map((g) => ({
+        ...g,
+        cells: g.cells.map((row) =>
+          row.map((value) => (typeof value === 'string' && value !== '' ? `\u3000${value}\u00a0\u200b` : value)),
+        ),
+      })),
+      sheetBack: same(grids),
+    }),
+  },
+  {
     // Prose typed in a word processor: full-width digits, points and percent signs, 万 for 万元.
     name: 'prose with full-width digits and 万 for 万元',
     apply: (grids) => ({
