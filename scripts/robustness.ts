@@ -7,6 +7,7 @@
  * happens to be written rather than on its structure.
  * Run: npm run robustness [-- --verbose]
  */
+import Decimal from 'decimal.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -132,6 +133,25 @@ const VARIANTS: Variant[] = [
           ),
         ),
       })),
+      sheetBack: same(grids),
+    }),
+  },
+  {
+    // A percentage typed as a number and shown with a percent format: "95%" is the number 0.95 under "0%".
+    name: 'percentages as numbers with a percent format',
+    apply: (grids) => ({
+      grids: grids.map((g) => {
+        const formats = g.cells.map((row, r) => row.map((_, c) => g.numberFormats?.[r]?.[c] ?? null));
+        const cells = g.cells.map((row, r) =>
+          row.map((value, c) => {
+            const match = typeof value === 'string' ? /^\s*(\d{1,3}(?:\.(\d{1,2}))?)\s*[%％]\s*$/.exec(value) : null;
+            if (!match) return value;
+            formats[r]![c] = match[2] ? `0.${'0'.repeat(match[2].length)}%` : '0%';
+            return new Decimal(match[1]!).div(100).toNumber();
+          }),
+        );
+        return { ...g, cells, numberFormats: formats };
+      }),
       sheetBack: same(grids),
     }),
   },

@@ -98,6 +98,17 @@ test('weights as percentages: "50%" text, or 0.5 shown with a percent format', (
   expect(weightFindings()).toEqual(['weight/sum T!E2']);
 });
 
+test('a target stored as a fraction under a percent format is read as the percentage it shows (2.92 → 292%)', () => {
+  const rows: CellInput[][] = [
+    ['一级指标', '二级指标', '三级指标', '指标值', '权重'],
+    ['产出指标', '质量指标', '验收合格率', 0.92, 50],
+    ['产出指标', '质量指标', '设备完好率', 2.92, 50],
+  ];
+  const grid = gridOf(rows, { sheet: 'T' });
+  grid.numberFormats = [[], [null, null, null, '0%'], [null, null, null, '0%']];
+  expect(where(check(grid).findings.filter((f) => f.ruleId === 'value/rate-range'))).toEqual(['value/rate-range T!D3']);
+});
+
 test('a 预算执行率 target in the form is not its weight; a split with a source the checker does not know is not asserted', () => {
   const rows: CellInput[][] = [
     ['项目名称', '项目A'],

@@ -400,8 +400,9 @@ function isDepartmentForm(form: FormValue[], title: string | undefined): boolean
 function percentAware(view: SheetView, cell: TextCell | undefined): TextCell | undefined {
   if (!cell || !view.isPercentFormat(cell.row, cell.col)) return cell;
   const value = view.number(cell.row, cell.col);
-  // Only a fraction is a percentage stored the Excel way; 95 formatted as "0%" was meant as 95.
-  if (value === null || value.abs().gt(1)) return cell;
+  // A percentage stored the Excel way is the fraction the cell shows ×100: 0.95 → 95%, and 2.92 → the 292% the
+  // reviewer sees. 95 under "0%" (shown 9500%) was typed as 95 into a cell formatted beforehand.
+  if (value === null || value.abs().gt(10)) return cell;
   return { ...cell, text: `${value.times(100).toString()}%` };
 }
 
