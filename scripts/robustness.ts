@@ -173,6 +173,25 @@ const VARIANTS: Variant[] = [
     }),
   },
   {
+    // Forms that leave 指标 off the level names: "产出", "数量", "服务对象满意度".
+    name: '一级/二级 names without 指标 (产出, 数量, 社会效益)',
+    apply: (grids) => {
+      const level =
+        /^(产出|成本|效益|满意度|数量|质量|时效|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)指标$/;
+      return {
+        grids: grids.map((g) => ({
+          ...g,
+          cells: g.cells.map((row) =>
+            row.map((value) =>
+              typeof value === 'string' && level.test(value.trim()) ? value.trim().slice(0, -2) : value,
+            ),
+          ),
+        })),
+        sheetBack: same(grids),
+      };
+    },
+  },
+  {
     // Forms that number their 一级 and 二级 names: "一、产出指标", "（一）数量指标".
     name: 'numbered 一级/二级 names (一、产出指标, （一）数量指标)',
     apply: (grids) => {
