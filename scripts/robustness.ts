@@ -173,6 +173,29 @@ const VARIANTS: Variant[] = [
     }),
   },
   {
+    // 科目编码 from a PDF or a system export: "201 03 01", "201-03" for 2010301, 20103.
+    name: 'classification codes written in groups (201 03 01, 201-03)',
+    apply: (grids) => ({
+      grids: grids.map((g, i) => ({
+        ...g,
+        cells: g.cells.map((row) =>
+          row.map((value, c) => {
+            // A code is text, or a number in the first two columns; a 7-digit amount elsewhere is not a code.
+            const text = typeof value === 'number' && c <= 1 ? String(value) : value;
+            if (typeof text !== 'string' || !/^[23]\d{2}(\d{2}){1,2}$/.test(text.trim())) return value;
+            const groups = text
+              .trim()
+              .match(/^(\d{3})(\d{2})(\d{2})?$/)!
+              .slice(1)
+              .filter(Boolean);
+            return groups.join(i % 2 === 0 ? ' ' : '-');
+          }),
+        ),
+      })),
+      sheetBack: same(grids),
+    }),
+  },
+  {
     // Forms that leave 指标 off the level names: "产出", "数量", "服务对象满意度".
     name: '一级/二级 names without 指标 (产出, 数量, 社会效益)',
     apply: (grids) => {
