@@ -316,6 +316,26 @@ const VARIANTS: Variant[] = [
     }),
   },
   {
+    // Exports that unmerge cells and repeat the value in each (pandas, some systems): "资金来源 | 资金来源 | 资金来源".
+    name: 'merged cells unmerged, their value repeated in every cell',
+    apply: (grids) => ({
+      grids: grids.map((g) => {
+        const cells = g.cells.map((row) => [...row]);
+        for (const m of g.merges ?? []) {
+          const value = g.cells[m.top]?.[m.left];
+          if (value === null || value === undefined || value === '') continue;
+          for (let r = m.top; r <= m.bottom; r++)
+            for (let c = m.left; c <= m.right; c++) {
+              while (cells[r]!.length <= c) cells[r]!.push(null);
+              cells[r]![c] = value;
+            }
+        }
+        return { ...g, cells, merges: [] };
+      }),
+      sheetBack: same(grids),
+    }),
+  },
+  {
     // Other provinces' words for the same columns.
     name: 'header synonyms (权重→分值, 指标值→年度指标值, 计量单位→度量单位, 三级指标→指标名称 …)',
     apply: (grids) => ({

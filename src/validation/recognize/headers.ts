@@ -279,7 +279,10 @@ function isSubHeaderRow(view: SheetView, row: number, above: number, kind: Heade
 function underUnmergedGroup(view: SheetView, row: number, col: number): boolean {
   for (let c = col; c >= 0; c--) {
     if (view.isEmpty(row, c)) continue;
-    return isGroupHeaderName(view.keyOf(row, c)) && view.isEmpty(row, c + 1);
+    const key = view.keyOf(row, c);
+    // Its name alone with blanks to its right, or repeated in each of its cells (a merge split and filled).
+    const repeated = view.keyOf(row, c + 1) === key || (c > 0 && view.keyOf(row, c - 1) === key);
+    return isGroupHeaderName(key) && (view.isEmpty(row, c + 1) || repeated);
   }
   return false;
 }

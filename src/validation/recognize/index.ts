@@ -203,11 +203,17 @@ function endsAmountBody(view: SheetView, row: number, header: AmountHeader): boo
     // A text merged across columns, an amount column among them, is a paragraph or a note, not a line.
     if (amountCols.some((a) => a >= c && a <= right)) return true;
   }
-  // The same paragraph where the office does not merge: a row holding only prose, written in an amount column.
-  if (view.filledCount(row, 2) === 1) {
-    const col = view.firstFilledColumn(row);
-    if (amountCols.includes(col) && view.number(row, col) === null && isProse(view.text(row, col))) return true;
-  }
+  // The same paragraph where the office does not merge: a row holding only prose, written in an amount column,
+  // or filled into every cell of the row where a merge was split ("拆分并填充").
+  const filled = view.filledColumns(row);
+  const text = filled.length > 0 ? view.text(row, filled[0]!) : '';
+  if (
+    filled.length > 0 &&
+    filled.every((c) => view.number(row, c) === null && view.text(row, c) === text) &&
+    filled.some((c) => amountCols.includes(c)) &&
+    isProse(text)
+  )
+    return true;
   if (!header.labelsInBody) return false;
   const numeric = header.infoColumns.filter((i) => i.kind !== 'note').map((i) => i.col);
   for (const col of [...header.amountColumns.map((a) => a.col), ...numeric]) {

@@ -80,6 +80,8 @@ export function buildIndicatorTable(input: BuildInput): IndicatorTable {
 
   for (const r of bodyRows) {
     if (rowIsBlankIn(view, r, header.left - MAX_SHIFT, header.right + MAX_SHIFT)) continue;
+    // One line merged across the row and split with its text filled into every cell (a note, a signature).
+    if (isFilledAcross(view, r)) continue;
     lastContentRow = r;
     const shift = detectShift(view, r, columns, firstColumn);
 
@@ -309,6 +311,14 @@ function percentCell(view: SheetView, row: number, col: number | undefined): Per
   return { sheet: view.name, row, col, value, decimals: formatDecimals ?? value.decimalPlaces(), fraction: false };
 }
 
+/** A row whose cells, three or more, all hold the same text: one merged line split and filled ("拆分并填充"). */
+function isFilledAcross(view: SheetView, row: number): boolean {
+  const cols = view.filledColumns(row);
+  if (cols.length < 3) return false;
+  const text = view.text(row, cols[0]!);
+  return view.number(row, cols[0]!) === null && cols.every((c) => view.text(row, c) === text);
+}
+
 /** The columns a table spans: its header band's (备注 and 分值 included) and its form's above it. */
 function spanOf(view: SheetView, header: IndicatorHeader, formTop: number): { left: number; right: number } {
   let left = header.left;
@@ -425,6 +435,8 @@ function totalRowWeight(
     if (c === weightCol) continue;
     const text = view.text(row, c);
     if (text === '') continue;
+    // A project's name or budget carried down from the row above (a merge split and filled) is no label.
+    if (row > 0 && text === view.text(row - 1, c)) continue;
     if (!isTotalText(text)) return undefined;
     return weightOf(view, row, weightCol) ?? null;
   }

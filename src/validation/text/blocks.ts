@@ -23,12 +23,16 @@ export function freeTextCells(view: SheetView, tables: readonly Table[]): TextCe
   for (let row = 0; row < view.rowCount; row++) {
     const inRow = byRow[row];
     if (inRow?.some((r) => r.left <= 0 && r.right >= view.columnCount - 1)) continue;
+    let previous: string | undefined;
     for (const col of view.filledColumns(row)) {
       const raw = view.raw(row, col);
       if (typeof raw !== 'string') continue;
       if (inRow?.some((r) => col >= r.left && col <= r.right)) continue;
       const text = view.text(row, col);
-      if (text.length < MIN_LENGTH || !PROSE.test(text)) continue;
+      // A merged paragraph unmerged with its text filled into every cell ("拆分并填充") is read once.
+      const repeated = text === previous;
+      previous = text;
+      if (repeated || text.length < MIN_LENGTH || !PROSE.test(text)) continue;
       out.push({ sheet: view.name, row, col, text, raw });
     }
   }
