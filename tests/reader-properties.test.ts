@@ -869,11 +869,14 @@ const SHEETJS_ERROR_CODES = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', 
  * - a formula's empty text result is "" (a blank to the engine, as null is), where exceljs read no result.
  */
 function justification(d: Difference): string | undefined {
+  const isError = (v: CellValue): v is { error: string } => v !== null && typeof v === 'object';
+  // Its format differs with it: SheetJS keeps the date format beside the text result exceljs turned into an error.
+  if (isError(d.a) && d.a.error === '#VALUE!' && typeof d.b === 'string')
+    return 'a value exceljs lost under a date format';
   if (d.formatA !== undefined || d.formatB !== undefined) {
     // A format is kept only beside a number: it follows the value's own difference.
     if (!(typeof d.a === 'number') === !(typeof d.b === 'number') && d.formatA !== d.formatB) return undefined;
   }
-  const isError = (v: CellValue): v is { error: string } => v !== null && typeof v === 'object';
   if (isError(d.a) && isError(d.b) && !SHEETJS_ERROR_CODES.includes(d.a.error) && d.b.error === '#VALUE!')
     return 'error code SheetJS does not know';
   if (isError(d.a) && d.a.error === '#VALUE!') return 'a value exceljs lost under a date format';
