@@ -100,6 +100,12 @@ describe('text/parts', () => {
       reads: ['parts'],
     },
     {
+      name: 'valid: a total named for other parts (“三公”经费合计) does not add up the amounts before it',
+      grids: [prose('人员经费240.79万元，公用经费58.51万元，“三公”经费合计1.00万元。')],
+      findings: [],
+      reads: [],
+    },
+    {
       name: 'invalid: a total after its parts that is not their sum',
       grids: [prose('基本支出2,476,260.58元，项目支出469,500.00元，合计2,945,760.00元。')],
       findings: ['text/parts 情况说明!A1 mismatch'],

@@ -501,6 +501,9 @@ class ParagraphReader {
     );
     // 上年结转 is one of this year's sources: "last year" in a name does not keep an amount out of the sum.
     if (parts.length < 2 || parts.some((p) => !sameKind(p.quantity, total.quantity))) return;
+    // A total that names what it is made of ("“三公”经费合计") adds up only its own parts, not the sentence's others.
+    const composition = compositionOf(total.id);
+    if (composition && !parts.every((p) => p.id !== undefined && composition.includes(p.id))) return;
     // An amount that is itself the whole of a list of this sentence is no addend of the total.
     if (this.reading.statements.some((st) => st.kind === 'parts' && parts.includes(st.whole))) return;
     this.reading.statements.push({
