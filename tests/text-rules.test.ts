@@ -112,6 +112,12 @@ describe('text/parts', () => {
       reads: ['parts'],
     },
     {
+      name: 'valid: after a complete list, an amount as large as the whole is another statement (…，支出预算500万元)',
+      grids: [prose('2024年收入预算500万元，其中：财政拨款收入预算480万元，其他收入预算20万元，支出预算500万元。')],
+      findings: [],
+      reads: ['parts'],
+    },
+    {
       name: 'valid: an amount after a complete list, named otherwise, is not one of its parts',
       grids: [prose('基本支出800万元，其中：人员经费700万元，公用经费100万元，培训费20万元。')],
       findings: [],

@@ -550,6 +550,8 @@ class ParagraphReader {
   private continuesRun(list: OpenList, mention: Mention): boolean {
     const last = list.parts[list.parts.length - 1];
     if (!last || last.sentence !== this.sentence || list.parts.length < 2) return false;
+    // An amount as large as the whole is another statement ("…，支出预算500万元"), not one more part of it.
+    if (!mention.quantity.base.lt(list.whole.quantity.base)) return false;
     const ending = (name: string) => name.replace(/[\s()（）]+$/, '').slice(-2);
     const shared = ending(last.name);
     return shared.length === 2 && [...list.parts, mention].every((p) => ending(p.name) === shared);
