@@ -255,6 +255,12 @@ describe('text/change', () => {
       reads: ['change'],
     },
     {
+      name: 'valid: after the rate, a change named for something else is not the change it rates',
+      grids: [prose('2024年一般公共预算拨款支出500.75万元，比2023年增长4.32%，其中基本支出增加10.00万元。')],
+      findings: [],
+      reads: [],
+    },
+    {
       name: 'invalid: the rate first, computed on this year (同比下降4.51%，减少22.60万元: 22.60 ÷ 523.35 = 4.32%)',
       grids: [prose('2024年一般公共预算拨款支出500.75万元，同比下降4.51%，减少22.60万元。')],
       findings: ['text/change 情况说明!A1 rate'],

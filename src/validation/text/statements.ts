@@ -808,6 +808,9 @@ class ParagraphReader {
     const deltaLead = leadOf(where, delta, before);
     const verb = DELTA_LEAD.exec(deltaLead);
     if (!verb || ANCHOR.test(deltaLead)) return false;
+    // "…增长4.32%，增加20.75万元", not "…，其中基本支出增加10万元": a change with a name of its own is another's.
+    const named = deltaLead.slice(0, verb.index).replace(/^[\s,;:、]+/, '');
+    if (named !== '' && !CONNECTIVE.test(named)) return false;
     const subject = this.subjectFor(lead.slice(0, anchor.index));
     if (!subject || !sameKind(subject.quantity, delta)) return false;
     this.consumed.add(delta);
